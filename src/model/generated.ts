@@ -454,3 +454,9 @@ export const PREDICATES = {
   },
 } as const;
 export type Predicate = keyof typeof PREDICATES;
+
+/** Fields that hold an entity id, with the kinds they may point at (the schemas' `refKinds`). */
+export const REFERENCE_KINDS = {
+  statement: { attributedTo: ['Person', 'State', 'Organization', 'Group'], reportedBy: ['Organization'] },
+  document: { publisher: ['Organization'] },
+} as const;

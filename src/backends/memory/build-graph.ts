@@ -1,0 +1,77 @@
+import { relative, sep } from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
+import type { Dataset } from '../../model/dataset';
+import type { Entity, EntityKind, Predicate } from '../../model/generated';
+
+/** A node's attributes: the entity's own fields, without its id (the node key). */
+export type NodeAttributes = Omit<Entity, 'id' | 'kind'> & { kind: EntityKind };
+
+/** An edge's attributes: the statement's claim and its provenance. */
+export interface EdgeAttributes {
+  predicate: Predicate;
+  quote: string;
+  /** Where the quote is in the document's normalized text (UTF-16 code units, end exclusive). */
+  quoteStart: number;
+  quoteEnd: number;
+  document: string;
+  /** The statement's date, or its document's date when it gives none. */
+  date: string;
+  attributedTo?: string;
+  reportedBy?: string;
+  qualifiers?: string[];
+  hedging?: string;
+  note?: string;
+}
+
+export interface DocumentAttributes {
+  title: string;
+  date: string;
+  language: string;
+  path: string;
+  publisher?: string;
+  url?: string;
+  description?: string;
+}
+
+export interface GraphAttributes {
+  /** The documents the statements quote, by id. */
+  documents: Record<string, DocumentAttributes>;
+}
+
+export type FactGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/**
+ * Builds the in-memory graph of a valid dataset: a node per entity (key = entity id), an edge per
+ * statement (key = statement id). A multigraph, since two sources may claim the same thing. Nodes and
+ * edges are added in id order, so the same data always gives the same graph, whatever the file layout.
+ */
+export function buildGraph(dataset: Dataset): FactGraph {
+  const documents: Record<string, DocumentAttributes> = {};
+  for (const id of [...dataset.documents.keys()].sort()) {
+    const entry = dataset.documents.get(id)!;
+    const { id: _id, ...doc } = entry.record;
+    // The source's path relative to the data folder: the YAML file's own folder means nothing here.
+    documents[id] = { ...doc, path: relative(dataset.root, entry.sourcePath).split(sep).join('/') };
+  }
+  const graph: FactGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  graph.replaceAttributes({ documents });
+  for (const id of [...dataset.entities.keys()].sort()) {
+    const { id: _id, ...attributes } = dataset.entities.get(id)!.record;
+    graph.addNode(id, attributes);
+  }
+  for (const id of [...dataset.statements.keys()].sort()) {
+    const s = dataset.statements.get(id)!;
+    const { id: _id, subject, object, predicate, quote, date, ...rest } = s.record;
+    const attributes: EdgeAttributes = {
+      predicate,
+      quote,
+      quoteStart: s.span?.start ?? -1,
+      quoteEnd: s.span?.end ?? -1,
+      document: s.document,
+      date: date ?? documents[s.document]?.date ?? '',
+      ...rest,
+    };
+    graph.addDirectedEdgeWithKey(id, subject, object, attributes);
+  }
+  return graph;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import pc from 'picocolors';
+import { KgError } from '../errors';
+import { register as registerValidate } from './commands/validate';
+import { register as registerLoad } from './commands/load';
+import { register as registerExport } from './commands/export';
+import { register as registerStats } from './commands/stats';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../../package.json') as { version: string };
+
+const program = new Command('kg')
+  .description('factgraph: validate annotated facts in YAML and load them as a knowledge graph')
+  .version(version)
+  .option('--verbose', 'print stack traces of internal errors')
+  .exitOverride()
+  .showHelpAfterError('(run kg --help for usage)');
+
+for (const register of [registerValidate, registerLoad, registerExport, registerStats]) register(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) {
+    // Help and version are not errors; every other command-line mistake is a usage error.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+    return;
+  }
+  if (e instanceof KgError) {
+    console.error(pc.red(e.format()));
+    process.exitCode = e.exitCode;
+    return;
+  }
+  console.error(pc.red(`internal error: ${(e as Error).message ?? String(e)}`));
+  if (program.opts<{ verbose?: boolean }>().verbose) console.error((e as Error).stack);
+  else console.error('(run with --verbose for the stack trace; please report it)');
+  process.exitCode = 70;
+});

@@ -1,0 +1,31 @@
+import { Option, type Command } from 'commander';
+import pc from 'picocolors';
+import { ValidationFailed } from '../errors';
+import { loadGraph, type LoadResult } from '../load/load';
+import { formatProblem } from './output';
+
+export interface DataOptions {
+  root?: string;
+}
+
+/** The `[paths...]` argument and `--root` option every data command takes. */
+export function dataArguments(command: Command): Command {
+  return command
+    .argument('[paths...]', 'data files or folders', ['graph-data'])
+    .addOption(new Option('--root <dir>', 'the data folder document paths must stay inside (default: the folder holding all paths)'));
+}
+
+/** Loads the graph, or prints every problem to stderr and returns undefined with exit status 1. */
+export async function loadOrReport(paths: string[], options: DataOptions): Promise<LoadResult | undefined> {
+  try {
+    const result = await loadGraph(paths, options);
+    for (const w of result.warnings) console.error(formatProblem(w, pc.isColorSupported));
+    return result;
+  } catch (e) {
+    if (!(e instanceof ValidationFailed)) throw e;
+    for (const p of e.errors) console.error(formatProblem(p, pc.isColorSupported));
+    console.error(pc.red(`${e.message}: nothing loaded (run kg validate for the full report)`));
+    process.exitCode = e.exitCode;
+    return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Every problem factgraph reports is a KgError: a stable code, a message a person can act on, and where
+ * it is. Bad data is collected as KgErrors and returned; only usage and I/O failures are thrown.
+ */
+
+/** The stable codes, what each means, and the exit status of a command that stops on it. */
+export const ERROR_CODES = {
+  // Reading a file
+  FILE_TOO_LARGE: { exit: 1, about: 'The file is larger than the size limit.' },
+  NOT_UTF8: { exit: 1, about: 'The file is not valid UTF-8.' },
+  EMPTY_FILE: { exit: 1, about: 'The file holds no YAML document.' },
+  // YAML syntax
+  YAML_SYNTAX: { exit: 1, about: 'The YAML parser rejected the text.' },
+  YAML_TAB_INDENT: { exit: 1, about: 'A tab used for indentation (YAML allows spaces only).' },
+  YAML_MULTIPLE_DOCUMENTS: { exit: 1, about: 'More than one YAML document (---) in one file.' },
+  YAML_ALIAS: { exit: 1, about: 'An anchor (&), alias (*) or merge key: not allowed in annotation files.' },
+  DUPLICATE_KEY: { exit: 1, about: 'The same key twice in one mapping.' },
+  // Schema
+  MISSING_FIELD: { exit: 1, about: 'A required field is missing.' },
+  UNKNOWN_FIELD: { exit: 1, about: 'A field the schema does not define (often a typo).' },
+  WRONG_TYPE: { exit: 1, about: 'A value of the wrong type (e.g. a number where text belongs).' },
+  INVALID_VALUE: { exit: 1, about: 'A value the schema does not allow (format, pattern, enum, length).' },
+  INVALID_ID: { exit: 1, about: 'An id or reference that is not a well-formed id of the right kind.' },
+  UNKNOWN_KIND: { exit: 1, about: 'An entity kind that schema/kinds/ does not define.' },
+  UNKNOWN_PREDICATE: { exit: 1, about: 'A predicate that schema/predicates/ does not define.' },
+  // Across files
+  DUPLICATE_ID: { exit: 1, about: 'Two records with the same id.' },
+  UNKNOWN_REFERENCE: { exit: 1, about: 'A reference to an id that no file defines.' },
+  KIND_NOT_ALLOWED: { exit: 1, about: 'A reference to an entity of a kind the predicate or field does not allow.' },
+  SELF_LOOP: { exit: 1, about: 'A statement whose subject and object are the same entity.' },
+  QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
+  DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },
+  PATH_OUTSIDE_ROOT: { exit: 1, about: "A document's path leads outside the data folder." },
+  TOO_MANY_ERRORS: { exit: 1, about: 'A file has so many errors that the rest were not reported.' },
+  INVALID_DATA: { exit: 1, about: 'The data did not validate; the error lists every problem.' },
+  // Usage and I/O
+  USAGE: { exit: 2, about: 'A wrong command line.' },
+  PATH_NOT_FOUND: { exit: 2, about: 'A path given on the command line does not exist.' },
+  NO_DATA_FILES: { exit: 2, about: 'No .yaml or .yml files under the given paths.' },
+  FILE_UNREADABLE: { exit: 2, about: 'A file or folder could not be read.' },
+  OUTPUT_FAILED: { exit: 2, about: 'An output file could not be written.' },
+} as const satisfies Record<string, { exit: number; about: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export type Severity = 'error' | 'warning';
+
+/** A place in a file; line and col are 1-based, col counts UTF-16 code units. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface KgErrorJSON {
+  code: ErrorCode;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+}
+
+export class KgError extends Error {
+  override readonly name = 'KgError';
+  readonly code: ErrorCode;
+  readonly severity: Severity;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly col: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    where?: Partial<SourcePosition>,
+    options?: { severity?: Severity; cause?: unknown },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.severity = options?.severity ?? 'error';
+    this.file = where?.file;
+    this.line = where?.line;
+    this.col = where?.col;
+  }
+
+  /** The exit status a command that stops on this error returns. */
+  get exitCode(): number {
+    return ERROR_CODES[this.code].exit;
+  }
+
+  /** `path:line:col: error CODE message`, the one form every problem is printed in. */
+  format(displayPath: (file: string) => string = (f) => f): string {
+    const where =
+      this.file === undefined
+        ? ''
+        : `${displayPath(this.file)}${this.line === undefined ? '' : `:${this.line}:${this.col ?? 1}`}: `;
+    return `${where}${this.severity} ${this.code} ${this.message}`;
+  }
+
+  toJSON(): KgErrorJSON {
+    const json: KgErrorJSON = { code: this.code, severity: this.severity, message: this.message };
+    if (this.file !== undefined) json.file = this.file;
+    if (this.line !== undefined) json.line = this.line;
+    if (this.col !== undefined) json.col = this.col;
+    return json;
+  }
+}
+
+/** Order errors by file, then position, then code, so output is stable. */
+export function compareErrors(a: KgError, b: KgError): number {
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.col ?? 0) - (b.col ?? 0) ||
+    a.code.localeCompare(b.code) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+/** Thrown by the functions that need valid data (loading, exporting): holds every problem found. */
+export class ValidationFailed extends KgError {
+  readonly errors: readonly KgError[];
+
+  constructor(errors: readonly KgError[]) {
+    super('INVALID_DATA', `${errors.length} error${errors.length === 1 ? '' : 's'} in the data`);
+    this.errors = errors;
+  }
+}

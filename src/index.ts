@@ -1,0 +1,21 @@
+/**
+ * factgraph: annotated facts in YAML, validated against JSON Schema, loaded as a knowledge graph.
+ *
+ *   const result = await validate(['graph-data']);      // every problem, positioned
+ *   const { graph } = await loadGraph(['graph-data']);  // graphology MultiDirectedGraph
+ *   await writeExport(graph, 'graphology', 'out/graph.json');
+ */
+export { KgError, ValidationFailed, ERROR_CODES, compareErrors } from './errors';
+export type { ErrorCode, KgErrorJSON, Severity, SourcePosition } from './errors';
+export * from './model/generated';
+export type { Dataset, DocumentEntry, Located, StatementEntry } from './model/dataset';
+export { validate } from './validate/validate';
+export type { ValidateOptions, ValidationResult } from './validate/validate';
+export { loadGraph, countGraph } from './load/load';
+export type { LoadResult, GraphCounts } from './load/load';
+export { buildGraph } from './backends/memory/build-graph';
+export type { FactGraph, NodeAttributes, EdgeAttributes, DocumentAttributes, GraphAttributes } from './backends/memory/build-graph';
+export { EXPORT_FORMATS, exportGraph, writeExport, isExportFormat } from './export';
+export type { ExportFormat } from './export';
+export { coverage } from './query/coverage';
+export type { DocumentCoverage, SentenceCoverage } from './query/coverage';

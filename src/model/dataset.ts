@@ -1,0 +1,33 @@
+import type { SourcePosition } from '../errors';
+import type { DocumentRecord, Entity, StatementRecord } from './generated';
+
+/** A record as written in a data file, with where it and each of its fields were written. */
+export interface Located<T> {
+  record: T;
+  where: SourcePosition;
+  fields: Partial<Record<string, SourcePosition>>;
+}
+
+export interface DocumentEntry extends Located<DocumentRecord> {
+  /** Absolute path of the source text. */
+  sourcePath: string;
+  /** The source text, normalized as quotes are matched against it (NFC, LF); absent if unreadable. */
+  text?: string;
+}
+
+export interface StatementEntry extends Located<StatementRecord> {
+  /** The document the statement quotes (its file's `document`). */
+  document: string;
+  /** Where the quote is in the document's normalized text, once found. */
+  span?: { start: number; end: number };
+}
+
+/** Everything the data files define, keyed by id, in the order the (sorted) files define it. */
+export interface Dataset {
+  /** The data folder: document paths must stay inside it. */
+  root: string;
+  files: string[];
+  documents: Map<string, DocumentEntry>;
+  entities: Map<string, Located<Entity>>;
+  statements: Map<string, StatementEntry>;
+}

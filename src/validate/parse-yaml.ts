@@ -1,0 +1,109 @@
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Document } from 'yaml';
+import { KgError, type ErrorCode, type SourcePosition } from '../errors';
+
+/** A JSON-pointer-like path into a parsed file: keys and array indexes. */
+export type DataPath = readonly (string | number)[];
+
+const YAML_CODES: Partial<Record<string, ErrorCode>> = {
+  TAB_AS_INDENT: 'YAML_TAB_INDENT',
+  MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
+  DUPLICATE_KEY: 'DUPLICATE_KEY',
+};
+
+/** Finds where a value of a parsed file was written, so every error can point at its own YAML node. */
+export class YamlLocator {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+    readonly file: string,
+  ) {}
+
+  position(offset: number): SourcePosition {
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+
+  /**
+   * The position of the value at `path` (or of its key, with `key`). Walks as far as the path exists:
+   * a missing field resolves to the map that lacks it, a `key:` without value to the key.
+   */
+  at(path: DataPath, target: 'value' | 'key' = 'value'): SourcePosition {
+    let node: unknown = this.doc.contents;
+    let offset = (node as Node | null)?.range?.[0] ?? 0;
+    for (const [i, segment] of path.entries()) {
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        const key = pair.key as Node;
+        offset = key.range?.[0] ?? offset;
+        if (last && target === 'key') break;
+        node = pair.value;
+        if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
+      } else if (isSeq(node)) {
+        const item = node.items[Number(segment)];
+        if (!item) break;
+        node = item;
+        if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
+      } else break;
+    }
+    return this.position(offset);
+  }
+}
+
+export type ParseResult =
+  | { ok: true; value: unknown; locator: YamlLocator; warnings: KgError[] }
+  | { ok: false; errors: KgError[] };
+
+/**
+ * Parses one YAML 1.2 document with the core schema, whatever `%YAML` directive the file has (so `no`,
+ * `on` and dates stay strings). Anchors, aliases and merge keys are refused outright: annotation files
+ * never need them, and refusing them rules out alias bombs before any value is built.
+ */
+export function parseYaml(text: string, file: string): ParseResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    merge: false,
+  });
+  const locator = new YamlLocator(doc, lines, file);
+  const errors = doc.errors.map((e) => {
+    const code = YAML_CODES[e.code] ?? 'YAML_SYNTAX';
+    const message = code === 'DUPLICATE_KEY' ? `duplicate key ${quoteKey(text, e.pos[0])}` : plain(e.message);
+    return new KgError(code, message, locator.position(e.pos[0]));
+  });
+  visit(doc, {
+    Alias(_, node) {
+      errors.push(
+        new KgError('YAML_ALIAS', `alias *${node.source} is not allowed: write the value out`, locator.position(node.range?.[0] ?? 0)),
+      );
+    },
+    Node(_, node) {
+      if (node.anchor) {
+        errors.push(
+          new KgError('YAML_ALIAS', `anchor &${node.anchor} is not allowed: annotation files do not use anchors`, locator.position(node.range?.[0] ?? 0)),
+        );
+      }
+    },
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  if (doc.contents === null) {
+    return { ok: false, errors: [new KgError('EMPTY_FILE', 'the file holds no YAML document', { file, line: 1, col: 1 })] };
+  }
+  const warnings = doc.warnings.map((w) => new KgError('YAML_SYNTAX', plain(w.message), locator.position(w.pos[0]), { severity: 'warning' }));
+  return { ok: true, value: doc.toJS(), locator, warnings };
+}
+
+/** yaml's messages end with a position we print ourselves; keep the first line without it. */
+function plain(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function quoteKey(text: string, offset: number): string {
+  const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim() ?? '';
+  return key ? `'${key}'` : 'in mapping';
+}

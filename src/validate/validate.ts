@@ -1,0 +1,216 @@
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { KgError, compareErrors, type SourcePosition } from '../errors';
+import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
+import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, type DocumentRecord, type Entity, type StatementRecord } from '../model/generated';
+import { collectFiles, commonRoot, isInside } from './collect-files';
+import { parseYaml, type YamlLocator } from './parse-yaml';
+import { closestPassage, findQuote, normalizeSource } from './quotes';
+import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
+import { SchemaChecker, show, type Section } from './schema-check';
+
+export interface ValidateOptions {
+  /** The data folder document paths must stay inside; default: the deepest folder holding all paths. */
+  root?: string;
+  /** Files larger than this are refused (default 32 MiB). */
+  maxFileBytes?: number;
+  /** Errors reported per file before the rest are summed up in one (default 100). */
+  maxErrorsPerFile?: number;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  /** Every problem found, sorted by file and position. */
+  errors: KgError[];
+  warnings: KgError[];
+  dataset: Dataset;
+}
+
+let checker: SchemaChecker | undefined;
+
+/**
+ * Validates the data files under `paths` (files or folders): YAML syntax, the schema, and the checks
+ * across files (ids, references, kinds, quotes, documents). Collects every problem; throws only for
+ * usage and I/O failures (a missing path, an unreadable file).
+ */
+export async function validate(paths: readonly string[] = ['graph-data'], options: ValidateOptions = {}): Promise<ValidationResult> {
+  checker ??= new SchemaChecker();
+  const files = await collectFiles(paths);
+  const root = resolve(options.root ?? (await commonRoot(paths)));
+  const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
+  const errors: KgError[] = [];
+  const warnings: KgError[] = [];
+  const definedAt = new Map<string, SourcePosition>();
+  const fileDocuments: { file: string; id: string; where: SourcePosition }[] = [];
+  let unparsedFiles = 0;
+
+  for (const file of files) {
+    const fileErrors: KgError[] = [];
+    const read = await readText(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    const parsed = read.ok ? parseYaml(read.text, file) : { ok: false as const, errors: [read.error] };
+    if (!parsed.ok) {
+      unparsedFiles++;
+      errors.push(...capped(parsed.errors, options, file));
+      continue;
+    }
+    warnings.push(...parsed.warnings);
+    const { value, locator } = parsed;
+    fileErrors.push(...checker.checkEnvelope(value, locator));
+    if (!isRecord(value)) {
+      errors.push(...capped(fileErrors, options, file));
+      continue;
+    }
+    const register = (id: unknown, where: SourcePosition): boolean => {
+      if (typeof id !== 'string') return false;
+      const first = definedAt.get(id);
+      if (first) {
+        fileErrors.push(new KgError('DUPLICATE_ID', `duplicate id ${show(id)}, first defined at ${first.file}:${first.line}:${first.col}`, where));
+        return false;
+      }
+      definedAt.set(id, where);
+      return true;
+    };
+    const document = typeof value.document === 'string' ? value.document : undefined;
+    if (document !== undefined) fileDocuments.push({ file, id: document, where: locator.at(['document']) });
+
+    for (const section of ['documents', 'entities', 'statements'] as const satisfies readonly Section[]) {
+      const items = value[section];
+      if (!Array.isArray(items)) continue;
+      items.forEach((item: unknown, index) => {
+        const path = [section, index];
+        fileErrors.push(...checker!.checkItem(section, item, path, locator));
+        if (!isRecord(item)) return;
+        const entry = locate(item, path, locator);
+        if (!register(item.id, entry.where)) return;
+        if (section === 'documents') {
+          dataset.documents.set(item.id as string, { ...(entry as Located<DocumentRecord>), sourcePath: '' });
+        } else if (section === 'entities') {
+          // Registered even with an unknown kind, so references to it are not reported as undefined too.
+          dataset.entities.set(item.id as string, entry as Located<Entity>);
+        } else if (document !== undefined) {
+          dataset.statements.set(item.id as string, { ...(entry as Located<StatementRecord>), document });
+        }
+      });
+    }
+    errors.push(...capped(fileErrors, options, file));
+  }
+
+  await loadDocumentTexts(dataset, errors, options);
+  for (const f of fileDocuments) {
+    if (!dataset.documents.has(f.id)) {
+      errors.push(new KgError('UNKNOWN_REFERENCE', `document ${show(f.id)} is not defined in any file`, f.where));
+    }
+  }
+  // A file that could not be parsed may define what others refer to: don't report those as unknown.
+  checkReferences(dataset, errors, unparsedFiles === 0);
+  checkQuotes(dataset, errors);
+
+  errors.sort(compareErrors);
+  warnings.sort(compareErrors);
+  return { ok: errors.length === 0, errors, warnings, dataset };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Where an item and each of its fields were written: kept so later checks can point at them. */
+function locate(item: Record<string, unknown>, path: (string | number)[], locator: YamlLocator): Located<unknown> {
+  const fields: Partial<Record<string, SourcePosition>> = {};
+  for (const key of Object.keys(item)) fields[key] = locator.at([...path, key]);
+  return { record: item, where: locator.at(path), fields };
+}
+
+function capped(list: KgError[], options: ValidateOptions, file: string): KgError[] {
+  const max = options.maxErrorsPerFile ?? 100;
+  if (list.length <= max) return list;
+  const rest = list.length - max;
+  return [...list.slice(0, max), new KgError('TOO_MANY_ERRORS', `${rest} more error${rest === 1 ? '' : 's'} in this file not shown`, { file })];
+}
+
+async function loadDocumentTexts(dataset: Dataset, errors: KgError[], options: ValidateOptions): Promise<void> {
+  const realRoot = await realpath(dataset.root).catch(() => dataset.root);
+  for (const entry of dataset.documents.values()) {
+    const rel = entry.record.path;
+    const at = entry.fields.path ?? entry.where;
+    if (typeof rel !== 'string') continue;
+    const target = resolve(dirname(entry.where.file), rel);
+    entry.sourcePath = target;
+    if (isAbsolute(rel) || !isInside(dataset.root, target)) {
+      errors.push(new KgError('PATH_OUTSIDE_ROOT', `path ${show(rel)} must be relative and stay inside the data folder ${dataset.root}`, at));
+      continue;
+    }
+    let real: string;
+    try {
+      real = await realpath(target);
+    } catch {
+      errors.push(new KgError('DOCUMENT_NOT_FOUND', `source text ${show(rel)} not found (looked for ${target})`, at));
+      continue;
+    }
+    if (!isInside(realRoot, real)) {
+      errors.push(new KgError('PATH_OUTSIDE_ROOT', `path ${show(rel)} leads outside the data folder through a symbolic link`, at));
+      continue;
+    }
+    let read;
+    try {
+      read = await readText(real, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    } catch (e) {
+      errors.push(new KgError('DOCUMENT_NOT_FOUND', `source text ${show(rel)} cannot be read: ${(e as Error).message}`, at));
+      continue;
+    }
+    if (!read.ok) {
+      errors.push(new KgError(read.error.code, `source text ${show(rel)}: ${read.error.message}`, at));
+      continue;
+    }
+    entry.text = normalizeSource(read.text);
+  }
+}
+
+const ALL_KINDS = Object.keys(ENTITY_KINDS);
+
+function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boolean): void {
+  const check = (id: unknown, kinds: readonly string[], role: string, at: SourcePosition): void => {
+    if (typeof id !== 'string') return;
+    const target = dataset.entities.get(id);
+    if (!target) {
+      if (reportUnknown) errors.push(new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at));
+      return;
+    }
+    if (Object.hasOwn(ENTITY_KINDS, target.record.kind) && !kinds.includes(target.record.kind)) {
+      errors.push(new KgError('KIND_NOT_ALLOWED', `${role} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`, at));
+    }
+  };
+  for (const d of dataset.documents.values()) {
+    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.document)) {
+      check(d.record[field as keyof DocumentRecord], kinds, field, d.fields[field] ?? d.where);
+    }
+  }
+  for (const s of dataset.statements.values()) {
+    const { subject, predicate, object } = s.record;
+    // With an unknown predicate, any kind goes: the predicate is reported already.
+    const rule = Object.hasOwn(PREDICATES, predicate) ? PREDICATES[predicate] : { subjectKinds: ALL_KINDS, objectKinds: ALL_KINDS };
+    check(subject, rule.subjectKinds, `subject of ${predicate}`, s.fields.subject ?? s.where);
+    check(object, rule.objectKinds, `object of ${predicate}`, s.fields.object ?? s.where);
+    if (typeof subject === 'string' && subject === object) {
+      errors.push(new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where));
+    }
+    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) {
+      check(s.record[field as keyof StatementRecord], kinds, field, s.fields[field] ?? s.where);
+    }
+  }
+}
+
+function checkQuotes(dataset: Dataset, errors: KgError[]): void {
+  for (const s of dataset.statements.values()) {
+    const doc: DocumentEntry | undefined = dataset.documents.get(s.document);
+    if (doc?.text === undefined || typeof s.record.quote !== 'string') continue;
+    const span = findQuote(doc.text, s.record.quote);
+    if (span) {
+      s.span = span;
+      continue;
+    }
+    const near = closestPassage(doc.text, s.record.quote);
+    const hint = near ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}` : '';
+    errors.push(new KgError('QUOTE_NOT_FOUND', `quote not found verbatim in ${s.document}${hint}`, s.fields.quote ?? s.where));
+  }
+}

@@ -55,14 +55,18 @@ for (const p of predicates) {
 }
 
 // Dispatch on the tag, so an item is checked against its own kind's schema only (clean errors).
-const dispatch = (tag, items) => ({
+// The base schema is applied too, so an item whose tag is missing or unknown still gets its other fields checked.
+const dispatch = (tag, base, items) => ({
   type: 'object',
   required: [tag],
   properties: { [tag]: { enum: items.map((i) => i.name) } },
-  allOf: items.map((i) => ({
-    if: { properties: { [tag]: { const: i.name } }, required: [tag] },
-    then: { $ref: `#/$defs/${defName(i.rel)}` },
-  })),
+  allOf: [
+    { $ref: `#/$defs/${base}` },
+    ...items.map((i) => ({
+      if: { properties: { [tag]: { const: i.name } }, required: [tag] },
+      then: { $ref: `#/$defs/${defName(i.rel)}` },
+    })),
+  ],
 });
 
 const bundle = {
@@ -83,8 +87,8 @@ const bundle = {
   additionalProperties: false,
   $defs: {
     ...Object.fromEntries([...schemas].map(([rel, s]) => [defName(rel), localize(s, s.$id)])),
-    anyEntity: dispatch('kind', kinds),
-    anyStatement: dispatch('predicate', predicates),
+    anyEntity: dispatch('kind', 'entity', kinds),
+    anyStatement: dispatch('predicate', 'statement', predicates),
   },
 };
 

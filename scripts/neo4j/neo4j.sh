@@ -28,6 +28,7 @@ password=${NEO4J_PASSWORD:-factgraph-dev}
 version=$(sed -n 's:.*<neo4j.version>\(.*\)</neo4j.version>.*:\1:p' "$here/pom.xml")
 uri=bolt://127.0.0.1:$bolt_port
 pidfile=$home/run/neo4j.pid
+bad_password="user neo4j was rejected: NEO4J_PASSWORD differs from the one set at first start (to reset: stop, delete $home/data)"
 
 log() { echo "neo4j.sh: $*" >&2; }
 die() { log "$*"; exit 1; }
@@ -108,10 +109,12 @@ EOF
 start() {
   local pid agent rc
   if pid=$(server_pid); then
-    if agent=$(ping 2>/dev/null); then
+    rc=0; agent=$(ping 2>/dev/null) || rc=$?
+    if ((rc == 0)); then
       echo "${agent/Neo4j\//neo4j } already running at $uri (pid $pid)"
       return 0
     fi
+    ((rc == 2)) && die "neo4j is running (pid $pid) but $bad_password"
     log "already starting (pid $pid), waiting for Bolt"
   else
     # Another server on this port would answer our probe and fool the wait below.
@@ -151,7 +154,7 @@ start() {
       echo "${agent/Neo4j\//neo4j } ready at $uri (pid $pid, ${SECONDS}s)"
       return 0
     fi
-    ((rc == 2)) && die "server is up (pid $pid) but rejected user neo4j: NEO4J_PASSWORD differs from the one set at first start (reset: stop, then delete $home/data)"
+    ((rc == 2)) && die "neo4j is running (pid $pid) but $bad_password"
     sleep 0.5
   done
   log "Bolt not answering after ${NEO4J_START_TIMEOUT:-120}s; stopping pid $pid"
@@ -184,12 +187,14 @@ status() {
     echo "neo4j not running ($home)"
     return 3
   fi
-  if agent=$(ping 2>/dev/null); then
-    echo "${agent/Neo4j\//neo4j } running, ready at $uri (pid $pid)"
-    return 0
-  fi
-  echo "neo4j running (pid $pid) but Bolt at $uri does not answer (starting, or wrong NEO4J_PASSWORD)"
-  return 1
+  local rc=0
+  agent=$(ping 2>/dev/null) || rc=$?
+  case $rc in
+    0) echo "${agent/Neo4j\//neo4j } running, ready at $uri (pid $pid)" ;;
+    2) echo "neo4j running (pid $pid) but $bad_password" ;;
+    *) echo "neo4j running (pid $pid) but Bolt at $uri does not answer yet" ;;
+  esac
+  return $((rc == 0 ? 0 : 1))
 }
 
 case ${1:-} in

@@ -7,7 +7,7 @@ const neo4j = require('neo4j-driver');
 
 const driver = neo4j.driver(
   process.env.NEO4J_URI || 'bolt://127.0.0.1:7687',
-  neo4j.auth.basic(process.env.NEO4J_USERNAME || 'neo4j', process.env.NEO4J_PASSWORD || ''),
+  neo4j.auth.basic(process.env.NEO4J_USERNAME || 'neo4j', process.env.NEO4J_PASSWORD || 'factgraph-dev'),
   { connectionTimeout: 3000, connectionAcquisitionTimeout: 5000, maxConnectionPoolSize: 1 },
 );
 

@@ -4,10 +4,11 @@ import { KgError, type ErrorCode, type SourcePosition } from '../errors';
 /** A JSON-pointer-like path into a parsed file: keys and array indexes. */
 export type DataPath = readonly (string | number)[];
 
-const YAML_CODES: Partial<Record<string, ErrorCode>> = {
-  TAB_AS_INDENT: 'YAML_TAB_INDENT',
-  MULTIPLE_DOCS: 'YAML_MULTIPLE_DOCUMENTS',
-  DUPLICATE_KEY: 'DUPLICATE_KEY',
+/** yaml's error codes that have a code of ours, with a message for a person (empty: keep yaml's). */
+const YAML_CODES: Partial<Record<string, [ErrorCode, string]>> = {
+  TAB_AS_INDENT: ['YAML_TAB_INDENT', 'a tab used for indentation: indent with spaces'],
+  MULTIPLE_DOCS: ['YAML_MULTIPLE_DOCUMENTS', 'a second YAML document (after ---): a data file holds one; split it into files'],
+  DUPLICATE_KEY: ['DUPLICATE_KEY', ''],
 };
 
 /** Finds where a value of a parsed file was written, so every error can point at its own YAML node. */
@@ -71,16 +72,27 @@ export function parseYaml(text: string, file: string): ParseResult {
     merge: false,
   });
   const locator = new YamlLocator(doc, lines, file);
-  const errors = doc.errors.map((e) => {
-    const code = YAML_CODES[e.code] ?? 'YAML_SYNTAX';
-    const message = code === 'DUPLICATE_KEY' ? `duplicate key ${quoteKey(text, e.pos[0])}` : plain(e.message);
-    return new KgError(code, message, locator.position(e.pos[0]));
-  });
+  const errors: KgError[] = [];
+  const linesWithError = new Set<number>();
+  for (const e of doc.errors) {
+    const [code, message] = YAML_CODES[e.code] ?? ['YAML_SYNTAX', ''];
+    const at = locator.position(e.pos[0]);
+    // The parser often reports follow-on errors on the line of the first; only the first is useful.
+    if (linesWithError.has(at.line)) continue;
+    linesWithError.add(at.line);
+    const msg = code === 'DUPLICATE_KEY' ? `duplicate key ${quoteKey(text, e.pos[0])}` : message || plain(e.message);
+    errors.push(new KgError(code, msg, at));
+  }
   visit(doc, {
     Alias(_, node) {
       errors.push(
         new KgError('YAML_ALIAS', `alias *${node.source} is not allowed: write the value out`, locator.position(node.range?.[0] ?? 0)),
       );
+    },
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        errors.push(new KgError('YAML_ALIAS', 'merge key << is not allowed: write the fields out', locator.position(pair.key.range?.[0] ?? 0)));
+      }
     },
     Node(_, node) {
       if (node.anchor) {

@@ -85,25 +85,28 @@ export class SchemaChecker {
     locator: YamlLocator,
     fields: string[],
   ): KgError[] {
-    const out: KgError[] = [];
+    const out = new Map<string, KgError>();
     for (const e of raw) {
       // `if` only says which `then` failed; the `then` errors say why.
       if (e.keyword === 'if') continue;
       const rel = e.instancePath.split('/').slice(1).map(unescapePointer);
       const path = [...base, ...rel];
-      const made = this.describe(e, rel, value, fields);
-      out.push(new KgError(made.code, made.message, locator.at(made.keyPath ? [...path, made.keyPath] : path, made.keyPath ? 'key' : 'value')));
+      const made = this.describe(e, base, rel, value, fields);
+      const error = new KgError(made.code, made.message, locator.at(made.keyPath ? [...path, made.keyPath] : path, made.keyPath ? 'key' : 'value'));
+      // The base schema and the kind's both require the same fields: report each problem once.
+      out.set(`${error.line}:${error.col}:${error.message}`, error);
     }
-    return out;
+    return [...out.values()];
   }
 
   private describe(
     e: ErrorObject,
+    base: DataPath,
     rel: string[],
     item: unknown,
     fields: string[],
   ): { code: ErrorCode; message: string; keyPath?: string } {
-    const field = label(rel);
+    const field = base.length + rel.length === 0 ? 'the file' : label(rel);
     const got = valueAt(item, rel);
     const p = e.params as Record<string, unknown>;
     switch (e.keyword) {
@@ -212,5 +215,5 @@ export function suggest(word: string, candidates: string[], caseInsensitive = fa
   const norm = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
   const byNorm = new Map(candidates.map((c) => [norm(c), c]));
   const best = closest(norm(word), [...byNorm.keys()]);
-  return distance(norm(word), best) <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean '${byNorm.get(best)}'?)` : '';
+  return distance(norm(word), best) <= Math.max(1, Math.ceil(word.length / 3)) ? ` (did you mean '${byNorm.get(best)}'?)` : '';
 }

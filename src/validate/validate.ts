@@ -1,5 +1,5 @@
 import { realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { KgError, compareErrors, type SourcePosition } from '../errors';
 import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
 import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, type DocumentRecord, type Entity, type StatementRecord } from '../model/generated';
@@ -64,7 +64,7 @@ export async function validate(paths: readonly string[] = ['graph-data'], option
       if (typeof id !== 'string') return false;
       const first = definedAt.get(id);
       if (first) {
-        fileErrors.push(new KgError('DUPLICATE_ID', `duplicate id ${show(id)}, first defined at ${first.file}:${first.line}:${first.col}`, where));
+        fileErrors.push(new KgError('DUPLICATE_ID', `duplicate id ${show(id)}, first defined at ${relative(root, first.file)}:${first.line}:${first.col}`, where));
         return false;
       }
       definedAt.set(id, where);
@@ -102,13 +102,19 @@ export async function validate(paths: readonly string[] = ['graph-data'], option
     }
   }
   // A file that could not be parsed may define what others refer to: don't report those as unknown.
-  checkReferences(dataset, errors, unparsedFiles === 0);
-  checkQuotes(dataset, errors);
+  const crossFile: KgError[] = [];
+  checkReferences(dataset, crossFile, unparsedFiles === 0);
+  checkQuotes(dataset, crossFile);
+  // A node the schema already rejected gets no second error from the checks across files.
+  const flagged = new Set(errors.map(key));
+  errors.push(...crossFile.filter((e) => !flagged.has(key(e))));
 
   errors.sort(compareErrors);
   warnings.sort(compareErrors);
   return { ok: errors.length === 0, errors, warnings, dataset };
 }
+
+const key = (e: KgError) => `${e.file}:${e.line}:${e.col}`;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -137,14 +143,14 @@ async function loadDocumentTexts(dataset: Dataset, errors: KgError[], options: V
     const target = resolve(dirname(entry.where.file), rel);
     entry.sourcePath = target;
     if (isAbsolute(rel) || !isInside(dataset.root, target)) {
-      errors.push(new KgError('PATH_OUTSIDE_ROOT', `path ${show(rel)} must be relative and stay inside the data folder ${dataset.root}`, at));
+      errors.push(new KgError('PATH_OUTSIDE_ROOT', `path ${show(rel)} must be relative and stay inside the data folder`, at));
       continue;
     }
     let real: string;
     try {
       real = await realpath(target);
     } catch {
-      errors.push(new KgError('DOCUMENT_NOT_FOUND', `source text ${show(rel)} not found (looked for ${target})`, at));
+      errors.push(new KgError('DOCUMENT_NOT_FOUND', `source text ${show(rel)} not found (the path is relative to this file)`, at));
       continue;
     }
     if (!isInside(realRoot, real)) {

@@ -26,7 +26,10 @@ export const ERROR_CODES = {
   // Across files
   DUPLICATE_ID: { exit: 1, about: 'Two records with the same id.' },
   UNKNOWN_REFERENCE: { exit: 1, about: 'A reference to an id that no file defines.' },
-  KIND_NOT_ALLOWED: { exit: 1, about: 'A reference to an entity of a kind the predicate or field does not allow.' },
+  KIND_NOT_ALLOWED: {
+    exit: 1,
+    about: 'A reference to an entity of a kind the predicate or field does not allow.',
+  },
   SELF_LOOP: { exit: 1, about: 'A statement whose subject and object are the same entity.' },
   QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
   DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },

@@ -14,7 +14,13 @@ export type { ValidateOptions, ValidationResult } from './validate/validate';
 export { loadGraph, countGraph } from './load/load';
 export type { LoadResult, GraphCounts } from './load/load';
 export { buildGraph } from './backends/memory/build-graph';
-export type { FactGraph, NodeAttributes, EdgeAttributes, DocumentAttributes, GraphAttributes } from './backends/memory/build-graph';
+export type {
+  FactGraph,
+  NodeAttributes,
+  EdgeAttributes,
+  DocumentAttributes,
+  GraphAttributes,
+} from './backends/memory/build-graph';
 export { EXPORT_FORMATS, exportGraph, writeExport, isExportFormat } from './export';
 export type { ExportFormat } from './export';
 export { coverage } from './query/coverage';

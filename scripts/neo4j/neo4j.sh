@@ -38,6 +38,7 @@ fetch() {
   # in pom.xml clears the old jars instead of mixing two versions on the classpath.
   local marker=$cache/lib/.complete-$version
   [[ -f $marker ]] && return 0
+  command -v mvn >/dev/null || die "mvn is not on PATH (needed once, to fetch the jars)"
   log "fetching Neo4j $version jars with Maven into $cache/lib ..."
   rm -rf "${cache:?}/lib" "${cache:?}/plugins"
   mkdir -p "$cache"
@@ -64,6 +65,9 @@ server_pid() {
 ping() { # prints the server agent; rc 0 ready, 2 bad credentials, 1 not answering
   NEO4J_URI=$uri NEO4J_USERNAME=neo4j NEO4J_PASSWORD=$password node "$here/ping.cjs"
 }
+
+# Serialise start/stop on one runtime folder (parallel test workers); the lock dies with us.
+lock() { mkdir -p "$home/run"; exec 9>"$home/run/neo4j.lock"; flock -w 300 9 || die "lock busy: $home/run/neo4j.lock"; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -93,8 +97,7 @@ $http
 server.https.enabled=false
 dbms.security.auth_enabled=true
 dbms.security.procedures.unrestricted=apoc.*
-# Heap is set by -Xms/-Xmx below (these two only matter to the neo4j-admin bootloader).
-server.memory.heap.initial_size=512m
+# The server's heap is set by -Xmx below; this line only matters to the neo4j-admin bootloader.
 server.memory.heap.max_size=${NEO4J_HEAP:-1g}
 server.memory.pagecache.size=${NEO4J_PAGECACHE:-256m}
 db.tx_log.rotation.retention_policy=100M size
@@ -120,6 +123,7 @@ start() {
     # Another server on this port would answer our probe and fool the wait below.
     port_busy "$bolt_port" && die "port $bolt_port is already in use on 127.0.0.1 (not by $home)"
     [[ $http_port == 0 ]] || ! port_busy "$http_port" || die "HTTP port $http_port is in use; set NEO4J_HTTP_PORT (0 = off)"
+    for tool in java node; do command -v $tool >/dev/null || die "$tool is not on PATH"; done
     fetch
     mkdir -p "$home"/{conf,data,logs,run,import}
     write_conf
@@ -134,14 +138,15 @@ start() {
     # setsid: the server outlives this shell and its process group; exec keeps the pid we record.
     # shellcheck disable=SC2016 # expanded by the inner bash
     setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pidfile" \
-      java -Xms512m -Xmx"${NEO4J_HEAP:-1g}" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
+      java -Xmx"${NEO4J_HEAP:-1g}" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
       -XX:-OmitStackTraceInFastThrow -Dfile.encoding=UTF-8 -Dlog4j2.disable.jmx=true \
       --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
       --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.lang=ALL-UNNAMED \
       -cp "$cache/plugins/*:$cache/lib/*" org.neo4j.server.CommunityEntryPoint \
       --home-dir="$home" --config-dir="$home/conf" \
-      >>"$home/logs/console.log" 2>&1 </dev/null &
-    for _ in $(seq 50); do [[ -s $pidfile ]] && break; sleep 0.1; done
+      >>"$home/logs/console.log" 2>&1 </dev/null 9>&- & # 9>&-: the server must not hold the lock
+    # Until the inner bash has written the pid and exec'd java (or given up after 5 s).
+    for _ in $(seq 50); do server_pid >/dev/null && break; sleep 0.1; done
   fi
   local deadline=$((SECONDS + ${NEO4J_START_TIMEOUT:-120}))
   while ((SECONDS < deadline)); do
@@ -149,7 +154,9 @@ start() {
       tail -n 30 "$home/logs/console.log" "$home/logs/neo4j.log" >&2 2>/dev/null || true
       die "server process exited during startup (logs in $home/logs)"
     fi
-    rc=0; agent=$(ping 2>/dev/null) || rc=$?
+    # Cheap port probe first: a node probe per tick would steal CPU from the booting JVM.
+    rc=1
+    if port_busy "$bolt_port"; then rc=0; agent=$(ping 2>/dev/null) || rc=$?; fi
     if ((rc == 0)); then
       echo "${agent/Neo4j\//neo4j } ready at $uri (pid $pid, ${SECONDS}s)"
       return 0
@@ -198,8 +205,8 @@ status() {
 }
 
 case ${1:-} in
-  start) start ;;
-  stop) stop ;;
+  start) lock; start ;;
+  stop) lock; stop ;;
   status) status ;;
   fetch) fetch && echo "neo4j $version jars cached in $cache/lib ($(du -sh "$cache/lib" | cut -f1)), APOC in $cache/plugins" ;;
   *) echo "usage: $0 start|stop|status|fetch" >&2; exit 2 ;;

@@ -22,7 +22,8 @@ const driver = neo4j.driver(
     }
   } catch (e) {
     code = /Security\.(Unauthorized|AuthenticationRateLimit)/.test(e.code || '') ? 2 : 1;
-    if (process.env.PING_VERBOSE || code === 2) console.error(`${e.code || 'error'}: ${e.message.split('\n')[0]}`);
+    if (process.env.PING_VERBOSE || code === 2)
+      console.error(`${e.code || 'error'}: ${e.message.split('\n')[0]}`);
   } finally {
     await session.close().catch(() => {});
     await driver.close().catch(() => {});

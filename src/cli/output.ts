@@ -33,5 +33,8 @@ export function countTable(title: string, counts: Record<string, number>): strin
   const entries = Object.entries(counts);
   const width = Math.max(title.length, ...entries.map(([k]) => k.length));
   const numWidth = Math.max(...entries.map(([, v]) => String(v).length), 1);
-  return [pc.bold(title), ...entries.map(([k, v]) => `  ${k.padEnd(width)}  ${String(v).padStart(numWidth)}`)].join('\n');
+  return [
+    pc.bold(title),
+    ...entries.map(([k, v]) => `  ${k.padEnd(width)}  ${String(v).padStart(numWidth)}`),
+  ].join('\n');
 }

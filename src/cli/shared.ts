@@ -12,7 +12,12 @@ export interface DataOptions {
 export function dataArguments(command: Command): Command {
   return command
     .argument('[paths...]', 'data files or folders', ['graph-data'])
-    .addOption(new Option('--root <dir>', 'the data folder document paths must stay inside (default: the folder holding all paths)'));
+    .addOption(
+      new Option(
+        '--root <dir>',
+        'the data folder document paths must stay inside (default: the folder holding all paths)',
+      ),
+    );
 }
 
 /** Loads the graph, or prints every problem to stderr and returns undefined with exit status 1. */

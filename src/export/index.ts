@@ -5,8 +5,15 @@ import { toGraphologyJson } from './graphology';
 
 /** Every export format: its file extension, what opens it, and how it is written. */
 export const EXPORT_FORMATS = {
-  graphology: { extension: 'json', opensWith: 'graphology (Graph.from), sigma.js', serialize: toGraphologyJson },
-} as const satisfies Record<string, { extension: string; opensWith: string; serialize: (g: FactGraph) => string }>;
+  graphology: {
+    extension: 'json',
+    opensWith: 'graphology (Graph.from), sigma.js',
+    serialize: toGraphologyJson,
+  },
+} as const satisfies Record<
+  string,
+  { extension: string; opensWith: string; serialize: (g: FactGraph) => string }
+>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -25,6 +32,11 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
   try {
     await writeFileAtomic(path, text, { encoding: 'utf8' });
   } catch (cause) {
-    throw new KgError('OUTPUT_FAILED', `cannot write ${path}: ${(cause as Error).message}`, { file: path }, { cause });
+    throw new KgError(
+      'OUTPUT_FAILED',
+      `cannot write ${path}: ${(cause as Error).message}`,
+      { file: path },
+      { cause },
+    );
   }
 }

@@ -13,7 +13,10 @@ export interface LoadResult {
  * Validates the data under `paths` and builds the in-memory graph of it.
  * Throws ValidationFailed, holding every problem, when the data is not valid.
  */
-export async function loadGraph(paths: readonly string[] = ['graph-data'], options: ValidateOptions = {}): Promise<LoadResult> {
+export async function loadGraph(
+  paths: readonly string[] = ['graph-data'],
+  options: ValidateOptions = {},
+): Promise<LoadResult> {
   const result = await validate(paths, options);
   if (!result.ok) throw new ValidationFailed(result.errors);
   return { graph: buildGraph(result.dataset), dataset: result.dataset, warnings: result.warnings };
@@ -32,6 +35,7 @@ export function countGraph(graph: FactGraph): GraphCounts {
   const byPredicate: Record<string, number> = {};
   graph.forEachNode((_, a) => (byKind[a.kind] = (byKind[a.kind] ?? 0) + 1));
   graph.forEachEdge((_, a) => (byPredicate[a.predicate] = (byPredicate[a.predicate] ?? 0) + 1));
-  const sorted = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = (o: Record<string, number>) =>
+    Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
   return { nodes: graph.order, edges: graph.size, byKind: sorted(byKind), byPredicate: sorted(byPredicate) };
 }

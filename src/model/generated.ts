@@ -421,6 +421,11 @@ export const PREDICATES = {
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Event', 'Proposal'],
   },
+  PARTY_TO: {
+    description: 'A state or organisation bound by an agreement.',
+    subjectKinds: ['State', 'Organization'],
+    objectKinds: ['Agreement'],
+  },
   PRESSURES: {
     description: 'Pushes an actor to do something (the qualifiers say what).',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
@@ -447,10 +452,25 @@ export const PREDICATES = {
     subjectKinds: ['Person', 'Group'],
     objectKinds: ['State', 'Organization'],
   },
+  SEEKS: {
+    description: 'Wants to obtain or achieve something, without (yet) demanding it.',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Proposal', 'Region'],
+  },
   SUPPORTS: {
     description: 'Backs, accepts or is open to something or someone.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
+  },
+  VARIANT_OF: {
+    description: 'A proposal that is a specific form of a more general one.',
+    subjectKinds: ['Proposal'],
+    objectKinds: ['Proposal'],
+  },
+  WORKS_ON: {
+    description: 'Works on drafting or negotiating a proposal.',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Proposal'],
   },
 } as const;
 export type Predicate = keyof typeof PREDICATES;

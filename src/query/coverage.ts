@@ -55,7 +55,12 @@ export function coverage(dataset: Dataset): DocumentCoverage[] {
       }
     }
     const factual = sentences.filter((s) => !s.heading);
-    out.push({ document: id, sentences, factual: factual.length, covered: factual.filter((s) => s.statements.length > 0).length });
+    out.push({
+      document: id,
+      sentences,
+      factual: factual.length,
+      covered: factual.filter((s) => s.statements.length > 0).length,
+    });
   }
   return out;
 }
@@ -63,5 +68,8 @@ export function coverage(dataset: Dataset): DocumentCoverage[] {
 /** True when nothing but whitespace shares the line with text[start, end). */
 function ownLine(text: string, start: number, end: number): boolean {
   const lineEnd = text.indexOf('\n', end);
-  return !/\S/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)) && !/\S/.test(text.slice(end, lineEnd < 0 ? undefined : lineEnd));
+  return (
+    !/\S/.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start)) &&
+    !/\S/.test(text.slice(end, lineEnd < 0 ? undefined : lineEnd))
+  );
 }

@@ -20,7 +20,12 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
       try {
         entries = await readdir(abs, { recursive: true, withFileTypes: true });
       } catch (cause) {
-        throw new KgError('FILE_UNREADABLE', `cannot read folder ${p}: ${(cause as Error).message}`, {}, { cause });
+        throw new KgError(
+          'FILE_UNREADABLE',
+          `cannot read folder ${p}: ${(cause as Error).message}`,
+          {},
+          { cause },
+        );
       }
       for (const e of entries) {
         if (e.isFile() && DATA_FILE.test(e.name)) found.add(join(e.parentPath, e.name));

@@ -7,7 +7,10 @@ export type DataPath = readonly (string | number)[];
 /** yaml's error codes that have a code of ours, with a message for a person (empty: keep yaml's). */
 const YAML_CODES: Partial<Record<string, [ErrorCode, string]>> = {
   TAB_AS_INDENT: ['YAML_TAB_INDENT', 'a tab used for indentation: indent with spaces'],
-  MULTIPLE_DOCS: ['YAML_MULTIPLE_DOCUMENTS', 'a second YAML document (after ---): a data file holds one; split it into files'],
+  MULTIPLE_DOCS: [
+    'YAML_MULTIPLE_DOCUMENTS',
+    'a second YAML document (after ---): a data file holds one; split it into files',
+  ],
   DUPLICATE_KEY: ['DUPLICATE_KEY', ''],
 };
 
@@ -40,7 +43,9 @@ export class YamlLocator {
         offset = key.range?.[0] ?? offset;
         if (last && target === 'key') break;
         node = pair.value;
-        if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
+        // `key:` with nothing after it has an empty null scalar: point at the key instead.
+        const empty = isScalar(node) && node.range?.[0] === node.range?.[1];
+        if (!empty && (isScalar(node) || isMap(node) || isSeq(node))) offset = node.range?.[0] ?? offset;
       } else if (isSeq(node)) {
         const item = node.items[Number(segment)];
         if (!item) break;
@@ -53,8 +58,7 @@ export class YamlLocator {
 }
 
 export type ParseResult =
-  | { ok: true; value: unknown; locator: YamlLocator; warnings: KgError[] }
-  | { ok: false; errors: KgError[] };
+  { ok: true; value: unknown; locator: YamlLocator; warnings: KgError[] } | { ok: false; errors: KgError[] };
 
 /**
  * Parses one YAML 1.2 document with the core schema, whatever `%YAML` directive the file has (so `no`,
@@ -80,33 +84,53 @@ export function parseYaml(text: string, file: string): ParseResult {
     // The parser often reports follow-on errors on the line of the first; only the first is useful.
     if (linesWithError.has(at.line)) continue;
     linesWithError.add(at.line);
-    const msg = code === 'DUPLICATE_KEY' ? `duplicate key ${quoteKey(text, e.pos[0])}` : message || plain(e.message);
+    const msg =
+      code === 'DUPLICATE_KEY' ? `duplicate key ${quoteKey(text, e.pos[0])}` : message || plain(e.message);
     errors.push(new KgError(code, msg, at));
   }
   visit(doc, {
     Alias(_, node) {
       errors.push(
-        new KgError('YAML_ALIAS', `alias *${node.source} is not allowed: write the value out`, locator.position(node.range?.[0] ?? 0)),
+        new KgError(
+          'YAML_ALIAS',
+          `alias *${node.source} is not allowed: write the value out`,
+          locator.position(node.range?.[0] ?? 0),
+        ),
       );
     },
     Pair(_, pair) {
       if (isScalar(pair.key) && pair.key.value === '<<') {
-        errors.push(new KgError('YAML_ALIAS', 'merge key << is not allowed: write the fields out', locator.position(pair.key.range?.[0] ?? 0)));
+        errors.push(
+          new KgError(
+            'YAML_ALIAS',
+            'merge key << is not allowed: write the fields out',
+            locator.position(pair.key.range?.[0] ?? 0),
+          ),
+        );
       }
     },
     Node(_, node) {
       if (node.anchor) {
         errors.push(
-          new KgError('YAML_ALIAS', `anchor &${node.anchor} is not allowed: annotation files do not use anchors`, locator.position(node.range?.[0] ?? 0)),
+          new KgError(
+            'YAML_ALIAS',
+            `anchor &${node.anchor} is not allowed: annotation files do not use anchors`,
+            locator.position(node.range?.[0] ?? 0),
+          ),
         );
       }
     },
   });
   if (errors.length > 0) return { ok: false, errors };
   if (doc.contents === null) {
-    return { ok: false, errors: [new KgError('EMPTY_FILE', 'the file holds no YAML document', { file, line: 1, col: 1 })] };
+    return {
+      ok: false,
+      errors: [new KgError('EMPTY_FILE', 'the file holds no YAML document', { file, line: 1, col: 1 })],
+    };
   }
-  const warnings = doc.warnings.map((w) => new KgError('YAML_SYNTAX', plain(w.message), locator.position(w.pos[0]), { severity: 'warning' }));
+  const warnings = doc.warnings.map(
+    (w) => new KgError('YAML_SYNTAX', plain(w.message), locator.position(w.pos[0]), { severity: 'warning' }),
+  );
   return { ok: true, value: doc.toJS(), locator, warnings };
 }
 

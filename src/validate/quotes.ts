@@ -64,7 +64,11 @@ export function closestPassage(source: string, quote: string): { text: string; e
       }
     }
     const edits = nextDist[m] ?? m;
-    if (edits < best.edits) best = { edits, start: nextStart[m] ?? 0, end: j };
+    const from = nextStart[m] ?? 0;
+    // On a tie from the same start, the passage closest in length to the quote (the whole word or mark).
+    const closer = Math.abs(j - from - m) < Math.abs(best.end - best.start - m);
+    if (edits < best.edits || (edits === best.edits && from === best.start && closer))
+      best = { edits, start: from, end: j };
     [dist, nextDist] = [nextDist, dist];
     [start, nextStart] = [nextStart, start];
   }

@@ -28,17 +28,26 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
     }
     bytes = await readFile(file);
   } catch (cause) {
-    throw new KgError('FILE_UNREADABLE', `cannot read ${file}: ${(cause as Error).message}`, { file }, { cause });
+    throw new KgError(
+      'FILE_UNREADABLE',
+      `cannot read ${file}: ${(cause as Error).message}`,
+      { file },
+      { cause },
+    );
   }
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     return {
       ok: false,
-      error: new KgError('NOT_UTF8', `invalid UTF-8 byte 0x${bytes[at.offset]?.toString(16).padStart(2, '0')}; save the file as UTF-8`, {
-        file,
-        line: at.line,
-        col: at.col,
-      }),
+      error: new KgError(
+        'NOT_UTF8',
+        `invalid UTF-8 byte 0x${bytes[at.offset]?.toString(16).padStart(2, '0')}; save the file as UTF-8`,
+        {
+          file,
+          line: at.line,
+          col: at.col,
+        },
+      ),
     };
   }
   let text = bytes.toString('utf8');
@@ -56,7 +65,11 @@ function firstInvalidUtf8(bytes: Buffer): { offset: number; line: number; col: n
   let line = 1;
   let col = 1;
   for (const ch of text) {
-    if (ch === '\ufffd' && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) break;
+    if (
+      ch === '\ufffd' &&
+      !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)
+    )
+      break;
     offset += Buffer.byteLength(ch);
     if (ch === '\n') {
       line++;

@@ -39,24 +39,42 @@ export class SchemaChecker {
     addFormats(ajv);
     ajv.addVocabulary(['subjectKinds', 'objectKinds', 'refKinds']);
     ajv.addSchema(this.bundle);
-    const absolute = (s: JsonSchema): JsonSchema => (s.$ref?.startsWith('#') ? { ...s, $ref: id + s.$ref } : s);
+    const absolute = (s: JsonSchema): JsonSchema =>
+      s.$ref?.startsWith('#') ? { ...s, $ref: id + s.$ref } : s;
     const shallowProps = Object.fromEntries(
-      Object.entries(this.bundle.properties ?? {}).map(([k, s]) => [k, s.items ? { ...s, items: true } : absolute(s)]),
+      Object.entries(this.bundle.properties ?? {}).map(([k, s]) => [
+        k,
+        s.items ? { ...s, items: true } : absolute(s),
+      ]),
     );
     const { $defs: _defs, $schema: _schema, ...rest } = this.bundle;
-    this.envelope = ajv.compile({ ...rest, $id: id.replace(/\.schema\.json$/, '-envelope.schema.json'), properties: shallowProps });
+    this.envelope = ajv.compile({
+      ...rest,
+      $id: id.replace(/\.schema\.json$/, '-envelope.schema.json'),
+      properties: shallowProps,
+    });
     const item = (def: string) => {
       const fn = ajv.getSchema(`${id}#/$defs/${def}`);
       if (!fn) throw new Error(`schema bundle lacks $defs/${def}: run npm run gen`);
       return fn;
     };
-    this.items = { documents: item('document'), entities: item('anyEntity'), statements: item('anyStatement') };
+    this.items = {
+      documents: item('document'),
+      entities: item('anyEntity'),
+      statements: item('anyStatement'),
+    };
   }
 
   /** Problems of the file's top level: unknown sections, wrong types, a missing `document`. */
   checkEnvelope(value: unknown, locator: YamlLocator): KgError[] {
     if (this.envelope(value)) return [];
-    return this.toKgErrors(this.envelope.errors ?? [], value, [], locator, Object.keys(this.bundle.properties ?? {}));
+    return this.toKgErrors(
+      this.envelope.errors ?? [],
+      value,
+      [],
+      locator,
+      Object.keys(this.bundle.properties ?? {}),
+    );
   }
 
   /** Problems of one item of a section, positioned at its YAML nodes. */
@@ -73,7 +91,8 @@ export class SchemaChecker {
     if (section === 'statements') return keys('statement');
     const kind = (value as { kind?: unknown } | null)?.kind;
     const kindDef = Object.entries(this.defs).find(
-      ([name, s]) => name.startsWith('kinds-') && (s.properties?.kind as { const?: unknown } | undefined)?.const === kind,
+      ([name, s]) =>
+        name.startsWith('kinds-') && (s.properties?.kind as { const?: unknown } | undefined)?.const === kind,
     )?.[0];
     return [...new Set([...keys('entity'), ...keys(kindDef)])];
   }
@@ -92,7 +111,11 @@ export class SchemaChecker {
       const rel = e.instancePath.split('/').slice(1).map(unescapePointer);
       const path = [...base, ...rel];
       const made = this.describe(e, base, rel, value, fields);
-      const error = new KgError(made.code, made.message, locator.at(made.keyPath ? [...path, made.keyPath] : path, made.keyPath ? 'key' : 'value'));
+      const error = new KgError(
+        made.code,
+        made.message,
+        locator.at(made.keyPath ? [...path, made.keyPath] : path, made.keyPath ? 'key' : 'value'),
+      );
       // The base schema and the kind's both require the same fields: report each problem once.
       out.set(`${error.line}:${error.col}:${error.message}`, error);
     }
@@ -112,7 +135,10 @@ export class SchemaChecker {
     switch (e.keyword) {
       case 'required': {
         const missing = String(p.missingProperty);
-        return { code: 'MISSING_FIELD', message: `missing required field '${missing}'${rel.length ? ` in ${field}` : ''}` };
+        return {
+          code: 'MISSING_FIELD',
+          message: `missing required field '${missing}'${rel.length ? ` in ${field}` : ''}`,
+        };
       }
       case 'dependentRequired':
         return {
@@ -122,12 +148,22 @@ export class SchemaChecker {
       case 'additionalProperties':
       case 'unevaluatedProperties': {
         const name = String(p.additionalProperty ?? p.unevaluatedProperty);
-        return { code: 'UNKNOWN_FIELD', message: `unknown field '${name}'${suggest(name, fields)}`, keyPath: name };
+        return {
+          code: 'UNKNOWN_FIELD',
+          message: `unknown field '${name}'${suggest(name, fields)}`,
+          keyPath: name,
+        };
       }
       case 'minProperties':
-        return { code: 'MISSING_FIELD', message: `the file is an empty mapping; give it documents, entities or statements` };
+        return {
+          code: 'MISSING_FIELD',
+          message: `the file is an empty mapping; give it documents, entities or statements`,
+        };
       case 'type':
-        return { code: 'WRONG_TYPE', message: `${field} must be ${article(String(p.type))}, not ${typeName(got)}` };
+        return {
+          code: 'WRONG_TYPE',
+          message: `${field} must be ${article(String(p.type))}, not ${typeName(got)}`,
+        };
       case 'enum':
       case 'const': {
         const allowed = (p.allowedValues as unknown[] | undefined) ?? [p.allowedValue];
@@ -138,7 +174,10 @@ export class SchemaChecker {
             message: `unknown ${name} ${show(got)}${suggest(got, allowed.map(String), true)}`,
           };
         }
-        return { code: 'INVALID_VALUE', message: `${field} must be ${allowed.length === 1 ? show(allowed[0]) : `one of ${allowed.map(String).join(', ')}`}, not ${show(got)}` };
+        return {
+          code: 'INVALID_VALUE',
+          message: `${field} must be ${allowed.length === 1 ? show(allowed[0]) : `one of ${allowed.map(String).join(', ')}`}, not ${show(got)}`,
+        };
       }
       case 'pattern':
         return this.describePattern(String(p.pattern), rel, field, got);
@@ -152,17 +191,31 @@ export class SchemaChecker {
       case 'maxLength':
         return { code: 'INVALID_VALUE', message: `${field} is longer than ${String(p.limit)} characters` };
       case 'uniqueItems':
-        return { code: 'INVALID_VALUE', message: `${field} lists the same value twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1})` };
+        return {
+          code: 'INVALID_VALUE',
+          message: `${field} lists the same value twice (items ${Number(p.j) + 1} and ${Number(p.i) + 1})`,
+        };
       default:
         return { code: 'INVALID_VALUE', message: `${field} ${e.message ?? 'is invalid'}` };
     }
   }
 
-  private describePattern(pattern: string, rel: string[], field: string, got: unknown): { code: ErrorCode; message: string } {
+  private describePattern(
+    pattern: string,
+    rel: string[],
+    field: string,
+    got: unknown,
+  ): { code: ErrorCode; message: string } {
     const common = this.defs.common?.$defs ?? {};
     const examples: [string | undefined, string][] = [
-      [common.entityId?.pattern, 'an entity id such as person:giorgia-meloni (kind prefix, colon, kebab-case)'],
-      [common.statementId?.pattern, 'a statement id such as s:meloni-proposes-24h-plan (lower-case, digits, - and :)'],
+      [
+        common.entityId?.pattern,
+        'an entity id such as person:giorgia-meloni (kind prefix, colon, kebab-case)',
+      ],
+      [
+        common.statementId?.pattern,
+        'a statement id such as s:meloni-proposes-24h-plan (lower-case, digits, - and :)',
+      ],
       [common.documentId?.pattern, 'a document id such as doc:2025-08-21-security-guarantees'],
     ];
     const known = examples.find(([p]) => p === pattern);
@@ -187,7 +240,11 @@ function label(rel: string[]): string {
 
 function valueAt(value: unknown, rel: string[]): unknown {
   let v = value;
-  for (const s of rel) v = v !== null && typeof v === 'object' && Object.hasOwn(v, s) ? (v as Record<string, unknown>)[s] : undefined;
+  for (const s of rel)
+    v =
+      v !== null && typeof v === 'object' && Object.hasOwn(v, s)
+        ? (v as Record<string, unknown>)[s]
+        : undefined;
   return v;
 }
 
@@ -199,8 +256,18 @@ function typeName(v: unknown): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', number: 'a number', integer: 'an integer', boolean: 'true or false' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+  const names: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'text',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
 }
 
 /** A value for a message: JSON, cut short. */
@@ -215,5 +282,7 @@ export function suggest(word: string, candidates: string[], caseInsensitive = fa
   const norm = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
   const byNorm = new Map(candidates.map((c) => [norm(c), c]));
   const best = closest(norm(word), [...byNorm.keys()]);
-  return distance(norm(word), best) <= Math.max(1, Math.ceil(word.length / 3)) ? ` (did you mean '${byNorm.get(best)}'?)` : '';
+  return distance(norm(word), best) <= Math.max(1, Math.ceil(word.length / 3))
+    ? ` (did you mean '${byNorm.get(best)}'?)`
+    : '';
 }

@@ -1,8 +1,15 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { KgError, compareErrors, type SourcePosition } from '../errors';
-import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
-import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, type DocumentRecord, type Entity, type StatementRecord } from '../model/generated';
+import type { Dataset, DocumentEntry, Located } from '../model/dataset';
+import {
+  ENTITY_KINDS,
+  PREDICATES,
+  REFERENCE_KINDS,
+  type DocumentRecord,
+  type Entity,
+  type StatementRecord,
+} from '../model/generated';
 import { collectFiles, commonRoot, isInside } from './collect-files';
 import { parseYaml, type YamlLocator } from './parse-yaml';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
@@ -33,7 +40,10 @@ let checker: SchemaChecker | undefined;
  * across files (ids, references, kinds, quotes, documents). Collects every problem; throws only for
  * usage and I/O failures (a missing path, an unreadable file).
  */
-export async function validate(paths: readonly string[] = ['graph-data'], options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validate(
+  paths: readonly string[] = ['graph-data'],
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   checker ??= new SchemaChecker();
   const files = await collectFiles(paths);
   const root = resolve(options.root ?? (await commonRoot(paths)));
@@ -64,7 +74,13 @@ export async function validate(paths: readonly string[] = ['graph-data'], option
       if (typeof id !== 'string') return false;
       const first = definedAt.get(id);
       if (first) {
-        fileErrors.push(new KgError('DUPLICATE_ID', `duplicate id ${show(id)}, first defined at ${relative(root, first.file)}:${first.line}:${first.col}`, where));
+        fileErrors.push(
+          new KgError(
+            'DUPLICATE_ID',
+            `duplicate id ${show(id)}, first defined at ${relative(root, first.file)}:${first.line}:${first.col}`,
+            where,
+          ),
+        );
         return false;
       }
       definedAt.set(id, where);
@@ -98,7 +114,9 @@ export async function validate(paths: readonly string[] = ['graph-data'], option
   await loadDocumentTexts(dataset, errors, options);
   for (const f of fileDocuments) {
     if (!dataset.documents.has(f.id)) {
-      errors.push(new KgError('UNKNOWN_REFERENCE', `document ${show(f.id)} is not defined in any file`, f.where));
+      errors.push(
+        new KgError('UNKNOWN_REFERENCE', `document ${show(f.id)} is not defined in any file`, f.where),
+      );
     }
   }
   // A file that could not be parsed may define what others refer to: don't report those as unknown.
@@ -121,7 +139,11 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Where an item and each of its fields were written: kept so later checks can point at them. */
-function locate(item: Record<string, unknown>, path: (string | number)[], locator: YamlLocator): Located<unknown> {
+function locate(
+  item: Record<string, unknown>,
+  path: (string | number)[],
+  locator: YamlLocator,
+): Located<unknown> {
   const fields: Partial<Record<string, SourcePosition>> = {};
   for (const key of Object.keys(item)) fields[key] = locator.at([...path, key]);
   return { record: item, where: locator.at(path), fields };
@@ -131,10 +153,19 @@ function capped(list: KgError[], options: ValidateOptions, file: string): KgErro
   const max = options.maxErrorsPerFile ?? 100;
   if (list.length <= max) return list;
   const rest = list.length - max;
-  return [...list.slice(0, max), new KgError('TOO_MANY_ERRORS', `${rest} more error${rest === 1 ? '' : 's'} in this file not shown`, { file })];
+  return [
+    ...list.slice(0, max),
+    new KgError('TOO_MANY_ERRORS', `${rest} more error${rest === 1 ? '' : 's'} in this file not shown`, {
+      file,
+    }),
+  ];
 }
 
-async function loadDocumentTexts(dataset: Dataset, errors: KgError[], options: ValidateOptions): Promise<void> {
+async function loadDocumentTexts(
+  dataset: Dataset,
+  errors: KgError[],
+  options: ValidateOptions,
+): Promise<void> {
   const realRoot = await realpath(dataset.root).catch(() => dataset.root);
   for (const entry of dataset.documents.values()) {
     const rel = entry.record.path;
@@ -143,25 +174,49 @@ async function loadDocumentTexts(dataset: Dataset, errors: KgError[], options: V
     const target = resolve(dirname(entry.where.file), rel);
     entry.sourcePath = target;
     if (isAbsolute(rel) || !isInside(dataset.root, target)) {
-      errors.push(new KgError('PATH_OUTSIDE_ROOT', `path ${show(rel)} must be relative and stay inside the data folder`, at));
+      errors.push(
+        new KgError(
+          'PATH_OUTSIDE_ROOT',
+          `path ${show(rel)} must be relative and stay inside the data folder`,
+          at,
+        ),
+      );
       continue;
     }
     let real: string;
     try {
       real = await realpath(target);
     } catch {
-      errors.push(new KgError('DOCUMENT_NOT_FOUND', `source text ${show(rel)} not found (the path is relative to this file)`, at));
+      errors.push(
+        new KgError(
+          'DOCUMENT_NOT_FOUND',
+          `source text ${show(rel)} not found (the path is relative to this file)`,
+          at,
+        ),
+      );
       continue;
     }
     if (!isInside(realRoot, real)) {
-      errors.push(new KgError('PATH_OUTSIDE_ROOT', `path ${show(rel)} leads outside the data folder through a symbolic link`, at));
+      errors.push(
+        new KgError(
+          'PATH_OUTSIDE_ROOT',
+          `path ${show(rel)} leads outside the data folder through a symbolic link`,
+          at,
+        ),
+      );
       continue;
     }
     let read;
     try {
       read = await readText(real, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     } catch (e) {
-      errors.push(new KgError('DOCUMENT_NOT_FOUND', `source text ${show(rel)} cannot be read: ${(e as Error).message}`, at));
+      errors.push(
+        new KgError(
+          'DOCUMENT_NOT_FOUND',
+          `source text ${show(rel)} cannot be read: ${(e as Error).message}`,
+          at,
+        ),
+      );
       continue;
     }
     if (!read.ok) {
@@ -179,11 +234,18 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
     if (typeof id !== 'string') return;
     const target = dataset.entities.get(id);
     if (!target) {
-      if (reportUnknown) errors.push(new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at));
+      if (reportUnknown)
+        errors.push(new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at));
       return;
     }
     if (Object.hasOwn(ENTITY_KINDS, target.record.kind) && !kinds.includes(target.record.kind)) {
-      errors.push(new KgError('KIND_NOT_ALLOWED', `${role} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`, at));
+      errors.push(
+        new KgError(
+          'KIND_NOT_ALLOWED',
+          `${role} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`,
+          at,
+        ),
+      );
     }
   };
   for (const d of dataset.documents.values()) {
@@ -194,11 +256,15 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
   for (const s of dataset.statements.values()) {
     const { subject, predicate, object } = s.record;
     // With an unknown predicate, any kind goes: the predicate is reported already.
-    const rule = Object.hasOwn(PREDICATES, predicate) ? PREDICATES[predicate] : { subjectKinds: ALL_KINDS, objectKinds: ALL_KINDS };
+    const rule = Object.hasOwn(PREDICATES, predicate)
+      ? PREDICATES[predicate]
+      : { subjectKinds: ALL_KINDS, objectKinds: ALL_KINDS };
     check(subject, rule.subjectKinds, `subject of ${predicate}`, s.fields.subject ?? s.where);
     check(object, rule.objectKinds, `object of ${predicate}`, s.fields.object ?? s.where);
     if (typeof subject === 'string' && subject === object) {
-      errors.push(new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where));
+      errors.push(
+        new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where),
+      );
     }
     for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) {
       check(s.record[field as keyof StatementRecord], kinds, field, s.fields[field] ?? s.where);
@@ -216,7 +282,15 @@ function checkQuotes(dataset: Dataset, errors: KgError[]): void {
       continue;
     }
     const near = closestPassage(doc.text, s.record.quote);
-    const hint = near ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}` : '';
-    errors.push(new KgError('QUOTE_NOT_FOUND', `quote not found verbatim in ${s.document}${hint}`, s.fields.quote ?? s.where));
+    const hint = near
+      ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
+      : '';
+    errors.push(
+      new KgError(
+        'QUOTE_NOT_FOUND',
+        `quote not found verbatim in ${s.document}${hint}`,
+        s.fields.quote ?? s.where,
+      ),
+    );
   }
 }

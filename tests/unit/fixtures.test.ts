@@ -5,7 +5,10 @@ import { validate } from '../../src';
 
 const invalidDir = join(FIXTURES, 'invalid');
 const validDir = join(FIXTURES, 'valid');
-const cases = (dir: string) => readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+const cases = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
 
 test('the base data set is valid on its own', async () => {
   const result = await validate([BASE], { root: FIXTURES });

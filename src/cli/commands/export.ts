@@ -9,7 +9,11 @@ import { displayPath } from '../output';
 export function register(program: Command): void {
   dataArguments(program.command('export'))
     .description('validate the data and write the graph in a format other tools open')
-    .addOption(new Option('--format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)).default('graphology'))
+    .addOption(
+      new Option('--format <format>', 'export format')
+        .choices(Object.keys(EXPORT_FORMATS))
+        .default('graphology'),
+    )
     .option('--out <file>', 'output file (default: out/graph.<extension>)')
     .action(async (paths: string[], options: DataOptions & { format: ExportFormat; out?: string }) => {
       const loaded = await loadOrReport(paths, options);
@@ -19,9 +23,16 @@ export function register(program: Command): void {
       try {
         await mkdir(dirname(out), { recursive: true });
       } catch (cause) {
-        throw new KgError('OUTPUT_FAILED', `cannot create the folder of ${out}: ${(cause as Error).message}`, {}, { cause });
+        throw new KgError(
+          'OUTPUT_FAILED',
+          `cannot create the folder of ${out}: ${(cause as Error).message}`,
+          {},
+          { cause },
+        );
       }
       await writeExport(loaded.graph, options.format, out);
-      console.log(`wrote ${displayPath(out)} (${options.format}: ${loaded.graph.order} nodes, ${loaded.graph.size} edges), opens in ${format.opensWith}`);
+      console.log(
+        `wrote ${displayPath(out)} (${options.format}: ${loaded.graph.order} nodes, ${loaded.graph.size} edges), opens in ${format.opensWith}`,
+      );
     });
 }

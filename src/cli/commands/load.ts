@@ -6,7 +6,9 @@ import { countTable } from '../output';
 export function register(program: Command): void {
   dataArguments(program.command('load'))
     .description('validate the data and load it into a graph backend; print counts by kind and predicate')
-    .addOption(new Option('--backend <backend>', 'where to load the graph').choices(['memory']).default('memory'))
+    .addOption(
+      new Option('--backend <backend>', 'where to load the graph').choices(['memory']).default('memory'),
+    )
     .action(async (paths: string[], options: DataOptions) => {
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;

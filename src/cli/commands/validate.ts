@@ -17,7 +17,11 @@ export function register(program: Command): void {
         for (const p of problems) console.log(formatProblem(p, pc.isColorSupported));
         const { files, documents, entities, statements } = result.dataset;
         const what = `${plural(files.length, 'file')}: ${plural(documents.size, 'document')}, ${plural(entities.size, 'entity', 'entities')}, ${plural(statements.size, 'statement')}`;
-        console.log(result.ok ? pc.green(`valid: ${what}`) : pc.red(`invalid: ${plural(result.errors.length, 'error')} in ${what}`));
+        console.log(
+          result.ok
+            ? pc.green(`valid: ${what}`)
+            : pc.red(`invalid: ${plural(result.errors.length, 'error')} in ${what}`),
+        );
       }
       process.exitCode = result.ok ? 0 : 1;
     });

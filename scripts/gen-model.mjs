@@ -172,7 +172,27 @@ export const REFERENCE_KINDS = ${JSON.stringify(refKinds)} as const;
 // A statement's predicate is one of the schema's, not any string.
 ts = ts.replace(/(export interface StatementRecord \{[\s\S]*?\npredicate: )string/, '$1Predicate;');
 
-// Docs.
+// Docs. A field without a description of its own has its referenced definition's.
+function fieldTable(title, rel) {
+  const s = schemas.get(rel);
+  const described = (f) => f.description ?? (f.$ref ? described(resolveRef(f.$ref, s.$id)) : '');
+  return [
+    `## ${title}`,
+    '',
+    '| field | required | meaning |',
+    '| --- | --- | --- |',
+    ...Object.entries(s.properties).map(
+      ([f, p]) => `| \`${f}\` | ${s.required.includes(f) ? 'yes' : 'no'} | ${described(p)} |`,
+    ),
+    '',
+  ];
+}
+function resolveRef(ref, fileId) {
+  const url = new URL(ref, fileId);
+  let node = schemas.get(url.href.slice(BASE.length).split('#')[0]);
+  for (const part of url.hash.slice(2).split('/').filter(Boolean)) node = node[decodeURIComponent(part)];
+  return node;
+}
 const md = [
   '# The factgraph data model',
   '',
@@ -196,24 +216,8 @@ const md = [
       `| \`${p.name}\` | ${p.s.subjectKinds.join(', ')} | ${p.s.objectKinds.join(', ')} | ${p.s.description} |`,
   ),
   '',
-  '## Statement fields',
-  '',
-  '| field | required | meaning |',
-  '| --- | --- | --- |',
-  ...Object.entries(schemas.get('statement.schema.json').properties).map(
-    ([f, s]) =>
-      `| \`${f}\` | ${schemas.get('statement.schema.json').required.includes(f) ? 'yes' : 'no'} | ${s.description ?? ''} |`,
-  ),
-  '',
-  '## Document fields',
-  '',
-  '| field | required | meaning |',
-  '| --- | --- | --- |',
-  ...Object.entries(schemas.get('document.schema.json').properties).map(
-    ([f, s]) =>
-      `| \`${f}\` | ${schemas.get('document.schema.json').required.includes(f) ? 'yes' : 'no'} | ${s.description ?? ''} |`,
-  ),
-  '',
+  ...fieldTable('Statement fields', 'statement.schema.json'),
+  ...fieldTable('Document fields', 'document.schema.json'),
 ].join('\n');
 
 const prettierConfig = (await prettier.resolveConfig(join(root, 'package.json'))) ?? {};

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { KgError, compareErrors, type SourcePosition } from '../errors';
+import { KgError, compareErrors, type ErrorCode, type SourcePosition } from '../errors';
 import type { Dataset, DocumentEntry, Located } from '../model/dataset';
 import {
   ENTITY_KINDS,
@@ -169,61 +169,39 @@ async function loadDocumentTexts(
   const realRoot = await realpath(dataset.root).catch(() => dataset.root);
   for (const entry of dataset.documents.values()) {
     const rel = entry.record.path;
-    const at = entry.fields.path ?? entry.where;
     if (typeof rel !== 'string') continue;
-    const target = resolve(dirname(entry.where.file), rel);
-    entry.sourcePath = target;
-    if (isAbsolute(rel) || !isInside(dataset.root, target)) {
-      errors.push(
-        new KgError(
-          'PATH_OUTSIDE_ROOT',
-          `path ${show(rel)} must be relative and stay inside the data folder`,
-          at,
-        ),
-      );
-      continue;
-    }
-    let real: string;
-    try {
-      real = await realpath(target);
-    } catch {
-      errors.push(
-        new KgError(
-          'DOCUMENT_NOT_FOUND',
-          `source text ${show(rel)} not found (the path is relative to this file)`,
-          at,
-        ),
-      );
-      continue;
-    }
-    if (!isInside(realRoot, real)) {
-      errors.push(
-        new KgError(
-          'PATH_OUTSIDE_ROOT',
-          `path ${show(rel)} leads outside the data folder through a symbolic link`,
-          at,
-        ),
-      );
-      continue;
-    }
-    let read;
-    try {
-      read = await readText(real, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    } catch (e) {
-      errors.push(
-        new KgError(
-          'DOCUMENT_NOT_FOUND',
-          `source text ${show(rel)} cannot be read: ${(e as Error).message}`,
-          at,
-        ),
-      );
-      continue;
-    }
-    if (!read.ok) {
-      errors.push(new KgError(read.error.code, `source text ${show(rel)}: ${read.error.message}`, at));
-      continue;
-    }
-    entry.text = normalizeSource(read.text);
+    entry.sourcePath = resolve(dirname(entry.where.file), rel);
+    const text = await readDocumentText(entry.sourcePath, rel, dataset.root, realRoot, options);
+    if (typeof text === 'string') entry.text = normalizeSource(text);
+    else errors.push(new KgError(text[0], text[1], entry.fields.path ?? entry.where));
+  }
+}
+
+/** The document's source text, or the code and message of why it cannot be had. */
+async function readDocumentText(
+  target: string,
+  rel: string,
+  root: string,
+  realRoot: string,
+  options: ValidateOptions,
+): Promise<string | [ErrorCode, string]> {
+  if (isAbsolute(rel) || !isInside(root, target)) {
+    return ['PATH_OUTSIDE_ROOT', `path ${show(rel)} must be relative and stay inside the data folder`];
+  }
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch {
+    return ['DOCUMENT_NOT_FOUND', `source text ${show(rel)} not found (the path is relative to this file)`];
+  }
+  if (!isInside(realRoot, real)) {
+    return ['PATH_OUTSIDE_ROOT', `path ${show(rel)} leads outside the data folder through a symbolic link`];
+  }
+  try {
+    const read = await readText(real, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    return read.ok ? read.text : [read.error.code, `source text ${show(rel)}: ${read.error.message}`];
+  } catch (e) {
+    return ['DOCUMENT_NOT_FOUND', `source text ${show(rel)} cannot be read: ${(e as Error).message}`];
   }
 }
 

@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { Dataset } from '../../model/dataset';
-import type { Entity, EntityKind, Predicate } from '../../model/generated';
+import type { DocumentRecord, Entity, EntityKind, Predicate } from '../../model/generated';
 
 /** A node's attributes: the entity's own fields, without its id (the node key). */
 export type NodeAttributes = Omit<Entity, 'id' | 'kind'> & { kind: EntityKind };
@@ -23,15 +23,8 @@ export interface EdgeAttributes {
   note?: string;
 }
 
-export interface DocumentAttributes {
-  title: string;
-  date: string;
-  language: string;
-  path: string;
-  publisher?: string;
-  url?: string;
-  description?: string;
-}
+/** A document's record without its id (the key), its path relative to the data folder. */
+export type DocumentAttributes = Omit<DocumentRecord, 'id'>;
 
 export interface GraphAttributes {
   /** The documents the statements quote, by id. */

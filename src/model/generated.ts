@@ -480,3 +480,6 @@ export const REFERENCE_KINDS = {
   statement: { attributedTo: ['Person', 'State', 'Organization', 'Group'], reportedBy: ['Organization'] },
   document: { publisher: ['Organization'] },
 } as const;
+
+/** Names of the fields that hold a calendar date (YYYY-MM-DD). */
+export const DATE_FIELDS: readonly string[] = ['date', 'proposedOn', 'signedOn'];

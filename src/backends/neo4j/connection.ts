@@ -1,0 +1,98 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import { KgError, type ErrorCode } from '../../errors';
+
+/** Where and as whom to connect; the defaults match the project's local server (`npm run neo4j:start`). */
+export interface Neo4jConfig {
+  uri: string;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export const DEFAULT_NEO4J: Neo4jConfig = {
+  uri: 'bolt://127.0.0.1:7687',
+  username: 'neo4j',
+  password: 'factgraph-dev',
+  database: 'neo4j',
+};
+
+/** The connection settings: explicit options first, then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
+export function neo4jConfig(options: Partial<Neo4jConfig> = {}, env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
+  const pick = (key: keyof Neo4jConfig, name: string) => options[key] || env[name] || DEFAULT_NEO4J[key];
+  return {
+    uri: pick('uri', 'NEO4J_URI'),
+    username: pick('username', 'NEO4J_USERNAME'),
+    password: pick('password', 'NEO4J_PASSWORD'),
+    database: pick('database', 'NEO4J_DATABASE'),
+  };
+}
+
+/** A URI safe to print: any user:password part is masked. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^/@]*@/, '//***@');
+}
+
+/**
+ * A driver that has proven it can reach the database: `bolt://`, `neo4j://` (routing, for clusters) and
+ * `neo4j+s://` (TLS, e.g. Aura) all work. Failures become KgErrors with their own exit codes.
+ */
+export async function connect(config: Neo4jConfig): Promise<Driver> {
+  let driver: Driver;
+  try {
+    driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
+      // Fail fast when nobody answers; transient errors inside transactions are retried by the driver.
+      connectionTimeout: 15_000,
+      maxTransactionRetryTime: 30_000,
+      disableLosslessIntegers: false,
+    });
+  } catch (e) {
+    throw new KgError('USAGE', `invalid Neo4j URI ${redactUri(config.uri)}: ${(e as Error).message}`);
+  }
+  try {
+    await driver.verifyConnectivity({ database: config.database });
+    // verifyConnectivity does not check that the database exists on every server version.
+    await driver.executeQuery('RETURN 1', {}, { database: config.database });
+  } catch (e) {
+    await driver.close();
+    throw neo4jError(e, config);
+  }
+  return driver;
+}
+
+/** One clear line for a driver or server error; never the password. */
+export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting'): KgError {
+  if (e instanceof KgError) return e;
+  const err = e as { code?: string; message?: string };
+  const code = err.code ?? '';
+  const where = `${redactUri(config.uri)} (database ${config.database})`;
+  const detail = redactSecret((err.message ?? String(e)).split('\n')[0] ?? '', config.password);
+  let kind: ErrorCode;
+  let message: string;
+  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+    kind = 'NEO4J_AUTH_FAILED';
+    message = `Neo4j at ${where} refused user '${config.username}': check NEO4J_USERNAME and NEO4J_PASSWORD`;
+  } else if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    kind = 'NEO4J_DATABASE_NOT_FOUND';
+    message = `Neo4j at ${redactUri(config.uri)} has no database '${config.database}': check NEO4J_DATABASE`;
+  } else if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|connection.*(closed|lost)/i.test(detail)) {
+    kind = during === 'connecting' ? 'NEO4J_UNAVAILABLE' : 'NEO4J_CONNECTION_LOST';
+    message =
+      during === 'connecting'
+        ? `no Neo4j server answers at ${where}: start one (npm run neo4j:start) or set NEO4J_URI`
+        : `lost the connection to Neo4j at ${where} while ${during}; run the same command again once the server is back`;
+  } else if (code === 'Neo.ClientError.Statement.AccessMode' || /in read access mode/i.test(detail)) {
+    kind = 'WRITE_NOT_ALLOWED';
+    message = 'the query writes to the database; add --write if that is what you mean';
+  } else if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.')) {
+    kind = 'QUERY_INVALID';
+    message = `Neo4j rejected the query: ${detail}`;
+  } else {
+    kind = 'NEO4J_ERROR';
+    message = `Neo4j at ${where} failed while ${during}: ${detail}${code ? ` (${code})` : ''}`;
+  }
+  return new KgError(kind, message, undefined, { cause: e });
+}
+
+function redactSecret(text: string, secret: string): string {
+  return secret ? text.split(secret).join('***') : text;
+}

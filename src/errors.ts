@@ -40,7 +40,10 @@ export const ERROR_CODES = {
   NEO4J_UNAVAILABLE: { exit: 3, about: 'No Neo4j server answers at the URI.' },
   NEO4J_AUTH_FAILED: { exit: 4, about: 'Neo4j refused the user name or password.' },
   NEO4J_DATABASE_NOT_FOUND: { exit: 5, about: 'The Neo4j server has no database of that name.' },
-  NEO4J_CONNECTION_LOST: { exit: 6, about: 'The Neo4j server went away during the work; a re-run converges.' },
+  NEO4J_CONNECTION_LOST: {
+    exit: 6,
+    about: 'The Neo4j server went away during the work; a re-run converges.',
+  },
   NEO4J_ERROR: { exit: 7, about: 'The Neo4j server reported another failure.' },
   QUERY_INVALID: { exit: 8, about: 'Neo4j rejected the Cypher query (syntax, unknown function, ...).' },
   WRITE_NOT_ALLOWED: { exit: 8, about: 'The query writes, and --write was not given.' },

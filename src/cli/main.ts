@@ -6,6 +6,7 @@ import { register as registerValidate } from './commands/validate';
 import { register as registerLoad } from './commands/load';
 import { register as registerExport } from './commands/export';
 import { register as registerStats } from './commands/stats';
+import { register as registerQuery } from './commands/query';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -17,7 +18,8 @@ const program = new Command('kg')
   .exitOverride()
   .showHelpAfterError('(run kg --help for usage)');
 
-for (const register of [registerValidate, registerLoad, registerExport, registerStats]) register(program);
+for (const register of [registerValidate, registerLoad, registerExport, registerStats, registerQuery])
+  register(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {

@@ -34,3 +34,20 @@ export async function loadOrReport(paths: string[], options: DataOptions): Promi
     return undefined;
   }
 }
+
+export interface ConnectionOptions {
+  uri?: string;
+  username?: string;
+  database?: string;
+}
+
+/** Connection flags for commands that talk to Neo4j. The password comes only from NEO4J_PASSWORD, never argv. */
+export function neo4jArguments(command: Command): Command {
+  return command
+    .option(
+      '--uri <uri>',
+      'Neo4j URI: bolt://, neo4j:// or neo4j+s:// (default: $NEO4J_URI or bolt://127.0.0.1:7687)',
+    )
+    .option('--username <name>', 'Neo4j user (default: $NEO4J_USERNAME or neo4j)')
+    .option('--database <name>', 'Neo4j database (default: $NEO4J_DATABASE or neo4j)');
+}

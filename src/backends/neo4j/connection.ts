@@ -17,7 +17,10 @@ export const DEFAULT_NEO4J: Neo4jConfig = {
 };
 
 /** The connection settings: explicit options first, then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
-export function neo4jConfig(options: Partial<Neo4jConfig> = {}, env: NodeJS.ProcessEnv = process.env): Neo4jConfig {
+export function neo4jConfig(
+  options: Partial<Neo4jConfig> = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Neo4jConfig {
   const pick = (key: keyof Neo4jConfig, name: string) => options[key] || env[name] || DEFAULT_NEO4J[key];
   return {
     uri: pick('uri', 'NEO4J_URI'),
@@ -68,13 +71,20 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
   const detail = redactSecret((err.message ?? String(e)).split('\n')[0] ?? '', config.password);
   let kind: ErrorCode;
   let message: string;
-  if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
+  if (
+    code === 'Neo.ClientError.Security.Unauthorized' ||
+    code === 'Neo.ClientError.Security.AuthenticationRateLimit'
+  ) {
     kind = 'NEO4J_AUTH_FAILED';
     message = `Neo4j at ${where} refused user '${config.username}': check NEO4J_USERNAME and NEO4J_PASSWORD`;
   } else if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
     kind = 'NEO4J_DATABASE_NOT_FOUND';
     message = `Neo4j at ${redactUri(config.uri)} has no database '${config.database}': check NEO4J_DATABASE`;
-  } else if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|connection.*(closed|lost)/i.test(detail)) {
+  } else if (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /ECONNREFUSED|ECONNRESET|connection.*(closed|lost)/i.test(detail)
+  ) {
     kind = during === 'connecting' ? 'NEO4J_UNAVAILABLE' : 'NEO4J_CONNECTION_LOST';
     message =
       during === 'connecting'

@@ -1,19 +1,65 @@
-import { Option, type Command } from 'commander';
+import { basename } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { countGraph } from '../../load/load';
-import { dataArguments, loadOrReport, type DataOptions } from '../shared';
+import { neo4jConfig, redactUri } from '../../backends/neo4j/connection';
+import { loadIntoNeo4j } from '../../backends/neo4j/load';
+import {
+  dataArguments,
+  loadOrReport,
+  neo4jArguments,
+  type ConnectionOptions,
+  type DataOptions,
+} from '../shared';
 import { countTable } from '../output';
 
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+}
+
+interface LoadOptions extends DataOptions, ConnectionOptions {
+  backend: 'memory' | 'neo4j';
+  dataset?: string;
+  batchSize: number;
+  prune?: boolean;
+}
+
 export function register(program: Command): void {
-  dataArguments(program.command('load'))
+  neo4jArguments(dataArguments(program.command('load')))
     .description('validate the data and load it into a graph backend; print counts by kind and predicate')
     .addOption(
-      new Option('--backend <backend>', 'where to load the graph').choices(['memory']).default('memory'),
+      new Option('--backend <backend>', 'where to load the graph')
+        .choices(['memory', 'neo4j'])
+        .default('memory'),
     )
-    .action(async (paths: string[], options: DataOptions) => {
+    .option(
+      '--dataset <name>',
+      'the name this data set is loaded under in Neo4j (default: the data folder name)',
+    )
+    .option('--batch-size <n>', 'rows per Neo4j transaction', positiveInt, 1000)
+    .option('--prune', 'remove what this data set loaded into Neo4j before and no longer has')
+    .action(async (paths: string[], options: LoadOptions) => {
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
       const counts = countGraph(loaded.graph);
-      console.log(`loaded ${counts.nodes} nodes and ${counts.edges} edges into memory`);
+      if (options.backend === 'neo4j') {
+        const config = neo4jConfig(options);
+        const dataset = options.dataset ?? basename(loaded.dataset.root);
+        const r = await loadIntoNeo4j(loaded.graph, config, {
+          dataset,
+          batchSize: options.batchSize,
+          prune: options.prune,
+        });
+        console.log(
+          `loaded data set '${dataset}' into ${redactUri(config.uri)} (database ${config.database}): ` +
+            `${r.entities} entities, ${r.statements} statements, ${r.documents} documents, ${r.mentions} mentions ` +
+            `in ${r.transactions} transactions; removed ${r.removedRelationships} relationships and ${r.removedNodes} nodes`,
+        );
+      } else {
+        console.log(`loaded ${counts.nodes} nodes and ${counts.edges} edges into memory`);
+      }
       console.log(countTable('nodes by kind', counts.byKind));
       console.log(countTable('edges by predicate', counts.byPredicate));
     });

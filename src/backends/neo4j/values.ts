@@ -1,0 +1,83 @@
+import neo4j from 'neo4j-driver';
+import { DATE_FIELDS } from '../../model/generated';
+
+/** JSON as results are printed: what Neo4j values become. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const dateFields = new Set(DATE_FIELDS);
+
+/**
+ * A graph attribute as a Neo4j property: integers as Neo4j integers (JS numbers would be stored as
+ * floats), the schema's date fields as Neo4j dates, so Cypher can compare and subtract them.
+ */
+export function toNeo4jProperty(key: string, value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (typeof value === 'string' && dateFields.has(key)) {
+    const [y, m, d] = value.split('-').map(Number);
+    return new neo4j.types.Date(y!, m!, d!);
+  }
+  return value;
+}
+
+export function toNeo4jProperties(attributes: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, toNeo4jProperty(k, v)]));
+}
+
+/**
+ * A Neo4j value as JSON, in one documented shape:
+ * - integers as numbers when safe (|n| < 2^53), else as decimal strings;
+ * - dates, times, datetimes and durations as ISO 8601 strings; points as { srid, x, y[, z] };
+ * - a node as { elementId, labels, properties };
+ * - a relationship as { elementId, type, startNodeElementId, endNodeElementId, properties };
+ * - a path as { nodes: [node...], relationships: [relationship...] }, in path order.
+ */
+export function toJson(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value))
+    return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : neo4j.integer.toString(value);
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (neo4j.isPoint(value)) {
+    const p: Record<string, Json> = { srid: toJson(value.srid), x: value.x, y: value.y };
+    if (value.z !== undefined) p.z = value.z;
+    return p;
+  }
+  if (neo4j.isNode(value))
+    return { elementId: value.elementId, labels: [...value.labels], properties: toJson(value.properties) };
+  if (neo4j.isRelationship(value)) {
+    return {
+      elementId: value.elementId,
+      type: value.type,
+      startNodeElementId: value.startNodeElementId,
+      endNodeElementId: value.endNodeElementId,
+      properties: toJson(value.properties),
+    };
+  }
+  if (neo4j.isPath(value)) {
+    return {
+      nodes: [toJson(value.start), ...value.segments.map((s) => toJson(s.end))],
+      relationships: value.segments.map((s) => toJson(s.relationship)),
+    };
+  }
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') {
+    // Neo4j returns properties in no set order; sorted keys keep output stable.
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, toJson(v)]),
+    );
+  }
+  return String(value);
+}

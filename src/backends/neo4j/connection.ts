@@ -7,6 +7,8 @@ export interface Neo4jConfig {
   username: string;
   password: string;
   database: string;
+  /** How long a transaction that failed on a transient error (a lost server, a deadlock) is retried. */
+  retrySeconds?: number;
 }
 
 export const DEFAULT_NEO4J: Neo4jConfig = {
@@ -21,13 +23,16 @@ export function neo4jConfig(
   options: Partial<Neo4jConfig> = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Neo4jConfig {
-  const pick = (key: keyof Neo4jConfig, name: string) => options[key] || env[name] || DEFAULT_NEO4J[key];
-  return {
+  type Setting = 'uri' | 'username' | 'password' | 'database';
+  const pick = (key: Setting, name: string) => options[key] || env[name] || DEFAULT_NEO4J[key];
+  const config: Neo4jConfig = {
     uri: pick('uri', 'NEO4J_URI'),
     username: pick('username', 'NEO4J_USERNAME'),
     password: pick('password', 'NEO4J_PASSWORD'),
     database: pick('database', 'NEO4J_DATABASE'),
   };
+  if (options.retrySeconds !== undefined) config.retrySeconds = options.retrySeconds;
+  return config;
 }
 
 /** A URI safe to print: any user:password part is masked. */
@@ -45,7 +50,7 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
     driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
       // Fail fast when nobody answers; transient errors inside transactions are retried by the driver.
       connectionTimeout: 15_000,
-      maxTransactionRetryTime: 30_000,
+      maxTransactionRetryTime: (config.retrySeconds ?? 30) * 1000,
       disableLosslessIntegers: false,
     });
   } catch (e) {

@@ -1,0 +1,26 @@
+// Question: Everything the article says about one entity: each statement it is the subject or object of,
+// or that is attributed to it or reported by it, with its quote, in text order.
+// Parameters: $id: an entity id, e.g. person:sergey-lavrov.
+// Example: kg query --file queries/about-entity.cypher --param id=person:sergey-lavrov
+MATCH (e:Entity {id: $id})
+MATCH (subject:Entity)-[r]->(object:Entity)
+WHERE subject = e OR object = e OR r.attributedTo = e.id OR r.reportedBy = e.id
+OPTIONAL MATCH (source:Entity {id: r.attributedTo})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+RETURN r.quoteStart AS quoteStart,
+       r.id AS statement,
+       [role IN [
+         CASE WHEN subject = e THEN 'subject' END,
+         CASE WHEN object = e THEN 'object' END,
+         CASE WHEN r.attributedTo = e.id THEN 'attributedTo' END,
+         CASE WHEN r.reportedBy = e.id THEN 'reportedBy' END
+       ] WHERE role IS NOT NULL] AS roles,
+       subject.name AS subject,
+       type(r) AS predicate,
+       object.name AS object,
+       coalesce(r.qualifiers, []) AS qualifiers,
+       r.hedging AS hedging,
+       coalesce(source.name, 'the article') AS attributedTo,
+       outlet.name AS reportedBy,
+       r.quote AS quote
+ORDER BY quoteStart, statement

@@ -1,0 +1,15 @@
+// Question: Who rejects what, and on whose authority (the person or group the article attributes it to,
+// the outlet it cites)?
+// Example: kg query --file queries/who-rejects-what.cypher
+MATCH (actor:Entity)-[r:REJECTS]->(target:Entity)
+OPTIONAL MATCH (source:Entity {id: r.attributedTo})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+RETURN actor.name AS actor,
+       target.name AS rejects,
+       [label IN labels(target) WHERE label <> 'Entity'][0] AS rejectedKind,
+       coalesce(r.qualifiers, []) AS qualifiers,
+       coalesce(source.name, 'the article') AS attributedTo,
+       outlet.name AS reportedBy,
+       r.quote AS quote,
+       r.id AS statement
+ORDER BY actor, rejects, statement

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { ROOT } from '../helpers';
+import { cypher, resetNeo4j, testNeo4j } from '../neo4j-helpers';
+import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
+
+let config: Neo4jConfig;
+
+/** The built CLI with the test server's settings, overridable per call. */
+function kg(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NEO4J_URI: config.uri, NEO4J_USERNAME: config.username, NEO4J_PASSWORD: config.password, ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
+}
+
+beforeAll(async () => {
+  config = testNeo4j();
+  await resetNeo4j(config);
+});
+
+test('kg load --backend neo4j, then kg query answers from it', () => {
+  const load = kg(['load', '--backend', 'neo4j']);
+  expect(load.code).toBe(0);
+  expect(load.stdout).toMatch(/^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 46 entities, 71 statements/m);
+  const q = kg(['query', "MATCH (p:Person)-[r:PROPOSES]->(x) RETURN p.name AS who, x.name AS what, r.date AS date", '--format', 'json']);
+  expect(q.code).toBe(0);
+  expect(JSON.parse(q.stdout)).toEqual([{ who: 'Giorgia Meloni', what: "Meloni's 24-hour plan", date: '2025-08-21' }]);
+});
+
+test('query formats: table with a row count, CSV with a header; --param takes JSON values', () => {
+  const args = ['query', 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases ORDER BY id', '--param', 'ids=["state:russia","region:donbas"]'];
+  expect(kg([...args, '--format', 'table']).stdout).toMatch(/│ region:donbas.*\n[\s\S]*2 rows\n$/);
+  const rows = parse(kg([...args, '--format', 'csv']).stdout) as string[][];
+  expect(rows[0]).toEqual(['id', 'aliases']);
+  expect(rows.map((r) => r[0])).toEqual(['id', 'region:donbas', 'state:russia']);
+  expect(JSON.parse(rows[2]![1]!)).toContain('Moskva');
+  const limit = kg(['query', 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id LIMIT $n', '--param', 'n=2', '--format', 'json']);
+  expect(JSON.parse(limit.stdout)).toHaveLength(2);
+});
+
+test('queries are read-only unless --write: the server refuses the write', async () => {
+  const write = kg(['query', "CREATE (n:Intruder {name: 'x'}) RETURN n"]);
+  expect(write.code).toBe(8);
+  expect(write.stderr).toContain('error WRITE_NOT_ALLOWED');
+  expect(await cypher(config, 'MATCH (n:Intruder) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+  const allowed = kg(['query', "CREATE (n:Intruder {name: 'x'}) RETURN n.name AS name", '--write']);
+  expect(allowed.code).toBe(0);
+  expect(await cypher(config, 'MATCH (n:Intruder) DELETE n RETURN count(n) AS n')).toEqual([{ n: 1 }]);
+});
+
+test.each([
+  ['an unreachable server', { NEO4J_URI: 'bolt://127.0.0.1:1' }, 3, 'NEO4J_UNAVAILABLE'],
+  ['a wrong password', { NEO4J_PASSWORD: 'not-the-Secret-123' }, 4, 'NEO4J_AUTH_FAILED'],
+  ['an unknown database', { NEO4J_DATABASE: 'nosuchdb' }, 5, 'NEO4J_DATABASE_NOT_FOUND'],
+  ['a password in the URI', { NEO4J_URI: 'bolt://neo4j:hunter2-Secret@127.0.0.1:1' }, 3, 'NEO4J_UNAVAILABLE'],
+])('%s: one clear line, its own exit code, no stack trace, no password', (_, env, code, error) => {
+  for (const args of [['load', '--backend', 'neo4j'], ['query', 'RETURN 1']]) {
+    const r = kg(args, env);
+    expect(r.code).toBe(code);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`error ${error} `);
+    expect(r.all).not.toMatch(/\n\s+at /);
+    for (const secret of [config.password, 'not-the-Secret-123', 'hunter2-Secret']) expect(r.all).not.toContain(secret);
+  }
+});
+
+test('a Cypher syntax error is QUERY_INVALID (exit 8)', () => {
+  const r = kg(['query', 'MATCH (n) RETURN n LIMT 1']);
+  expect(r.code).toBe(8);
+  expect(r.stderr).toMatch(/^error QUERY_INVALID Neo4j rejected the query: Invalid input 'LIMT'/);
+});

@@ -1,0 +1,83 @@
+import { loadGraph, type FactGraph } from '../../src';
+import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
+import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
+import { canonicalFromGraph } from '../../src/load/canonical';
+import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
+import { cypher, resetNeo4j, testNeo4j } from '../neo4j-helpers';
+
+let config: Neo4jConfig;
+let graph: FactGraph;
+
+beforeAll(async () => {
+  config = testNeo4j();
+  await resetNeo4j(config);
+  graph = (await loadGraph(['graph-data'])).graph;
+});
+
+/** Every node and relationship with every property, as a sorted list of strings. */
+async function snapshot(): Promise<string[]> {
+  const nodes = await cypher(config, 'MATCH (n) WHERE NOT n:Dataset RETURN labels(n) AS l, properties(n) AS p');
+  const rels = await cypher(config, 'MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p');
+  return [...nodes, ...rels].map((x) => JSON.stringify(x, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v))).sort();
+}
+
+test('the in-memory and the Neo4j graph are the same: nodes, edges, every property', async () => {
+  await loadIntoNeo4j(graph, config, { dataset: 'article' });
+  expect(await readCanonicalFromNeo4j(config, 'article')).toEqual(canonicalFromGraph(graph));
+});
+
+test('loading the same data twice leaves the same graph', async () => {
+  await loadIntoNeo4j(graph, config, { dataset: 'article' });
+  const first = await snapshot();
+  const again = await loadIntoNeo4j(graph, config, { dataset: 'article', batchSize: 7 });
+  expect(again.removedRelationships).toBe(0);
+  expect(await snapshot()).toEqual(first);
+  expect(await cypher(config, 'MATCH (n:Entity) RETURN count(n) AS n')).toEqual([{ n: graph.order }]);
+});
+
+/** The article's graph with one statement dropped, one changed in predicate and ends, and one entity gone. */
+function edited(): FactGraph {
+  const g = graph.copy();
+  g.dropEdge('s:meloni-proposes-24h-plan');
+  const changed = 's:zelensky-rejects-china-role';
+  const attrs = g.getEdgeAttributes(changed);
+  g.dropEdge(changed);
+  g.addDirectedEdgeWithKey(changed, 'person:volodymyr-zelensky', 'state:russia', { ...attrs, predicate: 'CRITICIZES' });
+  g.dropNode('agreement:nato-article-5');
+  return g;
+}
+
+test('a changed statement replaces its old relationship; without --prune nothing else is removed', async () => {
+  await loadIntoNeo4j(graph, config, { dataset: 'article' });
+  const r = await loadIntoNeo4j(edited(), config, { dataset: 'article' });
+  expect(r.removedRelationships).toBe(1);
+  expect(await cypher(config, "MATCH (a)-[r {id: 's:zelensky-rejects-china-role'}]->(b) RETURN type(r) AS t, b.id AS b")).toEqual([
+    { t: 'CRITICIZES', b: 'state:russia' },
+  ]);
+  expect(await cypher(config, "MATCH ()-[r {id: 's:meloni-proposes-24h-plan'}]->() RETURN count(r) AS n")).toEqual([{ n: 1 }]);
+  expect(await cypher(config, "MATCH (n:Entity {id: 'agreement:nato-article-5'}) RETURN count(n) AS n")).toEqual([{ n: 1 }]);
+});
+
+test('--prune removes what this data set no longer has, and nothing of another data set', async () => {
+  await resetNeo4j(config);
+  // Another data set that shares some entities of the registry (state:russia, person:giorgia-meloni, ...).
+  const other = (await loadGraph(['tests/fixtures/base'])).graph;
+  other.forEachNode((id) => graph.hasNode(id) && other.replaceNodeAttributes(id, graph.getNodeAttributes(id)));
+  await loadIntoNeo4j(other, config, { dataset: 'other' });
+  const otherBefore = await readCanonicalFromNeo4j(config, 'other');
+  await loadIntoNeo4j(graph, config, { dataset: 'article' });
+
+  const pruned = edited();
+  const r = await loadIntoNeo4j(pruned, config, { dataset: 'article', prune: true });
+  expect(r.removedNodes).toBe(1);
+  expect(await readCanonicalFromNeo4j(config, 'article')).toEqual(canonicalFromGraph(pruned));
+  expect(await readCanonicalFromNeo4j(config, 'other')).toEqual(otherBefore);
+
+  // Pruning everything of the article leaves the shared entity to the other data set.
+  const empty = pruned.nullCopy();
+  empty.replaceAttributes({ documents: {} });
+  await loadIntoNeo4j(empty, config, { dataset: 'article', prune: true });
+  expect(await cypher(config, "MATCH (n:Entity {id: 'state:russia'}) RETURN n.datasets AS d")).toEqual([{ d: ['other'] }]);
+  expect(await readCanonicalFromNeo4j(config, 'other')).toEqual(otherBefore);
+  expect(await cypher(config, 'MATCH (n:Entity) WHERE "article" IN n.datasets RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+});

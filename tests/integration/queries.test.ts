@@ -1,0 +1,1055 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { loadGraph } from '../../src';
+import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
+import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
+import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
+import type { Json } from '../../src/backends/neo4j/values';
+import { ROOT } from '../helpers';
+import { cypher, resetNeo4j, testNeo4j } from '../neo4j-helpers';
+
+const QUERIES = join(ROOT, 'queries');
+const queryFiles = readdirSync(QUERIES)
+  .filter((f) => f.endsWith('.cypher'))
+  .sort();
+
+let config: Neo4jConfig;
+
+beforeAll(async () => {
+  config = testNeo4j();
+  await resetNeo4j(config);
+  const { graph } = await loadGraph(['graph-data']);
+  await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
+  // search-quotes uses the full-text index, which a fresh database may still be populating.
+  await cypher(config, 'CALL db.awaitIndexes(300)');
+});
+
+function text(name: string): string {
+  return readFileSync(join(QUERIES, name), 'utf8');
+}
+
+/** The parameters of the file's `// Example:` line, parsed as the CLI parses them. */
+function exampleParams(name: string): Record<string, unknown> {
+  const line = text(name)
+    .split('\n')
+    .find((l) => l.startsWith('// Example: '));
+  if (!line) throw new Error(`${name} has no // Example: line`);
+  const words = line.slice('// Example: '.length).trim().split(/\s+/);
+  const pairs = words.flatMap((w, i) => (words[i - 1] === '--param' ? [w] : []));
+  return parseParams(pairs);
+}
+
+/** Runs a query file read-only on the test database, with the example's parameters unless given others. */
+function run(name: string, params: Record<string, unknown> = exampleParams(name)): Promise<QueryResult> {
+  return queryNeo4j(text(name), config, { params });
+}
+
+/** The rows with only the named columns, in the order given. */
+function pick(rows: Record<string, Json>[], ...columns: string[]): Record<string, Json>[] {
+  return rows.map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+}
+
+/** The query files that have a test below, registered when the test is defined. */
+const tested = new Set<string>();
+
+function queryTest(name: string, title: string, fn: () => Promise<void>): void {
+  tested.add(name);
+  test(`${name}: ${title}`, fn);
+}
+
+describe('the query files', () => {
+  test('there are at least 12, and every one of them has a test in this file', () => {
+    expect(queryFiles.length).toBeGreaterThanOrEqual(12);
+    expect([...tested].sort()).toEqual(queryFiles);
+  });
+
+  test.each(queryFiles)('%s: starts with its question, documents its parameters and an example', (name) => {
+    const lines = text(name).split('\n');
+    expect(lines[0]).toMatch(/^\/\/ Question: \S/);
+    expect(name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*\.cypher$/);
+    const example = lines.find((l) => l.startsWith('// Example: '));
+    expect(example).toMatch(
+      new RegExp(`^// Example: kg query --file queries/${name.replace('.', '\\.')}( |$)`),
+    );
+    const body = lines.filter((l) => !l.startsWith('//')).join('\n');
+    const used = [...new Set([...body.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]!))].sort();
+    const documented = lines.find((l) => l.startsWith('// Parameters: ')) ?? '';
+    for (const p of used) expect(documented).toContain(`$${p}`);
+    expect(Object.keys(exampleParams(name)).sort()).toEqual(used);
+    expect(body).toMatch(/\bORDER BY\b/);
+  });
+
+  test.each(queryFiles)('%s: is a read-only query, accepted in a read transaction', async (name) => {
+    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
+    const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const summary = await session.executeRead(
+        async (tx) => (await tx.run(`EXPLAIN ${text(name)}`, exampleParams(name))).summary,
+      );
+      expect(summary.queryType).toBe('r');
+    } finally {
+      await session.close();
+      await driver.close();
+    }
+    // And it runs, with its example's parameters, in the read-only mode kg query uses by default.
+    await expect(run(name)).resolves.toHaveProperty('columns');
+  });
+});
+
+queryTest(
+  'who-proposes-what.cypher',
+  'Meloni proposes her 24-hour plan; Ukraine its 2022 proposal',
+  async () => {
+    const { columns, rows } = await run('who-proposes-what.cypher');
+    expect(columns).toEqual([
+      'actor',
+      'proposal',
+      'qualifiers',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        actor: 'Giorgia Meloni',
+        proposal: "Meloni's 24-hour plan",
+        qualifiers: ['within 24 hours', 'if Ukraine is attacked again'],
+        attributedTo: 'the article',
+        reportedBy: null,
+        quote:
+          'Giorgia Meloni har foreslått en plan der støtteland må beslutte innen 24 timer om de skal gi militær hjelp dersom Ukraina angripes på nytt',
+        statement: 's:meloni-proposes-24h-plan',
+      },
+      {
+        actor: 'Ukraine',
+        proposal: "Ukraine's 2022 proposal involving the UN Security Council",
+        qualifiers: [],
+        attributedTo: 'the article',
+        reportedBy: null,
+        quote: 'et tidligere ukrainsk forslag fra 2022',
+        statement: 's:ukraine-made-2022-proposal',
+      },
+    ]);
+  },
+);
+
+queryTest(
+  'who-rejects-what.cypher',
+  'Lavrov and Zelensky reject, each on his own word or the article’s',
+  async () => {
+    const { columns, rows } = await run('who-rejects-what.cypher');
+    expect(columns).toEqual([
+      'actor',
+      'rejects',
+      'rejectedKind',
+      'qualifiers',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    expect(pick(rows, 'actor', 'rejects', 'rejectedKind', 'attributedTo', 'reportedBy', 'statement')).toEqual(
+      [
+        {
+          actor: 'Sergey Lavrov',
+          rejects: 'Unilateral (non-collective) security arrangements',
+          rejectedKind: 'Proposal',
+          attributedTo: 'Sergey Lavrov',
+          reportedBy: null,
+          statement: 's:lavrov-rejects-unilateral-guarantees',
+        },
+        {
+          actor: 'Volodymyr Zelensky',
+          rejects: 'China',
+          rejectedKind: 'State',
+          attributedTo: 'the article',
+          reportedBy: null,
+          statement: 's:zelensky-rejects-china-role',
+        },
+        {
+          actor: 'Volodymyr Zelensky',
+          rejects: 'Security guarantees based on collective security',
+          rejectedKind: 'Proposal',
+          attributedTo: 'Volodymyr Zelensky',
+          reportedBy: null,
+          statement: 's:zelensky-rejects-guarantors-who-do-not-help',
+        },
+      ],
+    );
+    expect(rows[0]!.quote).toBe(
+      'Alt annet, alt som er ensidig, er selvsagt et fullstendig håpløst foretakende',
+    );
+    expect(rows[1]!.qualifiers).toEqual(["China's role in the negotiations"]);
+  },
+);
+
+queryTest(
+  'who-controls-which-region.cypher',
+  'Russia controls small parts of Kharkiv, Sumy and Dnipropetrovsk, per Reuters',
+  async () => {
+    const { columns, rows } = await run('who-controls-which-region.cypher');
+    expect(columns).toEqual([
+      'controller',
+      'region',
+      'regionType',
+      'inState',
+      'qualifiers',
+      'hedging',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    const quote =
+      'de små delene av Kharkiv-, Sumy- og Dnipropetrovsk-regionene i Ukraina som de kontrollerer';
+    const row = (region: string, statement: string) => ({
+      controller: 'Russia',
+      region,
+      regionType: 'oblast',
+      inState: 'Ukraine',
+      qualifiers: ['small parts only'],
+      hedging: null,
+      attributedTo: 'the article',
+      reportedBy: 'Reuters',
+      quote,
+      statement,
+    });
+    expect(rows).toEqual([
+      row('Dnipropetrovsk Oblast', 's:russia-controls-parts-of-dnipropetrovsk'),
+      row('Kharkiv Oblast', 's:russia-controls-parts-of-kharkiv'),
+      row('Sumy Oblast', 's:russia-controls-parts-of-sumy'),
+    ]);
+  },
+);
+
+queryTest(
+  'anonymous-or-second-hand-claims.cypher',
+  'the White House sources’ claim about Putin is anonymous and reported by Bloomberg',
+  async () => {
+    const { columns, rows } = await run('anonymous-or-second-hand-claims.cypher');
+    expect(columns).toEqual([
+      'statement',
+      'subject',
+      'predicate',
+      'object',
+      'attributedTo',
+      'anonymousSource',
+      'reportedBy',
+      'hedging',
+      'quote',
+    ]);
+    expect(rows.find((r) => r.statement === 's:putin-open-to-article-5-like-guarantees')).toEqual({
+      statement: 's:putin-open-to-article-5-like-guarantees',
+      subject: 'Vladimir Putin',
+      predicate: 'SUPPORTS',
+      object: 'Article-5-like security guarantees for Ukraine',
+      attributedTo: 'White House sources',
+      anonymousSource: true,
+      reportedBy: 'Bloomberg',
+      hedging: 'is open to',
+      quote:
+        'Kilder fra Det hvite hus sa at Russlands president Vladimir Putin er åpen for «artikkel 5 liknende sikkerhetsgarantier» for Ukraina',
+    });
+    // Every row rests on an anonymous source or a cited outlet: 14 via Bloomberg, 8 via Reuters, and the
+    // European diplomats' two claims, which no outlet reports.
+    expect(rows.every((r) => r.anonymousSource === true || r.reportedBy !== null)).toBe(true);
+    const count = (f: (r: Record<string, Json>) => boolean) => rows.filter(f).length;
+    expect(rows).toHaveLength(24);
+    expect(count((r) => r.reportedBy === 'Bloomberg')).toBe(14);
+    expect(count((r) => r.reportedBy === 'Reuters')).toBe(8);
+    expect(
+      pick(
+        rows.filter((r) => r.anonymousSource === true),
+        'statement',
+        'attributedTo',
+        'reportedBy',
+      ),
+    ).toEqual([
+      {
+        statement: 's:putin-open-to-article-5-like-guarantees',
+        attributedTo: 'White House sources',
+        reportedBy: 'Bloomberg',
+      },
+      {
+        statement: 's:article-5-like-guarantees-concern-ukraine',
+        attributedTo: 'White House sources',
+        reportedBy: 'Bloomberg',
+      },
+      {
+        statement: 's:european-diplomats-accuse-lavrov-of-stalling',
+        attributedTo: 'European diplomats',
+        reportedBy: null,
+      },
+      {
+        statement: 's:european-diplomats-doubt-putin-wants-a-deal',
+        attributedTo: 'European diplomats',
+        reportedBy: null,
+      },
+    ]);
+    // Text order: the first paragraph (Bloomberg) first, the Reuters paragraph last.
+    expect(rows[0]!.reportedBy).toBe('Bloomberg');
+    expect(rows.at(-1)!.reportedBy).toBe('Reuters');
+  },
+);
+
+queryTest(
+  'contradictions.cypher',
+  'Russia supports collective guarantees that Zelensky rejects; criticism between actors',
+  async () => {
+    const { columns, rows } = await run('contradictions.cypher');
+    expect(columns).toEqual([
+      'conflict',
+      'actor',
+      'stance',
+      'opponent',
+      'opponentStance',
+      'about',
+      'attributedTo',
+      'opponentAttributedTo',
+      'quote',
+      'opponentQuote',
+      'statements',
+    ]);
+    expect(
+      pick(rows, 'conflict', 'actor', 'stance', 'opponent', 'opponentStance', 'about', 'attributedTo'),
+    ).toEqual([
+      {
+        conflict: 'opposite stances',
+        actor: 'Russia',
+        stance: 'SUPPORTS',
+        opponent: 'Volodymyr Zelensky',
+        opponentStance: 'REJECTS',
+        about: 'Security guarantees based on collective security',
+        attributedTo: 'Sergey Lavrov',
+      },
+      {
+        conflict: 'directed at an actor',
+        actor: 'European diplomats',
+        stance: 'ACCUSES',
+        opponent: 'Sergey Lavrov',
+        opponentStance: null,
+        about: 'of trying to stall the process',
+        attributedTo: 'European diplomats',
+      },
+      {
+        conflict: 'directed at an actor',
+        actor: 'European diplomats',
+        stance: 'DOUBTS',
+        opponent: 'Vladimir Putin',
+        opponentStance: null,
+        about: 'whether he is really willing to conclude a deal',
+        attributedTo: 'European diplomats',
+      },
+      {
+        conflict: 'directed at an actor',
+        actor: 'Volodymyr Zelensky',
+        stance: 'REJECTS',
+        opponent: 'China',
+        opponentStance: null,
+        about: "China's role in the negotiations",
+        attributedTo: 'the article',
+      },
+      {
+        conflict: 'directed at an actor',
+        actor: 'Volodymyr Zelensky',
+        stance: 'CRITICIZES',
+        opponent: 'Sergey Lavrov',
+        opponentStance: null,
+        about: "a blunt reply to Lavrov's remarks",
+        attributedTo: 'the article',
+      },
+    ]);
+    expect(rows[0]).toMatchObject({
+      opponentAttributedTo: 'Volodymyr Zelensky',
+      quote: 'Sergej Lavrov understreket at Moskva støtter garantier basert på kollektiv sikkerhet',
+      opponentQuote:
+        'Vi trenger ikke garantister som ikke hjelper Ukraina, og som ikke hjalp oss da vi virkelig trengte det',
+      statements: [
+        's:russia-supports-collective-security-guarantees',
+        's:zelensky-rejects-guarantors-who-do-not-help',
+      ],
+    });
+  },
+);
+
+queryTest(
+  'shortest-path-between-leaders.cypher',
+  'Putin and Zelensky are three statements apart, five ways',
+  async () => {
+    const { columns, rows } = await run('shortest-path-between-leaders.cypher');
+    expect(exampleParams('shortest-path-between-leaders.cypher')).toEqual({
+      from: 'person:vladimir-putin',
+      to: 'person:volodymyr-zelensky',
+    });
+    expect(columns).toEqual(['hops', 'chain', 'names', 'predicates', 'statements']);
+    expect(rows.map((r) => r.chain)).toEqual([
+      'Vladimir Putin -LEADS-> Russia -ATTACKS-> Ukraine <-LEADS- Volodymyr Zelensky',
+      'Vladimir Putin -LEADS-> Russia -SUPPORTS-> Security guarantees based on collective security <-REJECTS- Volodymyr Zelensky',
+      'Vladimir Putin -LEADS-> Russia <-REPRESENTS- Sergey Lavrov <-CRITICIZES- Volodymyr Zelensky',
+      'Vladimir Putin -SUPPORTS-> Article-5-like security guarantees for Ukraine -CONCERNS-> Ukraine <-LEADS- Volodymyr Zelensky',
+      'Vladimir Putin <-DOUBTS- European diplomats -ACCUSES-> Sergey Lavrov <-CRITICIZES- Volodymyr Zelensky',
+    ]);
+    expect(rows.every((r) => r.hops === 3)).toBe(true);
+    expect(rows[0]).toEqual({
+      hops: 3,
+      chain: 'Vladimir Putin -LEADS-> Russia -ATTACKS-> Ukraine <-LEADS- Volodymyr Zelensky',
+      names: ['Vladimir Putin', 'Russia', 'Ukraine', 'Volodymyr Zelensky'],
+      predicates: ['LEADS', 'ATTACKS', 'LEADS'],
+      statements: [
+        's:putin-leads-russia',
+        's:russia-bombs-ukraine-despite-negotiations',
+        's:zelensky-leads-ukraine',
+      ],
+    });
+    // Statements only: a path through the document (MENTIONED_IN) would be two hops.
+    expect(rows.flatMap((r) => r.predicates as string[])).not.toContain('MENTIONED_IN');
+
+    const reverse = await run('shortest-path-between-leaders.cypher', {
+      from: 'person:volodymyr-zelensky',
+      to: 'person:vladimir-putin',
+    });
+    expect(reverse.rows).toHaveLength(5);
+    expect(reverse.rows[0]!.chain).toBe(
+      'Volodymyr Zelensky -CRITICIZES-> Sergey Lavrov -REPRESENTS-> Russia <-LEADS- Vladimir Putin',
+    );
+
+    const trumpMeloni = await run('shortest-path-between-leaders.cypher', {
+      from: 'person:donald-trump',
+      to: 'person:giorgia-meloni',
+    });
+    expect(trumpMeloni.rows.map((r) => r.chain)).toEqual([
+      "Donald Trump -LEADS-> United States -PARTICIPATES_IN-> Security guarantees for Ukraine <-VARIANT_OF- Meloni's 24-hour plan <-PROPOSES- Giorgia Meloni",
+      "Donald Trump -LEADS-> United States -WORKS_ON-> Security guarantees for Ukraine <-VARIANT_OF- Meloni's 24-hour plan <-PROPOSES- Giorgia Meloni",
+      "Donald Trump -PRESSURES-> Volodymyr Zelensky -LEADS-> Ukraine <-CONCERNS- Meloni's 24-hour plan <-PROPOSES- Giorgia Meloni",
+    ]);
+
+    const unknown = await run('shortest-path-between-leaders.cypher', {
+      from: 'person:vladimir-putin',
+      to: 'person:nobody',
+    });
+    expect(unknown.rows).toEqual([]);
+  },
+);
+
+queryTest('about-entity.cypher', 'everything on Lavrov, in text order, with his roles', async () => {
+  const { columns, rows } = await run('about-entity.cypher');
+  expect(exampleParams('about-entity.cypher')).toEqual({ id: 'person:sergey-lavrov' });
+  expect(columns).toEqual([
+    'quoteStart',
+    'statement',
+    'roles',
+    'subject',
+    'predicate',
+    'object',
+    'qualifiers',
+    'hedging',
+    'attributedTo',
+    'reportedBy',
+    'quote',
+  ]);
+  expect(pick(rows, 'statement', 'roles', 'predicate')).toEqual([
+    { statement: 's:lavrov-represents-russia', roles: ['subject'], predicate: 'REPRESENTS' },
+    {
+      statement: 's:russia-supports-collective-security-guarantees',
+      roles: ['attributedTo'],
+      predicate: 'SUPPORTS',
+    },
+    {
+      statement: 's:collective-security-guarantees-are-a-form-of-security-guarantees',
+      roles: ['attributedTo'],
+      predicate: 'VARIANT_OF',
+    },
+    { statement: 's:lavrov-refers-to-ukraine-2022-proposal', roles: ['subject'], predicate: 'REFERS_TO' },
+    {
+      statement: 's:lavrov-rejects-unilateral-guarantees',
+      roles: ['subject', 'attributedTo'],
+      predicate: 'REJECTS',
+    },
+    { statement: 's:european-diplomats-accuse-lavrov-of-stalling', roles: ['object'], predicate: 'ACCUSES' },
+    { statement: 's:zelensky-answers-lavrov', roles: ['object'], predicate: 'CRITICIZES' },
+  ]);
+  expect(rows[0]).toMatchObject({ quoteStart: 380, quote: 'Russlands utenriksminister Sergej Lavrov' });
+  const starts = rows.map((r) => r.quoteStart as number);
+  expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+  // An outlet: everything Reuters reports, all about the Kharkiv/Sumy/Dnipropetrovsk paragraph.
+  const reuters = await run('about-entity.cypher', { id: 'organization:reuters' });
+  expect(reuters.rows).toHaveLength(8);
+  expect(reuters.rows.every((r) => JSON.stringify(r.roles) === '["reportedBy"]')).toBe(true);
+  expect((await run('about-entity.cypher', { id: 'person:nobody' })).rows).toEqual([]);
+});
+
+queryTest('hedged-claims.cypher', 'eight hedged claims, from "is open to" to "possible"', async () => {
+  const { columns, rows } = await run('hedged-claims.cypher');
+  expect(columns).toEqual([
+    'statement',
+    'subject',
+    'predicate',
+    'object',
+    'hedging',
+    'attributedTo',
+    'reportedBy',
+    'quote',
+  ]);
+  expect(pick(rows, 'statement', 'hedging', 'attributedTo', 'reportedBy')).toEqual([
+    {
+      statement: 's:putin-open-to-article-5-like-guarantees',
+      hedging: 'is open to',
+      attributedTo: 'White House sources',
+      reportedBy: 'Bloomberg',
+    },
+    {
+      statement: 's:european-diplomats-accuse-lavrov-of-stalling',
+      hedging: 'believe',
+      attributedTo: 'European diplomats',
+      reportedBy: null,
+    },
+    {
+      statement: 's:european-diplomats-doubt-putin-wants-a-deal',
+      hedging: 'doubt whether',
+      attributedTo: 'European diplomats',
+      reportedBy: null,
+    },
+    {
+      statement: 's:usa-may-take-part-in-security-guarantees',
+      hedging: 'signals; may',
+      attributedTo: 'Donald Trump',
+      reportedBy: null,
+    },
+    {
+      statement: 's:russia-demands-all-of-donbas',
+      hedging: 'it appears that',
+      attributedTo: 'the article',
+      reportedBy: null,
+    },
+    {
+      statement: 's:russia-demands-freeze-at-front-lines',
+      hedging: 'it appears that',
+      attributedTo: 'the article',
+      reportedBy: null,
+    },
+    {
+      statement: 's:russia-offers-to-hand-over-small-parts',
+      hedging: 'is willing to',
+      attributedTo: 'the article',
+      reportedBy: 'Reuters',
+    },
+    {
+      statement: 's:handover-part-of-possible-deal',
+      hedging: 'possible',
+      attributedTo: 'the article',
+      reportedBy: 'Reuters',
+    },
+  ]);
+});
+
+queryTest(
+  'russia-demands-and-offers.cypher',
+  'Russia seeks territory, apparently demands Donbas and a freeze, offers small parts back',
+  async () => {
+    const { columns, rows } = await run('russia-demands-and-offers.cypher');
+    expect(columns).toEqual([
+      'actor',
+      'stance',
+      'what',
+      'regions',
+      'qualifiers',
+      'hedging',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    expect(pick(rows, 'actor', 'stance', 'what', 'regions', 'hedging', 'attributedTo', 'reportedBy')).toEqual(
+      [
+        {
+          actor: 'Russia',
+          stance: 'SEEKS',
+          what: 'Russian control of Ukrainian territory',
+          regions: [],
+          hedging: null,
+          attributedTo: 'JD Vance',
+          reportedBy: null,
+        },
+        {
+          actor: 'Russia',
+          stance: 'DEMANDS',
+          what: 'Russian control over all of Donbas',
+          regions: ['Donbas'],
+          hedging: 'it appears that',
+          attributedTo: 'the article',
+          reportedBy: null,
+        },
+        {
+          actor: 'Russia',
+          stance: 'DEMANDS',
+          what: 'Freezing the fighting at the current front lines in Zaporizhzhia and Kherson',
+          regions: ['Kherson Oblast', 'Zaporizhzhia Oblast'],
+          hedging: 'it appears that',
+          attributedTo: 'the article',
+          reportedBy: null,
+        },
+        {
+          actor: 'Russia',
+          stance: 'OFFERS',
+          what: 'Russian handover of the small Russian-held parts of Kharkiv, Sumy and Dnipropetrovsk oblasts',
+          regions: ['Dnipropetrovsk Oblast', 'Kharkiv Oblast', 'Sumy Oblast'],
+          hedging: 'is willing to',
+          attributedTo: 'the article',
+          reportedBy: 'Reuters',
+        },
+      ],
+    );
+    expect(rows[3]!.qualifiers).toEqual(['small parts only', 'as part of a possible deal']);
+  },
+);
+
+queryTest(
+  'positions-on-security-guarantees.cypher',
+  'ten positions, on the general proposal and its three variants',
+  async () => {
+    const { columns, rows } = await run('positions-on-security-guarantees.cypher');
+    expect(columns).toEqual([
+      'proposal',
+      'via',
+      'actor',
+      'stance',
+      'qualifiers',
+      'hedging',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    const general = 'Security guarantees for Ukraine';
+    expect(pick(rows, 'proposal', 'via', 'actor', 'stance', 'attributedTo', 'reportedBy')).toEqual([
+      {
+        proposal: general,
+        via: [],
+        actor: 'United States',
+        stance: 'PARTICIPATES_IN',
+        attributedTo: 'Donald Trump',
+        reportedBy: null,
+      },
+      {
+        proposal: general,
+        via: [],
+        actor: 'European allies of Ukraine',
+        stance: 'SUPPORTS',
+        attributedTo: 'the article',
+        reportedBy: null,
+      },
+      {
+        proposal: general,
+        via: [],
+        actor: 'Ukraine',
+        stance: 'SUPPORTS',
+        attributedTo: 'the article',
+        reportedBy: null,
+      },
+      {
+        proposal: general,
+        via: [],
+        actor: 'European leaders',
+        stance: 'WORKS_ON',
+        attributedTo: 'the article',
+        reportedBy: 'Bloomberg',
+      },
+      {
+        proposal: general,
+        via: [],
+        actor: 'Ukraine',
+        stance: 'WORKS_ON',
+        attributedTo: 'the article',
+        reportedBy: 'Bloomberg',
+      },
+      {
+        proposal: general,
+        via: [],
+        actor: 'United States',
+        stance: 'WORKS_ON',
+        attributedTo: 'the article',
+        reportedBy: 'Bloomberg',
+      },
+      {
+        proposal: 'Article-5-like security guarantees for Ukraine',
+        via: ['VARIANT_OF'],
+        actor: 'Vladimir Putin',
+        stance: 'SUPPORTS',
+        attributedTo: 'White House sources',
+        reportedBy: 'Bloomberg',
+      },
+      {
+        proposal: "Meloni's 24-hour plan",
+        via: ['VARIANT_OF'],
+        actor: 'Giorgia Meloni',
+        stance: 'PROPOSES',
+        attributedTo: 'the article',
+        reportedBy: null,
+      },
+      {
+        proposal: 'Security guarantees based on collective security',
+        via: ['VARIANT_OF'],
+        actor: 'Volodymyr Zelensky',
+        stance: 'REJECTS',
+        attributedTo: 'Volodymyr Zelensky',
+        reportedBy: null,
+      },
+      {
+        proposal: 'Security guarantees based on collective security',
+        via: ['VARIANT_OF'],
+        actor: 'Russia',
+        stance: 'SUPPORTS',
+        attributedTo: 'Sergey Lavrov',
+        reportedBy: null,
+      },
+    ]);
+    expect(rows[0]).toMatchObject({ hedging: 'signals; may', qualifiers: ['without ground troops'] });
+    expect(rows[6]).toMatchObject({ hedging: 'is open to' });
+  },
+);
+
+queryTest(
+  'leaders-and-representatives.cypher',
+  'six office holders with their roles, and the White House sources',
+  async () => {
+    const { columns, rows } = await run('leaders-and-representatives.cypher');
+    expect(columns).toEqual(['of', 'ofKind', 'relation', 'who', 'role', 'quote', 'statement']);
+    expect(pick(rows, 'of', 'ofKind', 'relation', 'who', 'role')).toEqual([
+      {
+        of: 'Italy',
+        ofKind: 'State',
+        relation: 'LEADS',
+        who: 'Giorgia Meloni',
+        role: 'Prime Minister of Italy',
+      },
+      {
+        of: 'Russia',
+        ofKind: 'State',
+        relation: 'LEADS',
+        who: 'Vladimir Putin',
+        role: 'President of Russia',
+      },
+      {
+        of: 'Russia',
+        ofKind: 'State',
+        relation: 'REPRESENTS',
+        who: 'Sergey Lavrov',
+        role: 'Foreign Minister of Russia',
+      },
+      {
+        of: 'Ukraine',
+        ofKind: 'State',
+        relation: 'LEADS',
+        who: 'Volodymyr Zelensky',
+        role: 'President of Ukraine',
+      },
+      {
+        of: 'United States',
+        ofKind: 'State',
+        relation: 'LEADS',
+        who: 'Donald Trump',
+        role: 'President of the United States',
+      },
+      {
+        of: 'United States',
+        ofKind: 'State',
+        relation: 'REPRESENTS',
+        who: 'JD Vance',
+        role: 'Vice President of the United States',
+      },
+      {
+        of: 'White House',
+        ofKind: 'Organization',
+        relation: 'REPRESENTS',
+        who: 'White House sources',
+        role: null,
+      },
+    ]);
+    expect(rows[2]!.quote).toBe('Russlands utenriksminister Sergej Lavrov');
+  },
+);
+
+queryTest(
+  'sources-of-claims.cypher',
+  'most claims are the article’s own; then Bloomberg and Reuters',
+  async () => {
+    const { columns, rows } = await run('sources-of-claims.cypher');
+    expect(columns).toEqual(['attributedTo', 'anonymous', 'reportedBy', 'statements']);
+    expect(rows).toEqual([
+      { attributedTo: 'the article', anonymous: false, reportedBy: null, statements: 37 },
+      { attributedTo: 'the article', anonymous: false, reportedBy: 'Bloomberg', statements: 12 },
+      { attributedTo: 'the article', anonymous: false, reportedBy: 'Reuters', statements: 8 },
+      { attributedTo: 'JD Vance', anonymous: false, reportedBy: null, statements: 4 },
+      { attributedTo: 'Sergey Lavrov', anonymous: false, reportedBy: null, statements: 3 },
+      { attributedTo: 'European diplomats', anonymous: true, reportedBy: null, statements: 2 },
+      { attributedTo: 'White House sources', anonymous: true, reportedBy: 'Bloomberg', statements: 2 },
+      { attributedTo: 'Donald Trump', anonymous: false, reportedBy: null, statements: 1 },
+      { attributedTo: 'Local authorities (Ukraine)', anonymous: false, reportedBy: null, statements: 1 },
+      { attributedTo: 'Volodymyr Zelensky', anonymous: false, reportedBy: null, statements: 1 },
+    ]);
+    // Every statement is counted once.
+    const [{ n }] = (await cypher(config, 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n')) as [
+      { n: number },
+    ];
+    expect(rows.reduce((sum, r) => sum + (r.statements as number), 0)).toBe(n);
+  },
+);
+
+queryTest(
+  'regions-at-stake.cypher',
+  'six regions: Donbas and the front lines demanded, three oblasts offered',
+  async () => {
+    const { columns, rows } = await run('regions-at-stake.cypher');
+    expect(columns).toEqual([
+      'region',
+      'inState',
+      'controlledBy',
+      'actor',
+      'stance',
+      'proposal',
+      'qualifiers',
+      'hedging',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    const handover =
+      'Russian handover of the small Russian-held parts of Kharkiv, Sumy and Dnipropetrovsk oblasts';
+    const freeze = 'Freezing the fighting at the current front lines in Zaporizhzhia and Kherson';
+    expect(
+      pick(rows, 'region', 'inState', 'controlledBy', 'actor', 'stance', 'proposal', 'reportedBy'),
+    ).toEqual([
+      {
+        region: 'Dnipropetrovsk Oblast',
+        inState: 'Ukraine',
+        controlledBy: ['Russia'],
+        actor: 'Russia',
+        stance: 'OFFERS',
+        proposal: handover,
+        reportedBy: 'Reuters',
+      },
+      {
+        region: 'Donbas',
+        inState: null,
+        controlledBy: [],
+        actor: 'Russia',
+        stance: 'DEMANDS',
+        proposal: 'Russian control over all of Donbas',
+        reportedBy: null,
+      },
+      {
+        region: 'Kharkiv Oblast',
+        inState: 'Ukraine',
+        controlledBy: ['Russia'],
+        actor: 'Russia',
+        stance: 'OFFERS',
+        proposal: handover,
+        reportedBy: 'Reuters',
+      },
+      {
+        region: 'Kherson Oblast',
+        inState: null,
+        controlledBy: [],
+        actor: 'Russia',
+        stance: 'DEMANDS',
+        proposal: freeze,
+        reportedBy: null,
+      },
+      {
+        region: 'Sumy Oblast',
+        inState: 'Ukraine',
+        controlledBy: ['Russia'],
+        actor: 'Russia',
+        stance: 'OFFERS',
+        proposal: handover,
+        reportedBy: 'Reuters',
+      },
+      {
+        region: 'Zaporizhzhia Oblast',
+        inState: null,
+        controlledBy: [],
+        actor: 'Russia',
+        stance: 'DEMANDS',
+        proposal: freeze,
+        reportedBy: null,
+      },
+    ]);
+  },
+);
+
+queryTest(
+  'events.cypher',
+  'the overnight bombing (one killed, at least twelve injured) and the talks',
+  async () => {
+    const { columns, rows } = await run('events.cypher');
+    expect(columns).toEqual([
+      'event',
+      'date',
+      'carriedOutBy',
+      'participants',
+      'places',
+      'concerns',
+      'details',
+      'statements',
+    ]);
+    expect(rows).toEqual([
+      {
+        event: 'Russian bombing of Ukraine overnight to 21 August 2025',
+        date: '2025-08-21',
+        carriedOutBy: ['Russia'],
+        participants: [],
+        places: ['Ukraine', 'Western Ukraine near the Polish and Hungarian borders'],
+        concerns: [],
+        details: ['at least twelve injured', 'one person killed', 'overnight to Thursday'],
+        statements: [
+          's:bombing-casualties-in-western-border-areas',
+          's:bombing-occurs-in-ukraine',
+          's:russia-carries-out-overnight-bombing',
+        ],
+      },
+      {
+        event: 'Negotiations on ending the war in Ukraine (2025)',
+        date: null,
+        carriedOutBy: [],
+        participants: ['China', 'European leaders', 'Ukraine', 'United States'],
+        places: [],
+        concerns: ['Russian control of Ukrainian territory', 'Security guarantees for Ukraine'],
+        details: ['the talks quickly run into problems'],
+        statements: [
+          's:china-has-role-in-negotiations',
+          's:european-leaders-take-part-in-talks',
+          's:negotiations-concern-security-guarantees',
+          's:negotiations-concern-territory',
+          's:talks-on-security-guarantees-run-into-problems',
+          's:ukraine-takes-part-in-talks',
+          's:usa-takes-part-in-talks',
+        ],
+      },
+    ]);
+  },
+);
+
+queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no match', async () => {
+  const { columns, rows } = await run('search-quotes.cypher', { text: 'Donbas' });
+  expect(columns).toEqual([
+    'quoteStart',
+    'statement',
+    'subject',
+    'predicate',
+    'object',
+    'attributedTo',
+    'reportedBy',
+    'quote',
+  ]);
+  expect(pick(rows, 'quoteStart', 'statement')).toEqual([
+    { quoteStart: 1488, statement: 's:russia-demands-all-of-donbas' },
+    { quoteStart: 1488, statement: 's:russia-demands-freeze-at-front-lines' },
+    { quoteStart: 1522, statement: 's:donbas-control-concerns-donbas' },
+  ]);
+  const phrase = await run('search-quotes.cypher', { text: '"kollektiv sikkerhet"' });
+  expect(phrase.rows.map((r) => r.statement)).toEqual([
+    's:russia-supports-collective-security-guarantees',
+    's:collective-security-guarantees-are-a-form-of-security-guarantees',
+  ]);
+  // The example: every quote with the word "sikkerhetsgarantier".
+  const example = await run('search-quotes.cypher');
+  expect(example.rows).toHaveLength(18);
+  expect(example.rows.every((r) => /sikkerhetsgarantier/i.test(r.quote as string))).toBe(true);
+  expect((await run('search-quotes.cypher', { text: 'bakkestyrker' })).rows.map((r) => r.statement)).toEqual([
+    's:usa-may-take-part-in-security-guarantees',
+  ]);
+  expect((await run('search-quotes.cypher', { text: 'Finland' })).rows).toEqual([]);
+});
+
+queryTest(
+  'most-discussed-entities.cypher',
+  'Bloomberg, Russia and Ukraine in 14 statements each',
+  async () => {
+    const { columns, rows } = await run('most-discussed-entities.cypher');
+    expect(columns).toEqual([
+      'entity',
+      'kind',
+      'statements',
+      'asSubject',
+      'asObject',
+      'asSource',
+      'asOutlet',
+    ]);
+    expect(rows).toHaveLength(10);
+    expect(rows.slice(0, 7)).toEqual([
+      {
+        entity: 'Bloomberg',
+        kind: 'Organization',
+        statements: 14,
+        asSubject: 0,
+        asObject: 0,
+        asSource: 0,
+        asOutlet: 14,
+      },
+      {
+        entity: 'Russia',
+        kind: 'State',
+        statements: 14,
+        asSubject: 10,
+        asObject: 4,
+        asSource: 0,
+        asOutlet: 0,
+      },
+      {
+        entity: 'Ukraine',
+        kind: 'State',
+        statements: 14,
+        asSubject: 4,
+        asObject: 10,
+        asSource: 0,
+        asOutlet: 0,
+      },
+      {
+        entity: 'Security guarantees for Ukraine',
+        kind: 'Proposal',
+        statements: 13,
+        asSubject: 2,
+        asObject: 11,
+        asSource: 0,
+        asOutlet: 0,
+      },
+      {
+        entity: 'Reuters',
+        kind: 'Organization',
+        statements: 8,
+        asSubject: 0,
+        asObject: 0,
+        asSource: 0,
+        asOutlet: 8,
+      },
+      {
+        entity: 'Negotiations on ending the war in Ukraine (2025)',
+        kind: 'Event',
+        statements: 7,
+        asSubject: 3,
+        asObject: 4,
+        asSource: 0,
+        asOutlet: 0,
+      },
+      // Lavrov's rejection is his own word: one statement, counted as subject and as source.
+      {
+        entity: 'Sergey Lavrov',
+        kind: 'Person',
+        statements: 7,
+        asSubject: 3,
+        asObject: 2,
+        asSource: 3,
+        asOutlet: 0,
+      },
+    ]);
+    expect(rows.slice(7).map((r) => [r.entity, r.statements])).toEqual([
+      ['JD Vance', 5],
+      ['Russian handover of the small Russian-held parts of Kharkiv, Sumy and Dnipropetrovsk oblasts', 5],
+      ['United States', 5],
+    ]);
+  },
+);

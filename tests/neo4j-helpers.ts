@@ -22,8 +22,14 @@ export async function resetNeo4j(config: Neo4jConfig): Promise<void> {
 }
 
 /** Runs a read query on the test database and returns plain rows. */
-export async function cypher(config: Neo4jConfig, query: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
-  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), { disableLosslessIntegers: true });
+export async function cypher(
+  config: Neo4jConfig,
+  query: string,
+  params: Record<string, unknown> = {},
+): Promise<Record<string, unknown>[]> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
+    disableLosslessIntegers: true,
+  });
   try {
     const { records } = await driver.executeQuery(query, params, { database: config.database });
     return records.map((r) => r.toObject());

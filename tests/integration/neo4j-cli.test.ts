@@ -12,7 +12,14 @@ function kg(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', NEO4J_URI: config.uri, NEO4J_USERNAME: config.username, NEO4J_PASSWORD: config.password, ...env },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      NEO4J_URI: config.uri,
+      NEO4J_USERNAME: config.username,
+      NEO4J_PASSWORD: config.password,
+      ...env,
+    },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, all: r.stdout + r.stderr };
 }
@@ -25,20 +32,41 @@ beforeAll(async () => {
 test('kg load --backend neo4j, then kg query answers from it', () => {
   const load = kg(['load', '--backend', 'neo4j']);
   expect(load.code).toBe(0);
-  expect(load.stdout).toMatch(/^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 46 entities, 71 statements/m);
-  const q = kg(['query', "MATCH (p:Person)-[r:PROPOSES]->(x) RETURN p.name AS who, x.name AS what, r.date AS date", '--format', 'json']);
+  expect(load.stdout).toMatch(
+    /^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 46 entities, 71 statements/m,
+  );
+  const q = kg([
+    'query',
+    'MATCH (p:Person)-[r:PROPOSES]->(x) RETURN p.name AS who, x.name AS what, r.date AS date',
+    '--format',
+    'json',
+  ]);
   expect(q.code).toBe(0);
-  expect(JSON.parse(q.stdout)).toEqual([{ who: 'Giorgia Meloni', what: "Meloni's 24-hour plan", date: '2025-08-21' }]);
+  expect(JSON.parse(q.stdout)).toEqual([
+    { who: 'Giorgia Meloni', what: "Meloni's 24-hour plan", date: '2025-08-21' },
+  ]);
 });
 
 test('query formats: table with a row count, CSV with a header; --param takes JSON values', () => {
-  const args = ['query', 'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases ORDER BY id', '--param', 'ids=["state:russia","region:donbas"]'];
+  const args = [
+    'query',
+    'MATCH (n:Entity) WHERE n.id IN $ids RETURN n.id AS id, n.aliases AS aliases ORDER BY id',
+    '--param',
+    'ids=["state:russia","region:donbas"]',
+  ];
   expect(kg([...args, '--format', 'table']).stdout).toMatch(/│ region:donbas.*\n[\s\S]*2 rows\n$/);
   const rows = parse(kg([...args, '--format', 'csv']).stdout) as string[][];
   expect(rows[0]).toEqual(['id', 'aliases']);
   expect(rows.map((r) => r[0])).toEqual(['id', 'region:donbas', 'state:russia']);
   expect(JSON.parse(rows[2]![1]!)).toContain('Moskva');
-  const limit = kg(['query', 'MATCH (n:Entity) RETURN n.id AS id ORDER BY id LIMIT $n', '--param', 'n=2', '--format', 'json']);
+  const limit = kg([
+    'query',
+    'MATCH (n:Entity) RETURN n.id AS id ORDER BY id LIMIT $n',
+    '--param',
+    'n=2',
+    '--format',
+    'json',
+  ]);
   expect(JSON.parse(limit.stdout)).toHaveLength(2);
 });
 
@@ -58,13 +86,17 @@ test.each([
   ['an unknown database', { NEO4J_DATABASE: 'nosuchdb' }, 5, 'NEO4J_DATABASE_NOT_FOUND'],
   ['a password in the URI', { NEO4J_URI: 'bolt://neo4j:hunter2-Secret@127.0.0.1:1' }, 3, 'NEO4J_UNAVAILABLE'],
 ])('%s: one clear line, its own exit code, no stack trace, no password', (_, env, code, error) => {
-  for (const args of [['load', '--backend', 'neo4j'], ['query', 'RETURN 1']]) {
+  for (const args of [
+    ['load', '--backend', 'neo4j'],
+    ['query', 'RETURN 1'],
+  ]) {
     const r = kg(args, env);
     expect(r.code).toBe(code);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`error ${error} `);
     expect(r.all).not.toMatch(/\n\s+at /);
-    for (const secret of [config.password, 'not-the-Secret-123', 'hunter2-Secret']) expect(r.all).not.toContain(secret);
+    for (const secret of [config.password, 'not-the-Secret-123', 'hunter2-Secret'])
+      expect(r.all).not.toContain(secret);
   }
 });
 
@@ -72,4 +104,61 @@ test('a Cypher syntax error is QUERY_INVALID (exit 8)', () => {
   const r = kg(['query', 'MATCH (n) RETURN n LIMT 1']);
   expect(r.code).toBe(8);
   expect(r.stderr).toMatch(/^error QUERY_INVALID Neo4j rejected the query: Invalid input 'LIMT'/);
+});
+
+test('Neo4j values come out in the documented JSON shapes', () => {
+  const r = kg([
+    'query',
+    `MATCH p = (a:Person {id: 'person:giorgia-meloni'})-[r:PROPOSES]->(b)
+     RETURN p, r, r.quoteStart AS start, 2^62 AS float, toInteger(2^62) AS huge, date('2025-08-21') AS d,
+            datetime('2025-08-21T10:00:00Z') AS dt, duration('P1D') AS dur, duration('PT0S') AS zero, duration('P14M2DT90.5S') AS mixed, point({x: 1, y: 2}) AS pt`,
+    '--format',
+    'json',
+  ]);
+  expect(r.code).toBe(0);
+  const [row] = JSON.parse(r.stdout) as Record<string, unknown>[];
+  expect(row).toMatchObject({
+    start: expect.any(Number),
+    huge: '4611686018427387904',
+    d: '2025-08-21',
+    dt: '2025-08-21T10:00:00Z',
+    dur: 'P1D',
+    zero: 'PT0S',
+    mixed: 'P1Y2M2DT90.5S',
+    pt: { srid: 7203, x: 1, y: 2 },
+    r: {
+      type: 'PROPOSES',
+      properties: expect.objectContaining({ id: 's:meloni-proposes-24h-plan', date: '2025-08-21' }),
+    },
+    p: {
+      nodes: [
+        {
+          labels: ['Entity', 'Person'],
+          properties: expect.objectContaining({ id: 'person:giorgia-meloni' }),
+        },
+        {
+          labels: ['Entity', 'Proposal'],
+          properties: expect.objectContaining({ id: 'proposal:meloni-24-hour-plan' }),
+        },
+      ],
+      relationships: [
+        { type: 'PROPOSES', properties: expect.objectContaining({ quoteStart: expect.any(Number) }) },
+      ],
+    },
+  });
+  const p = row!.p as {
+    nodes: { elementId: string }[];
+    relationships: { startNodeElementId: string; endNodeElementId: string }[];
+  };
+  expect([p.relationships[0]!.startNodeElementId, p.relationships[0]!.endNodeElementId]).toEqual(
+    p.nodes.map((n) => n.elementId),
+  );
+});
+
+test('a neo4j:// (routing) URI works as well as bolt://', () => {
+  const r = kg(['query', 'MATCH (n:Entity) RETURN count(n) AS n', '--format', 'json'], {
+    NEO4J_URI: config.uri.replace('bolt://', 'neo4j://'),
+  });
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout)).toEqual([{ n: 46 }]);
 });

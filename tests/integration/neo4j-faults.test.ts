@@ -13,16 +13,34 @@ import { testNeo4j } from '../neo4j-helpers';
 
 // A server of its own, to kill without harming the other tests' server.
 const home = mkdtempSync(join(tmpdir(), 'factgraph-neo4j-fault-'));
-const env = { ...process.env, NEO4J_HOME_DIR: home, NEO4J_BOLT_PORT: '17688', NEO4J_PASSWORD: 'fault-test-pw' };
+const env = {
+  ...process.env,
+  NEO4J_HOME_DIR: home,
+  NEO4J_BOLT_PORT: '17688',
+  NEO4J_PASSWORD: 'fault-test-pw',
+};
 const server = (command: 'start' | 'stop') =>
-  execFileSync('bash', [join(ROOT, 'scripts', 'neo4j', 'neo4j.sh'), command], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-const config = neo4jConfig({ uri: 'bolt://127.0.0.1:17688', username: 'neo4j', password: 'fault-test-pw', database: 'neo4j', retrySeconds: 2 });
+  execFileSync('bash', [join(ROOT, 'scripts', 'neo4j', 'neo4j.sh'), command], {
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+const config = neo4jConfig({
+  uri: 'bolt://127.0.0.1:17688',
+  username: 'neo4j',
+  password: 'fault-test-pw',
+  database: 'neo4j',
+  retrySeconds: 2,
+});
 
 /** A generated graph big enough to be killed in the middle of: 2,000 entities, 12,000 statements. */
 function bigGraph(): FactGraph {
   const g: FactGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  g.replaceAttributes({ documents: { 'doc:big': { title: 'Big', date: '2025-08-21', language: 'en', path: 'big.txt' } } });
-  for (let i = 0; i < 2000; i++) g.addNode(`person:p${i}`, { kind: 'Person', name: `Person ${i}`, aliases: [`P${i}`] });
+  g.replaceAttributes({
+    documents: { 'doc:big': { title: 'Big', date: '2025-08-21', language: 'en', path: 'big.txt' } },
+  });
+  for (let i = 0; i < 2000; i++)
+    g.addNode(`person:p${i}`, { kind: 'Person', name: `Person ${i}`, aliases: [`P${i}`] });
   for (let i = 0; i < 12000; i++) {
     g.addDirectedEdgeWithKey(`s:${i}`, `person:p${i % 2000}`, `person:p${(i * 7 + 1) % 2000}`, {
       predicate: i % 2 ? 'SUPPORTS' : 'DOUBTS',
@@ -70,7 +88,9 @@ test('the server dying mid-load gives NEO4J_CONNECTION_LOST (exit 6); a re-run c
 });
 
 test('an unreachable server gives NEO4J_UNAVAILABLE (exit 3)', async () => {
-  await expect(loadIntoNeo4j(bigGraph(), { ...config, uri: 'bolt://127.0.0.1:1' }, { dataset: 'x' })).rejects.toMatchObject({
+  await expect(
+    loadIntoNeo4j(bigGraph(), { ...config, uri: 'bolt://127.0.0.1:1' }, { dataset: 'x' }),
+  ).rejects.toMatchObject({
     code: 'NEO4J_UNAVAILABLE',
     exitCode: 3,
   });

@@ -16,9 +16,21 @@ beforeAll(async () => {
 
 /** Every node and relationship with every property, as a sorted list of strings. */
 async function snapshot(): Promise<string[]> {
-  const nodes = await cypher(config, 'MATCH (n) WHERE NOT n:Dataset RETURN labels(n) AS l, properties(n) AS p');
-  const rels = await cypher(config, 'MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p');
-  return [...nodes, ...rels].map((x) => JSON.stringify(x, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v))).sort();
+  const nodes = await cypher(
+    config,
+    'MATCH (n) WHERE NOT n:Dataset RETURN labels(n) AS l, properties(n) AS p',
+  );
+  const rels = await cypher(
+    config,
+    'MATCH (a)-[r]->(b) RETURN type(r) AS t, a.id AS a, b.id AS b, properties(r) AS p',
+  );
+  return [...nodes, ...rels]
+    .map((x) =>
+      JSON.stringify(x, (_, v: unknown) =>
+        v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+      ),
+    )
+    .sort();
 }
 
 test('the in-memory and the Neo4j graph are the same: nodes, edges, every property', async () => {
@@ -42,7 +54,10 @@ function edited(): FactGraph {
   const changed = 's:zelensky-rejects-china-role';
   const attrs = g.getEdgeAttributes(changed);
   g.dropEdge(changed);
-  g.addDirectedEdgeWithKey(changed, 'person:volodymyr-zelensky', 'state:russia', { ...attrs, predicate: 'CRITICIZES' });
+  g.addDirectedEdgeWithKey(changed, 'person:volodymyr-zelensky', 'state:russia', {
+    ...attrs,
+    predicate: 'CRITICIZES',
+  });
   g.dropNode('agreement:nato-article-5');
   return g;
 }
@@ -51,18 +66,27 @@ test('a changed statement replaces its old relationship; without --prune nothing
   await loadIntoNeo4j(graph, config, { dataset: 'article' });
   const r = await loadIntoNeo4j(edited(), config, { dataset: 'article' });
   expect(r.removedRelationships).toBe(1);
-  expect(await cypher(config, "MATCH (a)-[r {id: 's:zelensky-rejects-china-role'}]->(b) RETURN type(r) AS t, b.id AS b")).toEqual([
-    { t: 'CRITICIZES', b: 'state:russia' },
-  ]);
-  expect(await cypher(config, "MATCH ()-[r {id: 's:meloni-proposes-24h-plan'}]->() RETURN count(r) AS n")).toEqual([{ n: 1 }]);
-  expect(await cypher(config, "MATCH (n:Entity {id: 'agreement:nato-article-5'}) RETURN count(n) AS n")).toEqual([{ n: 1 }]);
+  expect(
+    await cypher(
+      config,
+      "MATCH (a)-[r {id: 's:zelensky-rejects-china-role'}]->(b) RETURN type(r) AS t, b.id AS b",
+    ),
+  ).toEqual([{ t: 'CRITICIZES', b: 'state:russia' }]);
+  expect(
+    await cypher(config, "MATCH ()-[r {id: 's:meloni-proposes-24h-plan'}]->() RETURN count(r) AS n"),
+  ).toEqual([{ n: 1 }]);
+  expect(
+    await cypher(config, "MATCH (n:Entity {id: 'agreement:nato-article-5'}) RETURN count(n) AS n"),
+  ).toEqual([{ n: 1 }]);
 });
 
 test('--prune removes what this data set no longer has, and nothing of another data set', async () => {
   await resetNeo4j(config);
   // Another data set that shares some entities of the registry (state:russia, person:giorgia-meloni, ...).
   const other = (await loadGraph(['tests/fixtures/base'])).graph;
-  other.forEachNode((id) => graph.hasNode(id) && other.replaceNodeAttributes(id, graph.getNodeAttributes(id)));
+  other.forEachNode(
+    (id) => graph.hasNode(id) && other.replaceNodeAttributes(id, graph.getNodeAttributes(id)),
+  );
   await loadIntoNeo4j(other, config, { dataset: 'other' });
   const otherBefore = await readCanonicalFromNeo4j(config, 'other');
   await loadIntoNeo4j(graph, config, { dataset: 'article' });
@@ -77,7 +101,11 @@ test('--prune removes what this data set no longer has, and nothing of another d
   const empty = pruned.nullCopy();
   empty.replaceAttributes({ documents: {} });
   await loadIntoNeo4j(empty, config, { dataset: 'article', prune: true });
-  expect(await cypher(config, "MATCH (n:Entity {id: 'state:russia'}) RETURN n.datasets AS d")).toEqual([{ d: ['other'] }]);
+  expect(await cypher(config, "MATCH (n:Entity {id: 'state:russia'}) RETURN n.datasets AS d")).toEqual([
+    { d: ['other'] },
+  ]);
   expect(await readCanonicalFromNeo4j(config, 'other')).toEqual(otherBefore);
-  expect(await cypher(config, 'MATCH (n:Entity) WHERE "article" IN n.datasets RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+  expect(await cypher(config, 'MATCH (n:Entity) WHERE "article" IN n.datasets RETURN count(n) AS n')).toEqual(
+    [{ n: 0 }],
+  );
 });

@@ -43,11 +43,11 @@ export function toJson(value: unknown): Json {
     neo4j.isDateTime(value) ||
     neo4j.isLocalDateTime(value) ||
     neo4j.isTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isDuration(value)
+    neo4j.isLocalTime(value)
   ) {
     return value.toString();
   }
+  if (neo4j.isDuration(value)) return isoDuration(value);
   if (neo4j.isPoint(value)) {
     const p: Record<string, Json> = { srid: toJson(value.srid), x: value.x, y: value.y };
     if (value.z !== undefined) p.z = value.z;
@@ -80,4 +80,21 @@ export function toJson(value: unknown): Json {
     );
   }
   return String(value);
+}
+
+/** A Neo4j duration as ISO 8601 (`P1Y2M3DT4.5S`); the driver's own toString gives forms like `P1DT`. */
+function isoDuration(d: { months: unknown; days: unknown; seconds: unknown; nanoseconds: unknown }): string {
+  const n = (v: unknown) => neo4j.integer.toNumber(v as number);
+  const months = n(d.months);
+  const seconds = n(d.seconds) + n(d.nanoseconds) / 1e9;
+  const date = [
+    [Math.trunc(months / 12), 'Y'],
+    [months % 12, 'M'],
+    [n(d.days), 'D'],
+  ]
+    .filter(([v]) => v !== 0)
+    .map(([v, unit]) => `${v}${unit}`)
+    .join('');
+  const time = seconds === 0 ? '' : `T${Number(seconds.toFixed(9))}S`;
+  return `P${date}${time}` === 'P' ? 'PT0S' : `P${date}${time}`;
 }

@@ -14,7 +14,7 @@ const { version } = require('../../package.json') as { version: string };
 const program = new Command('kg')
   .description('factgraph: validate annotated facts in YAML and load them as a knowledge graph')
   .version(version)
-  .option('--verbose', 'print stack traces of internal errors')
+  .option('--verbose', 'print the stack trace behind an error')
   .exitOverride()
   .showHelpAfterError('(run kg --help for usage)');
 
@@ -27,13 +27,15 @@ program.parseAsync(process.argv).catch((e: unknown) => {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
     return;
   }
+  const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
   if (e instanceof KgError) {
     console.error(pc.red(e.format()));
+    if (verbose) console.error(e.cause instanceof Error ? e.cause.stack : e.stack);
     process.exitCode = e.exitCode;
     return;
   }
   console.error(pc.red(`internal error: ${(e as Error).message ?? String(e)}`));
-  if (program.opts<{ verbose?: boolean }>().verbose) console.error((e as Error).stack);
+  if (verbose) console.error((e as Error).stack);
   else console.error('(run with --verbose for the stack trace; please report it)');
   process.exitCode = 70;
 });

@@ -162,3 +162,10 @@ test('a neo4j:// (routing) URI works as well as bolt://', () => {
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout)).toEqual([{ n: 46 }]);
 });
+
+test('--verbose adds the stack trace behind a Neo4j error, still without the password', () => {
+  const r = kg(['--verbose', 'query', 'RETURN 1'], { NEO4J_PASSWORD: 'not-the-Secret-123' });
+  expect(r.code).toBe(4);
+  expect(r.stderr).toMatch(/\n\s+at /);
+  expect(r.all).not.toContain('not-the-Secret-123');
+});

@@ -1,7 +1,20 @@
+import { mkdtemp, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { KgError } from '../errors';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { toGraphologyJson } from './graphology';
+
+/** An export is one text file, or a folder of named text files (e.g. neo4j-csv). */
+export type ExportOutput = string | Record<string, string>;
+
+export interface ExportFormatSpec {
+  /** The file extension, or '' for a folder. */
+  extension: string;
+  /** The tools that open it, for people choosing a format. */
+  opensWith: string;
+  serialize: (graph: FactGraph) => ExportOutput;
+}
 
 /** Every export format: its file extension, what opens it, and how it is written. */
 export const EXPORT_FORMATS = {
@@ -10,10 +23,7 @@ export const EXPORT_FORMATS = {
     opensWith: 'graphology (Graph.from), sigma.js',
     serialize: toGraphologyJson,
   },
-} as const satisfies Record<
-  string,
-  { extension: string; opensWith: string; serialize: (g: FactGraph) => string }
->;
+} as const satisfies Record<string, ExportFormatSpec>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -21,16 +31,45 @@ export function isExportFormat(name: string): name is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, name);
 }
 
-/** The graph in the given format, as text. */
-export function exportGraph(graph: FactGraph, format: ExportFormat): string {
-  return EXPORT_FORMATS[format].serialize(graph);
+/** The default output path of a format under a folder: `out/graph.gexf`, `out/neo4j-csv/`. */
+export function defaultOutput(format: ExportFormat, folder = 'out'): string {
+  const { extension } = EXPORT_FORMATS[format] as ExportFormatSpec;
+  return extension ? join(folder, `graph.${extension}`) : join(folder, format);
 }
 
-/** Writes the export atomically: a failed write never leaves a half-written file at `path`. */
+/** The graph in the given format: text, or a folder's files. */
+export function exportGraph<F extends ExportFormat>(
+  graph: FactGraph,
+  format: F,
+): ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']> {
+  return EXPORT_FORMATS[format].serialize(graph) as ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']>;
+}
+
+/**
+ * Writes the export atomically: a file is written beside its target and renamed over it; a folder is
+ * filled beside its target and swapped in. A failed write never leaves a half-written output.
+ */
 export async function writeExport(graph: FactGraph, format: ExportFormat, path: string): Promise<void> {
-  const text = exportGraph(graph, format);
+  const output = exportGraph(graph, format) as ExportOutput;
   try {
-    await writeFileAtomic(path, text, { encoding: 'utf8' });
+    await mkdir(dirname(path), { recursive: true });
+    if (typeof output === 'string') {
+      await writeFileAtomic(path, output, { encoding: 'utf8' });
+      return;
+    }
+    const staging = await mkdtemp(join(dirname(path), `.${basename(path)}.tmp-`));
+    try {
+      for (const [name, text] of Object.entries(output)) await writeFile(join(staging, name), text, 'utf8');
+      const old = `${staging}.old`;
+      await rename(path, old).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+      await rename(staging, path);
+      await rm(old, { recursive: true, force: true });
+    } catch (e) {
+      await rm(staging, { recursive: true, force: true });
+      throw e;
+    }
   } catch (cause) {
     throw new KgError(
       'OUTPUT_FAILED',

@@ -1,38 +1,40 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { EXPORT_FORMATS, writeExport, type ExportFormat } from '../../export';
 import { KgError } from '../../errors';
+import { EXPORT_FORMATS, defaultOutput, writeExport, type ExportFormat } from '../../export';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
 import { displayPath } from '../output';
 
+interface ExportOptions extends DataOptions {
+  format?: ExportFormat;
+  all?: boolean;
+  out?: string;
+  outDir: string;
+}
+
 export function register(program: Command): void {
   dataArguments(program.command('export'))
-    .description('validate the data and write the graph in a format other tools open')
-    .addOption(
-      new Option('--format <format>', 'export format')
-        .choices(Object.keys(EXPORT_FORMATS))
-        .default('graphology'),
+    .description('validate the data and write the graph in formats other tools open')
+    .addOption(new Option('--format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)))
+    .option('--all', 'write every format into --out-dir')
+    .option(
+      '--out <path>',
+      'output file, or folder for folder formats (default: <out-dir>/graph.<extension>)',
     )
-    .option('--out <file>', 'output file (default: out/graph.<extension>)')
-    .action(async (paths: string[], options: DataOptions & { format: ExportFormat; out?: string }) => {
+    .option('--out-dir <dir>', 'folder for the default output paths', 'out')
+    .action(async (paths: string[], options: ExportOptions) => {
+      if (options.all === (options.format !== undefined))
+        throw new KgError('USAGE', 'give --format FORMAT or --all');
+      if (options.all && options.out)
+        throw new KgError('USAGE', '--out names one output; with --all use --out-dir');
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
-      const format = EXPORT_FORMATS[options.format];
-      const out = options.out ?? `out/graph.${format.extension}`;
-      try {
-        await mkdir(dirname(out), { recursive: true });
-      } catch (cause) {
-        throw new KgError(
-          'OUTPUT_FAILED',
-          `cannot create the folder of ${out}: ${(cause as Error).message}`,
-          {},
-          { cause },
+      const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];
+      for (const format of formats) {
+        const out = options.out ?? defaultOutput(format, options.outDir);
+        await writeExport(loaded.graph, format, out);
+        console.log(
+          `wrote ${displayPath(out).padEnd(28)} ${format.padEnd(11)} opens in ${EXPORT_FORMATS[format].opensWith}`,
         );
       }
-      await writeExport(loaded.graph, options.format, out);
-      console.log(
-        `wrote ${displayPath(out)} (${options.format}: ${loaded.graph.order} nodes, ${loaded.graph.size} edges), opens in ${format.opensWith}`,
-      );
     });
 }

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { KgError } from '../errors';
+import { reporter } from './reporter';
 import { register as registerValidate } from './commands/validate';
 import { register as registerLoad } from './commands/load';
 import { register as registerExport } from './commands/export';
@@ -14,9 +15,16 @@ const { version } = require('../../package.json') as { version: string };
 const program = new Command('kg')
   .description('factgraph: validate annotated facts in YAML and load them as a knowledge graph')
   .version(version)
+  .option('--json', 'print one JSON object on stdout: the result, or { ok: false, error }')
+  .option('--quiet', 'print nothing but problems')
   .option('--verbose', 'print the stack trace behind an error')
   .exitOverride()
   .showHelpAfterError('(run kg --help for usage)');
+
+program.hook('preAction', (_, action) => reporter.configure(action.optsWithGlobals()));
+// A usage error comes before any action: with --json it is reported as the JSON result instead.
+const jsonRequested = process.argv.includes('--json');
+program.configureOutput({ writeErr: (text) => void (jsonRequested || process.stderr.write(text)) });
 
 for (const register of [registerValidate, registerLoad, registerExport, registerStats, registerQuery])
   register(program);
@@ -25,17 +33,29 @@ program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     // Help and version are not errors; every other command-line mistake is a usage error.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
+    if (e.exitCode !== 0 && jsonRequested) {
+      reporter.configure({ json: true });
+      reporter.failure(new KgError('USAGE', e.message.replace(/^error: /, '')), undefined);
+    }
     return;
   }
   const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
   if (e instanceof KgError) {
-    console.error(pc.red(e.format()));
-    if (verbose) console.error(e.cause instanceof Error ? e.cause.stack : e.stack);
+    reporter.failure(e, verbose ? (e.cause instanceof Error ? e.cause.stack : e.stack) : undefined);
     process.exitCode = e.exitCode;
+    return;
+  }
+  process.exitCode = 70;
+  if (reporter.json) {
+    console.log(
+      JSON.stringify({
+        ok: false,
+        error: { code: 'INTERNAL', message: String((e as Error).message ?? e), exitCode: 70 },
+      }),
+    );
     return;
   }
   console.error(pc.red(`internal error: ${(e as Error).message ?? String(e)}`));
   if (verbose) console.error((e as Error).stack);
   else console.error('(run with --verbose for the stack trace; please report it)');
-  process.exitCode = 70;
 });

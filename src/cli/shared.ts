@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
-import pc from 'picocolors';
 import { ValidationFailed } from '../errors';
 import { loadGraph, type LoadResult } from '../load/load';
-import { formatProblem } from './output';
+import { reporter } from './reporter';
 
 export interface DataOptions {
   root?: string;
@@ -20,16 +19,16 @@ export function dataArguments(command: Command): Command {
     );
 }
 
-/** Loads the graph, or prints every problem to stderr and returns undefined with exit status 1. */
+/** Loads the graph; invalid data is reported (every problem) and gives undefined with exit status 1. */
 export async function loadOrReport(paths: string[], options: DataOptions): Promise<LoadResult | undefined> {
   try {
     const result = await loadGraph(paths, options);
-    for (const w of result.warnings) console.error(formatProblem(w, pc.isColorSupported));
+    reporter.problems(result.warnings);
     return result;
   } catch (e) {
     if (!(e instanceof ValidationFailed)) throw e;
-    for (const p of e.errors) console.error(formatProblem(p, pc.isColorSupported));
-    console.error(pc.red(`${e.message}: nothing loaded (run kg validate for the full report)`));
+    reporter.problems(e.errors);
+    reporter.failure(e, 'nothing was loaded or written (kg validate prints the full report)');
     process.exitCode = e.exitCode;
     return undefined;
   }

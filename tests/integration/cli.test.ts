@@ -98,6 +98,8 @@ test('load and export refuse invalid data with exit 1 and write nothing', () => 
     'tests/fixtures/invalid/self-loop.yaml',
     '--root',
     'tests/fixtures',
+    '--format',
+    'graphology',
     '--out',
     out,
   ]);
@@ -120,7 +122,7 @@ test('an unwritable output path is an I/O error (exit 2) that leaves no file', (
   mkdirSync(dir);
   writeFileSync(join(dir, 'graph.json'), 'before');
   chmodSync(dir, 0o500);
-  const r = kg(['export', 'tests/fixtures/base', '--out', join(dir, 'graph.json')]);
+  const r = kg(['export', 'tests/fixtures/base', '--format', 'graphology', '--out', join(dir, 'graph.json')]);
   chmodSync(dir, 0o700);
   // root ignores permissions; then the write succeeds and this check has nothing to prove.
   if (process.getuid?.() === 0) return;
@@ -140,4 +142,63 @@ test('stats --coverage lists every sentence and the statements quoting it', () =
 test('the fixture folder itself is found relative to the working directory', () => {
   const r = kg(['validate', 'base', '--root', '.'], FIXTURES);
   expect(r.code).toBe(0);
+});
+
+describe('--json: one JSON object on stdout, for scripts', () => {
+  test.each([
+    [['validate'], 0, { ok: true, files: 10, documents: 1, errors: 0 }],
+    [['load'], 0, { ok: true, backend: 'memory', nodes: 46 }],
+    [['stats', '--coverage'], 0, { ok: true, edges: 71 }],
+    [
+      ['export', '--format', 'graphology', '--out', join(tmp, 'j.json')],
+      0,
+      { ok: true, outputs: [{ format: 'graphology' }] },
+    ],
+    [['validate', 'no/such/path'], 2, { ok: false, error: { code: 'PATH_NOT_FOUND', exitCode: 2 } }],
+    [['validate', '--no-such-flag'], 2, { ok: false, error: { code: 'USAGE', exitCode: 2 } }],
+    [['export'], 2, { ok: false, error: { code: 'USAGE' } }],
+  ])('kg --json %j', (args, code, shape) => {
+    const r = kg(['--json', ...(args as string[])]);
+    expect(r.code).toBe(code);
+    expect(JSON.parse(r.stdout)).toMatchObject(shape as object);
+    expect(r.stderr).toBe('');
+  });
+
+  test('invalid data: ok false, INVALID_DATA, and every problem with its position', () => {
+    const r = kg([
+      '--json',
+      'load',
+      'tests/fixtures/base',
+      'tests/fixtures/invalid/unknown-field-typo.yaml',
+      '--root',
+      'tests/fixtures',
+    ]);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as {
+      ok: boolean;
+      error: { code: string };
+      problems: { code: string; line: number }[];
+    };
+    expect(out).toMatchObject({ ok: false, error: { code: 'INVALID_DATA' } });
+    expect(out.problems.map((p) => [p.code, p.line])).toEqual([
+      ['MISSING_FIELD', 3],
+      ['UNKNOWN_FIELD', 7],
+    ]);
+    expect(r.stderr).toBe('');
+  });
+});
+
+test('--quiet prints nothing on success, and still the problems on failure', () => {
+  expect(kg(['--quiet', 'load'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+  const bad = kg([
+    '--quiet',
+    'load',
+    'tests/fixtures/base',
+    'tests/fixtures/invalid/self-loop.yaml',
+    '--root',
+    'tests/fixtures',
+  ]);
+  expect(bad.code).toBe(1);
+  expect(bad.stdout).toBe('');
+  expect(bad.stderr).toContain('error SELF_LOOP');
 });

@@ -3,6 +3,7 @@ import { KgError } from '../../errors';
 import { EXPORT_FORMATS, defaultOutput, writeExport, type ExportFormat } from '../../export';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
 import { displayPath } from '../output';
+import { reporter } from '../reporter';
 
 interface ExportOptions extends DataOptions {
   format?: ExportFormat;
@@ -22,19 +23,21 @@ export function register(program: Command): void {
     )
     .option('--out-dir <dir>', 'folder for the default output paths', 'out')
     .action(async (paths: string[], options: ExportOptions) => {
-      if (options.all === (options.format !== undefined))
+      if (Boolean(options.all) === (options.format !== undefined))
         throw new KgError('USAGE', 'give --format FORMAT or --all');
       if (options.all && options.out)
         throw new KgError('USAGE', '--out names one output; with --all use --out-dir');
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
       const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];
+      const outputs = [];
       for (const format of formats) {
         const out = options.out ?? defaultOutput(format, options.outDir);
         await writeExport(loaded.graph, format, out);
-        console.log(
-          `wrote ${displayPath(out).padEnd(28)} ${format.padEnd(11)} opens in ${EXPORT_FORMATS[format].opensWith}`,
-        );
+        const { opensWith } = EXPORT_FORMATS[format];
+        outputs.push({ format, path: displayPath(out), opensWith });
+        reporter.say(`wrote ${displayPath(out).padEnd(28)} ${format.padEnd(11)} opens in ${opensWith}`);
       }
+      reporter.result({ ok: true, nodes: loaded.graph.order, edges: loaded.graph.size, outputs });
     });
 }

@@ -11,6 +11,7 @@ import {
   type DataOptions,
 } from '../shared';
 import { countTable } from '../output';
+import { reporter } from '../reporter';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -44,6 +45,7 @@ export function register(program: Command): void {
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
       const counts = countGraph(loaded.graph);
+      let neo4j: Record<string, unknown> | undefined;
       if (options.backend === 'neo4j') {
         const config = neo4jConfig(options);
         const dataset = options.dataset ?? basename(loaded.dataset.root);
@@ -52,15 +54,17 @@ export function register(program: Command): void {
           batchSize: options.batchSize,
           prune: options.prune,
         });
-        console.log(
+        neo4j = { uri: redactUri(config.uri), database: config.database, ...r };
+        reporter.say(
           `loaded data set '${dataset}' into ${redactUri(config.uri)} (database ${config.database}): ` +
             `${r.entities} entities, ${r.statements} statements, ${r.documents} documents, ${r.mentions} mentions ` +
             `in ${r.transactions} transactions; removed ${r.removedRelationships} relationships and ${r.removedNodes} nodes`,
         );
       } else {
-        console.log(`loaded ${counts.nodes} nodes and ${counts.edges} edges into memory`);
+        reporter.say(`loaded ${counts.nodes} nodes and ${counts.edges} edges into memory`);
       }
-      console.log(countTable('nodes by kind', counts.byKind));
-      console.log(countTable('edges by predicate', counts.byPredicate));
+      reporter.say(countTable('nodes by kind', counts.byKind));
+      reporter.say(countTable('edges by predicate', counts.byPredicate));
+      reporter.result({ ok: true, backend: options.backend, ...counts, ...(neo4j ? { neo4j } : {}) });
     });
 }

@@ -5,6 +5,7 @@ import { neo4jConfig } from '../../backends/neo4j/connection';
 import { parseParams, queryNeo4j } from '../../query/query';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../../query/format';
 import { neo4jArguments, type ConnectionOptions } from '../shared';
+import { reporter } from '../reporter';
 
 interface QueryCommandOptions extends ConnectionOptions {
   file?: string;
@@ -47,6 +48,7 @@ export function register(program: Command): void {
         params: parseParams(options.param),
         write: options.write,
       });
-      process.stdout.write(formatResult(result, options.format));
+      if (reporter.json) reporter.result({ ok: true, ...result });
+      else if (!reporter.quiet) process.stdout.write(formatResult(result, options.format));
     });
 }

@@ -4,6 +4,7 @@ import { countGraph } from '../../load/load';
 import { coverage } from '../../query/coverage';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
 import { countTable } from '../output';
+import { reporter } from '../reporter';
 
 export function register(program: Command): void {
   dataArguments(program.command('stats'))
@@ -14,24 +15,28 @@ export function register(program: Command): void {
     .action(async (paths: string[], options: DataOptions & { coverage?: boolean }) => {
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
+      const counts = countGraph(loaded.graph);
       if (!options.coverage) {
-        const counts = countGraph(loaded.graph);
-        console.log(countTable('nodes by kind', counts.byKind));
-        console.log(countTable('edges by predicate', counts.byPredicate));
+        reporter.say(countTable('nodes by kind', counts.byKind));
+        reporter.say(countTable('edges by predicate', counts.byPredicate));
+        reporter.result({ ok: true, ...counts });
         return;
       }
-      for (const doc of coverage(loaded.dataset)) {
-        console.log(pc.bold(`${doc.document}: ${doc.covered} of ${doc.factual} sentences quoted`));
+      const documents = coverage(loaded.dataset);
+      for (const doc of documents) {
+        reporter.say(pc.bold(`${doc.document}: ${doc.covered} of ${doc.factual} sentences quoted`));
         doc.sentences.forEach((s, i) => {
           const mark = s.heading
             ? pc.dim('heading')
             : s.statements.length
               ? pc.green(`${s.statements.length} stmt`)
               : pc.red('UNCOVERED');
-          console.log(`${String(i + 1).padStart(3)}  ${mark.padEnd(20)} ${s.text}`);
-          for (const id of s.statements) console.log(`       ${pc.dim(id)}`);
+          reporter.say(`${String(i + 1).padStart(3)}  ${mark.padEnd(20)} ${s.text}`);
+          for (const id of s.statements) reporter.say(`       ${pc.dim(id)}`);
         });
-        if (doc.covered < doc.factual) process.exitCode = 1;
       }
+      const ok = documents.every((d) => d.covered === d.factual);
+      if (!ok) process.exitCode = 1;
+      reporter.result({ ok, ...counts, coverage: documents });
     });
 }

@@ -3,26 +3,42 @@ import pc from 'picocolors';
 import { validate } from '../../validate/validate';
 import { dataArguments, type DataOptions } from '../shared';
 import { formatProblem, plural, problemsJson } from '../output';
+import { reporter } from '../reporter';
 
 export function register(program: Command): void {
   dataArguments(program.command('validate'))
     .description('check YAML syntax, the schema, references and quotes; print every problem')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text, or json: the problems as a JSON array')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .action(async (paths: string[], options: DataOptions & { format: 'text' | 'json' }) => {
       const result = await validate(paths, options);
       const problems = [...result.errors, ...result.warnings];
-      if (options.format === 'json') {
-        console.log(JSON.stringify(problemsJson(problems), null, 2));
-      } else {
-        for (const p of problems) console.log(formatProblem(p, pc.isColorSupported));
-        const { files, documents, entities, statements } = result.dataset;
-        const what = `${plural(files.length, 'file')}: ${plural(documents.size, 'document')}, ${plural(entities.size, 'entity', 'entities')}, ${plural(statements.size, 'statement')}`;
-        console.log(
-          result.ok
-            ? pc.green(`valid: ${what}`)
-            : pc.red(`invalid: ${plural(result.errors.length, 'error')} in ${what}`),
-        );
-      }
+      const { files, documents, entities, statements } = result.dataset;
       process.exitCode = result.ok ? 0 : 1;
+      if (options.format === 'json' && !reporter.json) {
+        console.log(JSON.stringify(problemsJson(problems), null, 2));
+        return;
+      }
+      // Problems are this command's output: stdout for people too.
+      if (!reporter.json) for (const p of problems) console.log(formatProblem(p, pc.isColorSupported));
+      else reporter.problems(problems);
+      const what = `${plural(files.length, 'file')}: ${plural(documents.size, 'document')}, ${plural(entities.size, 'entity', 'entities')}, ${plural(statements.size, 'statement')}`;
+      reporter.say(
+        result.ok
+          ? pc.green(`valid: ${what}`)
+          : pc.red(`invalid: ${plural(result.errors.length, 'error')} in ${what}`),
+      );
+      reporter.result({
+        ok: result.ok,
+        files: files.length,
+        documents: documents.size,
+        entities: entities.size,
+        statements: statements.size,
+        errors: result.errors.length,
+        warnings: result.warnings.length,
+      });
     });
 }

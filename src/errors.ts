@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   UNKNOWN_PREDICATE: { exit: 1, about: 'A predicate that schema/predicates/ does not define.' },
   // Across files
   DUPLICATE_ID: { exit: 1, about: 'Two records with the same id.' },
+  ENTITY_CONFLICT: { exit: 1, about: 'An entity described twice with different values for one field.' },
   UNKNOWN_REFERENCE: { exit: 1, about: 'A reference to an id that no file defines.' },
   KIND_NOT_ALLOWED: {
     exit: 1,

@@ -50,7 +50,7 @@ export async function validate(
   const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
   const errors: KgError[] = [];
   const warnings: KgError[] = [];
-  const definedAt = new Map<string, SourcePosition>();
+  const definedAt = new Map<string, SourcePosition & { section: Section }>();
   const fileDocuments: { file: string; id: string; where: SourcePosition }[] = [];
   let unparsedFiles = 0;
 
@@ -70,21 +70,21 @@ export async function validate(
       errors.push(...capped(fileErrors, options, file));
       continue;
     }
-    const register = (id: unknown, where: SourcePosition): boolean => {
+    const at = (p: SourcePosition) => `${relative(root, p.file)}:${p.line}:${p.col}`;
+    /** Claims an id for a new record; false (and an error) if the id is taken, unless merged below. */
+    const register = (id: unknown, where: SourcePosition, section: Section): boolean => {
       if (typeof id !== 'string') return false;
       const first = definedAt.get(id);
-      if (first) {
-        fileErrors.push(
-          new KgError(
-            'DUPLICATE_ID',
-            `duplicate id ${show(id)}, first defined at ${relative(root, first.file)}:${first.line}:${first.col}`,
-            where,
-          ),
-        );
-        return false;
+      if (!first) {
+        definedAt.set(id, { ...where, section });
+        return true;
       }
-      definedAt.set(id, where);
-      return true;
+      if (section !== 'entities' || first.section !== 'entities') {
+        fileErrors.push(
+          new KgError('DUPLICATE_ID', `duplicate id ${show(id)}, first defined at ${at(first)}`, where),
+        );
+      }
+      return false;
     };
     const document = typeof value.document === 'string' ? value.document : undefined;
     if (document !== undefined) fileDocuments.push({ file, id: document, where: locator.at(['document']) });
@@ -97,7 +97,12 @@ export async function validate(
         fileErrors.push(...checker!.checkItem(section, item, path, locator));
         if (!isRecord(item)) return;
         const entry = locate(item, path, locator);
-        if (!register(item.id, entry.where)) return;
+        if (!register(item.id, entry.where, section)) {
+          const described =
+            section === 'entities' && typeof item.id === 'string' ? dataset.entities.get(item.id) : undefined;
+          if (described) fileErrors.push(...mergeEntity(described, entry as Located<Entity>, at));
+          return;
+        }
         if (section === 'documents') {
           dataset.documents.set(item.id as string, { ...(entry as Located<DocumentRecord>), sourcePath: '' });
         } else if (section === 'entities') {
@@ -130,6 +135,39 @@ export async function validate(
   errors.sort(compareErrors);
   warnings.sort(compareErrors);
   return { ok: errors.length === 0, errors, warnings, dataset };
+}
+
+/**
+ * The same entity described again (in a registry file and an article's file, say) is merged into the
+ * first description, in file order: aliases are united, fields only the second has are added, and a
+ * field both give with different values is a conflict reported at the second, naming the first.
+ */
+function mergeEntity(
+  first: Located<Entity>,
+  again: Located<Entity>,
+  at: (p: SourcePosition) => string,
+): KgError[] {
+  const errors: KgError[] = [];
+  const merged = first.record as unknown as Record<string, unknown>;
+  for (const [field, value] of Object.entries(again.record)) {
+    const where = again.fields[field] ?? again.where;
+    if (field === 'aliases' && Array.isArray(value) && Array.isArray(merged.aliases)) {
+      merged.aliases = [...new Set([...(merged.aliases as unknown[]), ...value])];
+    } else if (!Object.hasOwn(merged, field)) {
+      merged[field] = value;
+      first.fields[field] = where;
+    } else if (JSON.stringify(merged[field]) !== JSON.stringify(value)) {
+      const there = first.fields[field] ?? first.where;
+      errors.push(
+        new KgError(
+          'ENTITY_CONFLICT',
+          `${first.record.id} has '${field}' ${show(merged[field])} at ${at(there)}, but ${show(value)} here`,
+          where,
+        ),
+      );
+    }
+  }
+  return errors;
 }
 
 const key = (e: KgError) => `${e.file}:${e.line}:${e.col}`;

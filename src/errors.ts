@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   YAML_TAB_INDENT: { exit: 1, about: 'A tab used for indentation (YAML allows spaces only).' },
   YAML_MULTIPLE_DOCUMENTS: { exit: 1, about: 'More than one YAML document (---) in one file.' },
   YAML_ALIAS: { exit: 1, about: 'An anchor (&), alias (*) or merge key: not allowed in annotation files.' },
+  YAML_TOO_DEEP: { exit: 1, about: 'Collections nested deeper than 64 levels.' },
   DUPLICATE_KEY: { exit: 1, about: 'The same key twice in one mapping.' },
   // Schema
   MISSING_FIELD: { exit: 1, about: 'A required field is missing.' },

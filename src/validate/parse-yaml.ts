@@ -1,4 +1,14 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, visit, type Node, type Document } from 'yaml';
+import {
+  LineCounter,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Node,
+  type Document,
+} from 'yaml';
 import { KgError, type ErrorCode, type SourcePosition } from '../errors';
 
 /** A JSON-pointer-like path into a parsed file: keys and array indexes. */
@@ -57,6 +67,10 @@ export class YamlLocator {
   }
 }
 
+/** Annotation files nest four levels deep; far beyond that is a mistake or an attack (stack exhaustion). */
+const MAX_DEPTH = 64;
+const TOO_DEEP = `nesting deeper than ${MAX_DEPTH} levels`;
+
 export type ParseResult =
   { ok: true; value: unknown; locator: YamlLocator; warnings: KgError[] } | { ok: false; errors: KgError[] };
 
@@ -79,7 +93,11 @@ export function parseYaml(text: string, file: string): ParseResult {
   const errors: KgError[] = [];
   const linesWithError = new Set<number>();
   for (const e of doc.errors) {
-    const [code, message] = YAML_CODES[e.code] ?? ['YAML_SYNTAX', ''];
+    // yaml catches its own stack overflow on absurd nesting and reports it as a plain error.
+    const tooDeep = /call stack/i.test(e.message);
+    const [code, message] = tooDeep
+      ? (['YAML_TOO_DEEP', TOO_DEEP] as const)
+      : (YAML_CODES[e.code] ?? ['YAML_SYNTAX', '']);
     const at = locator.position(e.pos[0]);
     // The parser often reports follow-on errors on the line of the first; only the first is useful.
     if (linesWithError.has(at.line)) continue;
@@ -109,7 +127,14 @@ export function parseYaml(text: string, file: string): ParseResult {
         );
       }
     },
-    Node(_, node) {
+    Node(_, node, path) {
+      if (isCollection(node) && path.filter(isCollection).length >= MAX_DEPTH) {
+        // The parser may have given up on this nesting already; one error for it is enough.
+        if (!errors.some((e) => e.code === 'YAML_TOO_DEEP')) {
+          errors.push(new KgError('YAML_TOO_DEEP', TOO_DEEP, locator.position(node.range?.[0] ?? 0)));
+        }
+        return visit.BREAK;
+      }
       if (node.anchor) {
         errors.push(
           new KgError(

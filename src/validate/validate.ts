@@ -154,8 +154,14 @@ function mergeEntity(
     if (field === 'aliases' && Array.isArray(value) && Array.isArray(merged.aliases)) {
       merged.aliases = [...new Set([...(merged.aliases as unknown[]), ...value])];
     } else if (!Object.hasOwn(merged, field)) {
-      merged[field] = value;
-      first.fields[field] = where;
+      // Defined, not assigned, so a `__proto__` field stays data (the schema reports it as unknown).
+      Object.defineProperty(merged, field, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(first.fields, field, {
+        value: where,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     } else if (JSON.stringify(merged[field]) !== JSON.stringify(value)) {
       const there = first.fields[field] ?? first.where;
       errors.push(
@@ -182,8 +188,8 @@ function locate(
   path: (string | number)[],
   locator: YamlLocator,
 ): Located<unknown> {
-  const fields: Partial<Record<string, SourcePosition>> = {};
-  for (const key of Object.keys(item)) fields[key] = locator.at([...path, key]);
+  // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
+  const fields = Object.fromEntries(Object.keys(item).map((key) => [key, locator.at([...path, key])]));
   return { record: item, where: locator.at(path), fields };
 }
 
@@ -297,16 +303,25 @@ function checkQuotes(dataset: Dataset, errors: KgError[]): void {
       s.span = span;
       continue;
     }
-    const near = closestPassage(doc.text, s.record.quote);
-    const hint = near
-      ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
-      : '';
     errors.push(
       new KgError(
         'QUOTE_NOT_FOUND',
-        `quote not found verbatim in ${s.document}${hint}`,
+        `quote not found verbatim in ${s.document}${quoteHint(dataset, s.document, s.record.quote)}`,
         s.fields.quote ?? s.where,
       ),
     );
   }
+}
+
+/** Where the quote is after all (another document: a wrong `document:`), or the closest passage. */
+function quoteHint(dataset: Dataset, document: string, quote: string): string {
+  for (const [id, other] of dataset.documents) {
+    if (id !== document && other.text !== undefined && findQuote(other.text, quote)) {
+      return `; it is in ${id} (check the file's document:)`;
+    }
+  }
+  const near = closestPassage(dataset.documents.get(document)?.text ?? '', quote);
+  return near
+    ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
+    : '';
 }

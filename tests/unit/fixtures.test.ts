@@ -35,6 +35,11 @@ describe('invalid fixtures give exactly their expected errors', () => {
   });
 });
 
+test('no fixture polluted a prototype (proto-keys.yaml, merges, params)', () => {
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(Object.prototype).not.toHaveProperty('polluted');
+});
+
 describe('valid fixtures give no error', () => {
   test.each(cases(validDir))('%s', async (name) => {
     const result = await validateWithBase(join(validDir, name));

@@ -21,7 +21,15 @@ export const HOSTILE = {
 export function hostileGraph(): FactGraph {
   const g: FactGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   g.replaceAttributes({
-    documents: { 'doc:hostile': { title: HOSTILE.script, date: '2025-08-21', language: 'nb', path: 'sources/a b.txt', description: HOSTILE.quotes } },
+    documents: {
+      'doc:hostile': {
+        title: HOSTILE.script,
+        date: '2025-08-21',
+        language: 'nb',
+        path: 'sources/a b.txt',
+        description: HOSTILE.quotes,
+      },
+    },
   });
   const node = (id: string, kind: 'Person' | 'State' | 'Proposal', name: string, extra: object = {}) =>
     g.addNode(id, { kind, name, aliases: [name, HOSTILE.unicode], ...extra } as never);
@@ -29,7 +37,14 @@ export function hostileGraph(): FactGraph {
   node('state:"quoted"<&>', 'State', HOSTILE.quotes, { description: HOSTILE.control });
   node('proposal:=formula', 'Proposal', HOSTILE.formula, { description: HOSTILE.backslash });
   // Names consumers reserve, as data: they must survive under other names, not overwrite the format's own.
-  g.mergeNodeAttributes('proposal:=formula', { id: 'not-the-id', label: 'not-the-label', type: 'not-the-type', x: 'nx', y: 'ny', parent: 'np' } as never);
+  g.mergeNodeAttributes('proposal:=formula', {
+    id: 'not-the-id',
+    label: 'not-the-label',
+    type: 'not-the-type',
+    x: 'nx',
+    y: 'ny',
+    parent: 'np',
+  } as never);
   const edge = (id: string, s: string, o: string, quote: string, extra: object = {}) =>
     g.addDirectedEdgeWithKey(id, s, o, {
       predicate: 'SUPPORTS',
@@ -42,8 +57,14 @@ export function hostileGraph(): FactGraph {
       hedging: HOSTILE.control,
       ...extra,
     } as never);
-  edge('s:evil <edge> & "one"', 'person:evil one', 'state:"quoted"<&>', HOSTILE.script, { attributedTo: 'person:evil one', note: HOSTILE.img });
-  edge('s:formula', 'state:"quoted"<&>', 'proposal:=formula', HOSTILE.formula, { source: 'not-the-source', target: 'not-the-target' });
+  edge('s:evil <edge> & "one"', 'person:evil one', 'state:"quoted"<&>', HOSTILE.script, {
+    attributedTo: 'person:evil one',
+    note: HOSTILE.img,
+  });
+  edge('s:formula', 'state:"quoted"<&>', 'proposal:=formula', HOSTILE.formula, {
+    source: 'not-the-source',
+    target: 'not-the-target',
+  });
   edge('s:parallel', 'state:"quoted"<&>', 'proposal:=formula', HOSTILE.unicode);
   return g;
 }

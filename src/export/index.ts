@@ -4,6 +4,15 @@ import writeFileAtomic from 'write-file-atomic';
 import { KgError } from '../errors';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { toGraphologyJson } from './graphology';
+import { GEXF_FORMAT } from './gexf';
+import { GRAPHML_FORMAT } from './graphml';
+import { DOT_FORMAT } from './dot';
+import { MERMAID_FORMAT } from './mermaid';
+import { HTML_FORMAT } from './html';
+import { CYTOSCAPE_FORMAT } from './cytoscape';
+import { NEO4J_CSV_FORMAT } from './neo4j-csv';
+import { TURTLE_FORMAT } from './turtle';
+import { JSONLD_FORMAT } from './jsonld';
 
 /** An export is one text file, or a folder of named text files (e.g. neo4j-csv). */
 export type ExportOutput = string | Record<string, string>;
@@ -23,6 +32,15 @@ export const EXPORT_FORMATS = {
     opensWith: 'graphology (Graph.from), sigma.js',
     serialize: toGraphologyJson,
   },
+  gexf: GEXF_FORMAT,
+  graphml: GRAPHML_FORMAT,
+  cytoscape: CYTOSCAPE_FORMAT,
+  dot: DOT_FORMAT,
+  mermaid: MERMAID_FORMAT,
+  'neo4j-csv': NEO4J_CSV_FORMAT,
+  turtle: TURTLE_FORMAT,
+  jsonld: JSONLD_FORMAT,
+  html: HTML_FORMAT,
 } as const satisfies Record<string, ExportFormatSpec>;
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;

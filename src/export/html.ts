@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { FactGraph } from '../backends/memory/build-graph';
+import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
+import type { ExportFormatSpec } from './index';
+
+/** What the page embeds for its viewer (scripts/viewer/viewer.ts). */
+export interface ViewerData {
+  /** The graph as graphology exports it: every attribute, as the data has it. */
+  graph: ReturnType<FactGraph['export']>;
+  /** Each node's [x, y], laid out here, not in the page: shown at once, and the same bytes every time. */
+  positions: Record<string, [number, number]>;
+  /** Each kind's colour, in legend order. */
+  kinds: [kind: string, color: string][];
+}
+
+type Layout = (graph: FactGraph) => Record<string, [number, number]>;
+
+interface ViewerAssets {
+  script: string;
+  style: string;
+  layout: Layout;
+}
+
+// `npm run build` writes these (scripts/build-viewer.mjs); the path is the same from src/export and dist/export.
+const VIEWER_DIR = join(__dirname, '..', '..', 'dist', 'viewer');
+
+let assets: ViewerAssets | undefined;
+
+function readAssets(): ViewerAssets {
+  try {
+    // The layout libraries are dev dependencies, bundled by the build: an installed factgraph has no other copy.
+    const load = createRequire(__filename);
+    const { layout } = load(join(VIEWER_DIR, 'layout.js')) as { layout: Layout };
+    return {
+      script: readFileSync(join(VIEWER_DIR, 'viewer.js'), 'utf8'),
+      style: readFileSync(join(VIEWER_DIR, 'viewer.css'), 'utf8'),
+      layout,
+    };
+  } catch (cause) {
+    throw new Error(`the html viewer is not built in ${VIEWER_DIR}: run npm run build`, { cause });
+  }
+}
+
+function viewerAssets(): ViewerAssets {
+  if (assets) return assets;
+  const read = readAssets();
+  // Inlined, these would end the element early or change how it parses (esbuild escapes them in strings).
+  if (/<\/script|<!--/i.test(read.script) || /<\/style/i.test(read.style))
+    throw new Error(
+      `the html viewer in ${VIEWER_DIR} cannot be inlined: it contains </script, <!-- or </style`,
+    );
+  assets = read;
+  return assets;
+}
+
+/** JSON that cannot end its script element: every `<` (of `</script>`, `<!--`) and U+2028/9 escaped. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A CSP source that allows exactly this inline element content. */
+function sha256(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * One self-contained page that shows the graph: the viewer's script and style inline, the data as JSON, the
+ * layout precomputed. It makes no request, and its Content-Security-Policy allows only its own script and
+ * style, so no text in the data can run. The same graph always gives the same bytes.
+ */
+export function toHtml(graph: FactGraph): string {
+  const { script, style, layout } = viewerAssets();
+  const data: ViewerData = {
+    graph: graph.export(),
+    positions: layout(graph),
+    kinds: KINDS_IN_ORDER.map((kind) => [kind, KIND_COLORS[kind]]),
+  };
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)}`,
+    `style-src ${sha256(style)}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const documents = Object.values(graph.getAttribute('documents') ?? {});
+  const title = documents.length === 1 ? documents[0]!.title : 'factgraph';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<noscript>This graph viewer needs JavaScript.</noscript>
+<script type="application/json" id="graph-data">${scriptSafeJson(data)}</script>
+<script>${script}</script>
+</body>
+</html>
+`;
+}
+
+export const HTML_FORMAT = {
+  extension: 'html',
+  opensWith: 'any web browser, offline (double-click)',
+  serialize: toHtml,
+} as const satisfies ExportFormatSpec;

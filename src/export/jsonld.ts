@@ -1,0 +1,75 @@
+import type { Quad } from 'n3';
+import type { FactGraph } from '../backends/memory/build-graph';
+import { graphQuads, RDF_PREFIXES } from './rdf';
+import type { ExportFormatSpec } from './index';
+
+type JsonLdValue =
+  | string
+  | number
+  | boolean
+  | { '@id': string }
+  | { '@value': string; '@language': string }
+  | { '@value': string; '@type': string };
+
+interface NodeObject {
+  types: string[];
+  properties: Map<string, JsonLdValue[]>;
+}
+
+const { rdf, xsd } = RDF_PREFIXES;
+
+/** `prefix:rest` when a prefix covers the IRI, as JSON-LD expands it back; else the whole IRI. */
+function compact(iri: string): string {
+  for (const [prefix, namespace] of Object.entries(RDF_PREFIXES)) {
+    const rest = iri.slice(namespace.length);
+    // A compact IRI whose rest starts with `//` would be read as an absolute IRI.
+    if (iri.startsWith(namespace) && rest !== '' && !rest.startsWith('//')) return `${prefix}:${rest}`;
+  }
+  return iri;
+}
+
+/** An RDF object as JSON-LD: text, integers and booleans natively (they expand to the same literals). */
+function value(object: Quad['object']): JsonLdValue {
+  if (object.termType !== 'Literal') return { '@id': compact(object.value) };
+  if (object.language) return { '@value': object.value, '@language': object.language };
+  switch (object.datatype.value) {
+    case `${xsd}string`:
+      return object.value;
+    case `${xsd}integer`:
+      return Number(object.value);
+    case `${xsd}boolean`:
+      return object.value === 'true';
+    default:
+      return { '@value': object.value, '@type': compact(object.datatype.value) };
+  }
+}
+
+/**
+ * The graph as compacted JSON-LD: the same triples as the Turtle export (rdf.ts), a node object a
+ * subject in the same order, its properties as compact IRIs under an @context of the prefixes.
+ */
+export function toJsonLd(graph: FactGraph): string {
+  const nodes = new Map<string, NodeObject>();
+  for (const q of graphQuads(graph)) {
+    const id = compact(q.subject.value);
+    const node: NodeObject = nodes.get(id) ?? { types: [], properties: new Map() };
+    nodes.set(id, node);
+    if (q.predicate.value === `${rdf}type`) node.types.push(compact(q.object.value));
+    else {
+      const key = compact(q.predicate.value);
+      node.properties.set(key, [...(node.properties.get(key) ?? []), value(q.object)]);
+    }
+  }
+  const objects = [...nodes].map(([id, { types, properties }]) => ({
+    '@id': id,
+    ...(types.length > 0 && { '@type': types }),
+    ...Object.fromEntries(properties),
+  }));
+  return `${JSON.stringify({ '@context': RDF_PREFIXES, '@graph': objects }, null, 2)}\n`;
+}
+
+export const JSONLD_FORMAT = {
+  extension: 'jsonld',
+  opensWith: 'JSON-LD processors, RDF stores',
+  serialize: toJsonLd,
+} as const satisfies ExportFormatSpec;

@@ -1,6 +1,6 @@
-import { mkdtemp, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { KgError } from '../errors';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { toGraphologyJson } from './graphology';
@@ -72,7 +72,7 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
   try {
     await mkdir(dirname(path), { recursive: true });
     if (typeof output === 'string') {
-      await writeFileAtomic(path, output, { encoding: 'utf8' });
+      await writeFileAtomically(path, output);
       return;
     }
     const staging = await mkdtemp(join(dirname(path), `.${basename(path)}.tmp-`));
@@ -95,5 +95,26 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
       { file: path },
       { cause },
     );
+  }
+}
+
+/**
+ * Writes beside the target, flushes, then renames over it. (write-file-atomic 7 was dropped: on a full
+ * disk it reported success and left a truncated file; FileHandle.writeFile raises ENOSPC.)
+ */
+async function writeFileAtomically(path: string, text: string): Promise<void> {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
   }
 }

@@ -1,4 +1,5 @@
 import type { FactGraph } from '../backends/memory/build-graph';
+import { withoutReserved } from '../export/attributes';
 
 type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
 
@@ -25,16 +26,21 @@ export function sortKeys<T>(value: T): T {
   return value;
 }
 
+/** Property names a backend keeps for itself; data under these names is stored as `attr_<name>`. */
+export const NODE_RESERVED = ['id', 'datasets'];
+export const EDGE_RESERVED = ['id', 'dataset'];
+
 export function canonicalFromGraph(graph: FactGraph): CanonicalGraph {
   const out: CanonicalGraph = { documents: {}, nodes: {}, edges: {} };
+  const props = (attributes: object, reserved: string[]) =>
+    withoutReserved(attributes, reserved) as Record<string, Value>;
   for (const [id, doc] of Object.entries(graph.getAttribute('documents')))
-    out.documents[id] = { ...doc } as Record<string, Value>;
+    out.documents[id] = props(doc, NODE_RESERVED);
   graph.forEachNode(
-    (id, { kind, ...properties }) =>
-      (out.nodes[id] = { kind, properties: properties as Record<string, Value> }),
+    (id, { kind, ...properties }) => (out.nodes[id] = { kind, properties: props(properties, NODE_RESERVED) }),
   );
   graph.forEachEdge((id, { predicate, ...properties }, source, target) => {
-    out.edges[id] = { type: predicate, source, target, properties: properties as Record<string, Value> };
+    out.edges[id] = { type: predicate, source, target, properties: props(properties, EDGE_RESERVED) };
   });
   return sortKeys(out);
 }

@@ -1,10 +1,13 @@
 import { relative, sep } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { Dataset } from '../../model/dataset';
-import type { DocumentRecord, Entity, EntityKind, Predicate } from '../../model/generated';
+import type { DocumentRecord, Entity, Predicate } from '../../model/generated';
+
+/** Omit on each member of a union, so every kind keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A node's attributes: the entity's own fields, without its id (the node key). */
-export type NodeAttributes = Omit<Entity, 'id' | 'kind'> & { kind: EntityKind };
+export type NodeAttributes = DistributiveOmit<Entity, 'id'>;
 
 /** An edge's attributes: the statement's claim and its provenance. */
 export interface EdgeAttributes {

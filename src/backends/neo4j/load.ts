@@ -4,6 +4,8 @@ import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
 import { connect, neo4jError, type Neo4jConfig } from './connection';
 import { toNeo4jProperties } from './values';
+import { withoutReserved } from '../../export/attributes';
+import { EDGE_RESERVED, NODE_RESERVED } from '../../load/canonical';
 
 /** The relationship from an entity to each document whose statements mention it. */
 export const MENTIONED_IN = 'MENTIONED_IN';
@@ -109,7 +111,7 @@ export async function loadIntoNeo4j(
     try {
       const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
         id,
-        props: { ...toNeo4jProperties(attrs), id },
+        props: { ...toNeo4jProperties(withoutReserved(attrs, NODE_RESERVED)), id },
       }));
       result.documents = documents.length;
       const relationships = relationshipRows(graph, dataset);
@@ -141,7 +143,7 @@ export async function loadIntoNeo4j(
       const byKind = new Map<string, { id: string; props: Record<string, unknown> }[]>();
       graph.forEachNode((id, { kind, ...attrs }) => {
         const rows = byKind.get(kind) ?? [];
-        rows.push({ id, props: { ...toNeo4jProperties(attrs), id } });
+        rows.push({ id, props: { ...toNeo4jProperties(withoutReserved(attrs, NODE_RESERVED)), id } });
         byKind.set(kind, rows);
       });
       for (const [kind, rows] of byKind) {
@@ -251,7 +253,13 @@ function relationshipRows(graph: FactGraph, dataset: string): RelRow[] {
   const mentions = new Set<string>();
   graph.forEachEdge((id, attrs, subject, object) => {
     const { predicate, ...rest } = attrs;
-    rows.push({ id, type: predicate, subject, object, props: { ...toNeo4jProperties(rest), id, dataset } });
+    rows.push({
+      id,
+      type: predicate,
+      subject,
+      object,
+      props: { ...toNeo4jProperties(withoutReserved(rest, EDGE_RESERVED)), id, dataset },
+    });
     for (const entity of [subject, object, attrs.attributedTo, attrs.reportedBy]) {
       if (entity !== undefined) mentions.add(`${entity}\u0000${attrs.document}`);
     }

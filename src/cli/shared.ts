@@ -1,7 +1,8 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { ValidationFailed } from '../errors';
 import { loadGraph, type LoadResult } from '../load/load';
 import { reporter } from './reporter';
+import { neo4jConfig, type Neo4jConfig } from '../backends/neo4j/connection';
 
 export interface DataOptions {
   root?: string;
@@ -38,6 +39,7 @@ export interface ConnectionOptions {
   uri?: string;
   username?: string;
   database?: string;
+  timeout?: number;
 }
 
 /** Connection flags for commands that talk to Neo4j. The password comes only from NEO4J_PASSWORD, never argv. */
@@ -48,5 +50,30 @@ export function neo4jArguments(command: Command): Command {
       'Neo4j URI: bolt://, neo4j:// or neo4j+s:// (default: $NEO4J_URI or bolt://127.0.0.1:7687)',
     )
     .option('--username <name>', 'Neo4j user (default: $NEO4J_USERNAME or neo4j)')
-    .option('--database <name>', 'Neo4j database (default: $NEO4J_DATABASE or neo4j)');
+    .option('--database <name>', 'Neo4j database (default: $NEO4J_DATABASE or neo4j)')
+    .option(
+      '--timeout <seconds>',
+      'fail when connecting or a transaction takes longer (default: $NEO4J_TIMEOUT, or none)',
+      positiveNumber,
+    );
+}
+
+/** The connection settings from the flags, then the environment. */
+export function connectionConfig(options: ConnectionOptions): Neo4jConfig {
+  const { timeout, ...rest } = options;
+  return neo4jConfig(timeout === undefined ? rest : { ...rest, timeoutSeconds: timeout });
+}
+
+/** Flag values: a whole number of at least 1, or any number above 0. */
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new InvalidArgumentError('must be a whole number of at least 1');
+  return n;
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number above 0');
+  return n;
 }

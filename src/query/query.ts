@@ -1,6 +1,6 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { KgError } from '../errors';
-import { connect, neo4jError, type Neo4jConfig } from '../backends/neo4j/connection';
+import { connect, neo4jError, transactionConfig, type Neo4jConfig } from '../backends/neo4j/connection';
 import { toJson, type Json } from '../backends/neo4j/values';
 
 export interface QueryOptions {
@@ -43,8 +43,8 @@ export async function queryNeo4j(
       return { columns: await result.keys(), records: (await result).records };
     };
     const { columns, records } = options.write
-      ? await session.executeWrite(work)
-      : await session.executeRead(work);
+      ? await session.executeWrite(work, transactionConfig(config))
+      : await session.executeRead(work, transactionConfig(config));
     return {
       columns: columns.map(String),
       rows: records.map((r) => toJson(r.toObject()) as Record<string, Json>),

@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ROOT } from '../helpers';
@@ -168,4 +169,35 @@ test('--verbose adds the stack trace behind a Neo4j error, still without the pas
   expect(r.code).toBe(4);
   expect(r.stderr).toMatch(/\n\s+at /);
   expect(r.all).not.toContain('not-the-Secret-123');
+});
+
+describe('timeouts', () => {
+  test('a query slower than --timeout fails with NEO4J_TIMEOUT (exit 9)', () => {
+    const r = kg(['query', 'CALL apoc.util.sleep(20000) RETURN 1 AS one', '--timeout', '1']);
+    expect(r.code).toBe(9);
+    expect(r.stderr).toMatch(
+      /^error NEO4J_TIMEOUT Neo4j at .* did not answer within 1 seconds while running the query/,
+    );
+  });
+
+  test('a server that accepts connections but never answers fails with NEO4J_TIMEOUT after NEO4J_TIMEOUT seconds', async () => {
+    const silent = createServer(() => undefined); // accepts, then says nothing
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'query', 'RETURN 1'], {
+          cwd: ROOT,
+          env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_TIMEOUT: '2', NO_COLOR: '1' },
+        });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d));
+        child.on('close', (code: number | null) => resolve({ code, stderr }));
+      });
+      expect(r.code).toBe(9);
+      expect(r.stderr).toContain('error NEO4J_TIMEOUT');
+    } finally {
+      silent.close();
+    }
+  });
 });

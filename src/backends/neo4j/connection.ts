@@ -9,6 +9,8 @@ export interface Neo4jConfig {
   database: string;
   /** How long a transaction that failed on a transient error (a lost server, a deadlock) is retried. */
   retrySeconds?: number;
+  /** How long connecting, and each transaction, may take before it fails with NEO4J_TIMEOUT. */
+  timeoutSeconds?: number;
 }
 
 export const DEFAULT_NEO4J: Neo4jConfig = {
@@ -32,6 +34,15 @@ export function neo4jConfig(
     database: pick('database', 'NEO4J_DATABASE'),
   };
   if (options.retrySeconds !== undefined) config.retrySeconds = options.retrySeconds;
+  const timeout = options.timeoutSeconds ?? (env.NEO4J_TIMEOUT ? Number(env.NEO4J_TIMEOUT) : undefined);
+  if (timeout !== undefined) {
+    if (!(timeout > 0 && Number.isFinite(timeout)))
+      throw new KgError(
+        'USAGE',
+        `NEO4J_TIMEOUT must be a number of seconds above 0, not ${env.NEO4J_TIMEOUT}`,
+      );
+    config.timeoutSeconds = timeout;
+  }
   return config;
 }
 
@@ -49,7 +60,8 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
   try {
     driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
       // Fail fast when nobody answers; transient errors inside transactions are retried by the driver.
-      connectionTimeout: 15_000,
+      connectionTimeout: (config.timeoutSeconds ?? 15) * 1000,
+      connectionAcquisitionTimeout: (config.timeoutSeconds ?? 60) * 1000,
       maxTransactionRetryTime: (config.retrySeconds ?? 30) * 1000,
       disableLosslessIntegers: false,
     });
@@ -77,6 +89,12 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
   let kind: ErrorCode;
   let message: string;
   if (
+    code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    /timed out|Failed to establish connection in/i.test(detail)
+  ) {
+    kind = 'NEO4J_TIMEOUT';
+    message = `Neo4j at ${where} did not answer within ${config.timeoutSeconds ?? 'the'} seconds while ${during} (--timeout, NEO4J_TIMEOUT)`;
+  } else if (
     code === 'Neo.ClientError.Security.Unauthorized' ||
     code === 'Neo.ClientError.Security.AuthenticationRateLimit'
   ) {
@@ -110,4 +128,9 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
 
 function redactSecret(text: string, secret: string): string {
   return secret ? text.split(secret).join('***') : text;
+}
+
+/** The transaction settings of every read and write: the timeout, when one is set. */
+export function transactionConfig(config: Neo4jConfig): { timeout?: number } {
+  return config.timeoutSeconds === undefined ? {} : { timeout: config.timeoutSeconds * 1000 };
 }

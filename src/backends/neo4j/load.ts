@@ -2,7 +2,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
-import { connect, neo4jError, type Neo4jConfig } from './connection';
+import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
 import { toNeo4jProperties } from './values';
 import { withoutReserved } from '../../export/attributes';
 import { EDGE_RESERVED, NODE_RESERVED } from '../../load/canonical';
@@ -96,6 +96,7 @@ export async function loadIntoNeo4j(
   try {
     await ensureSchema(driver, config.database);
     const session = driver.session({ database: config.database });
+    const txConfig = transactionConfig(config);
     const { dataset } = options;
     const batchSize = Math.max(1, options.batchSize ?? 1000);
     const result: Neo4jLoadResult = {
@@ -121,8 +122,9 @@ export async function loadIntoNeo4j(
       const write = async (query: string, rows: unknown[], params: Record<string, unknown> = {}) => {
         for (let i = 0; i < rows.length; i += batchSize) {
           const batch = rows.slice(i, i + batchSize);
-          await session.executeWrite((tx: ManagedTransaction) =>
-            tx.run(query, { ...params, rows: batch, dataset }),
+          await session.executeWrite(
+            (tx: ManagedTransaction) => tx.run(query, { ...params, rows: batch, dataset }),
+            txConfig,
           );
           result.transactions++;
           done += batch.length;
@@ -160,16 +162,18 @@ export async function loadIntoNeo4j(
 
       phase = 'removing changed statements';
       const wanted = new Map(relationships.map((r) => [r.id, r]));
-      const existing = await session.executeRead(async (tx) =>
-        (
-          await tx.run(
-            `MATCH (a:Entity)-[r]->(b) WHERE r.dataset = $dataset
+      const existing = await session.executeRead(
+        async (tx) =>
+          (
+            await tx.run(
+              `MATCH (a:Entity)-[r]->(b) WHERE r.dataset = $dataset
              RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object`,
-            { dataset },
-          )
-        ).records.map(
-          (rec) => rec.toObject() as { id: string; type: string; subject: string; object: string },
-        ),
+              { dataset },
+            )
+          ).records.map(
+            (rec) => rec.toObject() as { id: string; type: string; subject: string; object: string },
+          ),
+        txConfig,
       );
       const stale = existing.filter((e) => {
         const w = wanted.get(e.id);
@@ -223,18 +227,21 @@ export async function loadIntoNeo4j(
                   { dataset, ids },
                 )
               ).records,
+            txConfig,
           );
           result.removedNodes += Number(records[0]?.get('removed') ?? 0);
         }
       }
 
       phase = 'recording the data set';
-      await session.executeWrite((tx) =>
-        tx.run(
-          `MERGE (x:Dataset {name: $dataset})
+      await session.executeWrite(
+        (tx) =>
+          tx.run(
+            `MERGE (x:Dataset {name: $dataset})
            SET x.documents = $documents, x.entities = $entities, x.statements = $statements, x.loadedAt = datetime()`,
-          { dataset, documents: documents.map((d) => d.id), entities: graph.order, statements: graph.size },
-        ),
+            { dataset, documents: documents.map((d) => d.id), entities: graph.order, statements: graph.size },
+          ),
+        txConfig,
       );
       return result;
     } finally {

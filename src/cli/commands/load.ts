@@ -1,24 +1,19 @@
 import { basename } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { countGraph } from '../../load/load';
-import { neo4jConfig, redactUri } from '../../backends/neo4j/connection';
+import { redactUri } from '../../backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../backends/neo4j/load';
 import {
+  connectionConfig,
   dataArguments,
   loadOrReport,
   neo4jArguments,
+  positiveInt,
   type ConnectionOptions,
   type DataOptions,
 } from '../shared';
 import { countTable } from '../output';
 import { reporter } from '../reporter';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new InvalidArgumentError('must be a whole number of at least 1');
-  return n;
-}
 
 interface LoadOptions extends DataOptions, ConnectionOptions {
   backend: 'memory' | 'neo4j';
@@ -47,7 +42,7 @@ export function register(program: Command): void {
       const counts = countGraph(loaded.graph);
       let neo4j: Record<string, unknown> | undefined;
       if (options.backend === 'neo4j') {
-        const config = neo4jConfig(options);
+        const config = connectionConfig(options);
         const dataset = options.dataset ?? basename(loaded.dataset.root);
         const r = await loadIntoNeo4j(loaded.graph, config, {
           dataset,

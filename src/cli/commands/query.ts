@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { KgError } from '../../errors';
-import { neo4jConfig } from '../../backends/neo4j/connection';
 import { parseParams, queryNeo4j } from '../../query/query';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../../query/format';
-import { neo4jArguments, type ConnectionOptions } from '../shared';
+import { connectionConfig, neo4jArguments, type ConnectionOptions } from '../shared';
 import { reporter } from '../reporter';
 
 interface QueryCommandOptions extends ConnectionOptions {
@@ -44,7 +43,7 @@ export function register(program: Command): void {
           );
         }
       }
-      const result = await queryNeo4j(text, neo4jConfig(options), {
+      const result = await queryNeo4j(text, connectionConfig(options), {
         params: parseParams(options.param),
         write: options.write,
       });

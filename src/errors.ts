@@ -56,6 +56,10 @@ export const ERROR_CODES = {
   NO_DATA_FILES: { exit: 2, about: 'No .yaml or .yml files under the given paths.' },
   FILE_UNREADABLE: { exit: 2, about: 'A file or folder could not be read.' },
   OUTPUT_FAILED: { exit: 2, about: 'An output file could not be written.' },
+  INTERRUPTED: {
+    exit: 130,
+    about: 'Stopped by SIGINT (exit 130) or SIGTERM (exit 143) before the work was done.',
+  },
 } as const satisfies Record<string, { exit: number; about: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

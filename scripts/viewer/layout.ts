@@ -4,6 +4,10 @@ import type Graph from 'graphology-types';
 
 /** Enough ForceAtlas2 steps for the graph of an article, or of a few, to settle. */
 const ITERATIONS = 1500;
+/** Up to this many nodes repulsion is exact; beyond, all-pairs would be quadratic: Barnes-Hut instead. */
+const EXACT_UP_TO = 500;
+/** Node and edge visits the whole layout may cost: a big graph gets fewer steps (at least 20). */
+const BUDGET = 5_000_000;
 
 /**
  * Strong gravity keeps entities that no statement links (sources named only in attributions) near the
@@ -17,7 +21,7 @@ const SETTINGS = {
 };
 
 /**
- * Node positions as [x, y]: a circle in node order, then a fixed number of ForceAtlas2 steps. Nothing is
+ * Node positions as [x, y]: a circle in node order, then a number of ForceAtlas2 steps fixed by the size. Nothing is
  * random, so the same graph always gets the same layout, and the html export stays byte-stable. Runs on a
  * copy of the structure only: the data's own attributes (even ones named x or y) are never read.
  */
@@ -27,9 +31,9 @@ export function layout(graph: Graph): Record<string, [number, number]> {
   graph.forEachEdge((_edge, _attributes, source, target) => structure.addEdge(source, target));
   circular.assign(structure, { scale: 100 });
   const positions = forceAtlas2(structure, {
-    iterations: ITERATIONS,
+    iterations: Math.max(20, Math.min(ITERATIONS, Math.floor(BUDGET / (structure.order + structure.size)))),
     getEdgeWeight: null,
-    settings: SETTINGS,
+    settings: { ...SETTINGS, barnesHutOptimize: structure.order > EXACT_UP_TO },
   });
   // Two decimals are far finer than a pixel, and keep float noise out of the file.
   const round = (v: number) => Math.round(v * 100) / 100;

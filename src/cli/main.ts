@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { KgError } from '../errors';
 import { reporter } from './reporter';
+import { exitOnSignals } from './interrupt';
 import { register as registerValidate } from './commands/validate';
 import { register as registerLoad } from './commands/load';
 import { register as registerExport } from './commands/export';
@@ -21,6 +22,7 @@ const program = new Command('kg')
   .exitOverride()
   .showHelpAfterError('(run kg --help for usage)');
 
+exitOnSignals();
 program.hook('preAction', (_, action) => reporter.configure(action.optsWithGlobals()));
 // A usage error comes before any action: with --json it is reported as the JSON result instead.
 const jsonRequested = process.argv.includes('--json');
@@ -29,23 +31,21 @@ program.configureOutput({ writeErr: (text) => void (jsonRequested || process.std
 for (const register of [registerValidate, registerLoad, registerExport, registerStats, registerQuery])
   register(program);
 
-program.parseAsync(process.argv).catch((e: unknown) => {
+/** Reports why the command stopped; returns the exit status. */
+function fail(e: unknown): number {
   if (e instanceof CommanderError) {
     // Help and version are not errors; every other command-line mistake is a usage error.
-    process.exitCode = e.exitCode === 0 ? 0 : 2;
     if (e.exitCode !== 0 && jsonRequested) {
       reporter.configure({ json: true });
       reporter.failure(new KgError('USAGE', e.message.replace(/^error: /, '')), undefined);
     }
-    return;
+    return e.exitCode === 0 ? 0 : 2;
   }
   const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
   if (e instanceof KgError) {
     reporter.failure(e, verbose ? (e.cause instanceof Error ? e.cause.stack : e.stack) : undefined);
-    process.exitCode = e.exitCode;
-    return;
+    return e.exitCode;
   }
-  process.exitCode = 70;
   if (reporter.json) {
     console.log(
       JSON.stringify({
@@ -53,9 +53,13 @@ program.parseAsync(process.argv).catch((e: unknown) => {
         error: { code: 'INTERNAL', message: String((e as Error).message ?? e), exitCode: 70 },
       }),
     );
-    return;
+    return 70;
   }
   console.error(pc.red(`internal error: ${(e as Error).message ?? String(e)}`));
   if (verbose) console.error((e as Error).stack);
   else console.error('(run with --verbose for the stack trace; please report it)');
-});
+  return 70;
+}
+
+// Exit at once on failure: a half-open connection (a server that never answered) must not keep us alive.
+program.parseAsync(process.argv).catch((e: unknown) => process.exit(fail(e)));

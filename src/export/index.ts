@@ -1,3 +1,4 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { mkdtemp, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
@@ -63,6 +64,15 @@ export function exportGraph<F extends ExportFormat>(
   return EXPORT_FORMATS[format].serialize(graph) as ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']>;
 }
 
+/** Writes in progress, each with the synchronous undo an interrupted process runs before it exits. */
+const unfinished = new Map<string, () => void>();
+
+/** Undoes the writes still in progress (temporary files go, a swapped-out folder comes back). */
+export function removeUnfinishedOutputs(): void {
+  for (const undo of unfinished.values()) undo();
+  unfinished.clear();
+}
+
 /**
  * Writes the export atomically: a file is written beside its target and renamed over it; a folder is
  * filled beside its target and swapped in. A failed write never leaves a half-written output.
@@ -76,17 +86,28 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
       return;
     }
     const staging = await mkdtemp(join(dirname(path), `.${basename(path)}.tmp-`));
+    const old = `${staging}.old`;
+    // Undone on failure or interruption at any step: the previous folder is back or the new one in place.
+    const undo = () => {
+      rmSync(staging, { recursive: true, force: true });
+      if (existsSync(old)) {
+        if (existsSync(path)) rmSync(old, { recursive: true, force: true });
+        else renameSync(old, path);
+      }
+    };
+    unfinished.set(staging, undo);
     try {
       for (const [name, text] of Object.entries(output)) await writeFile(join(staging, name), text, 'utf8');
-      const old = `${staging}.old`;
       await rename(path, old).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e;
       });
       await rename(staging, path);
       await rm(old, { recursive: true, force: true });
     } catch (e) {
-      await rm(staging, { recursive: true, force: true });
+      undo();
       throw e;
+    } finally {
+      unfinished.delete(staging);
     }
   } catch (cause) {
     throw new KgError(
@@ -104,6 +125,7 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
  */
 async function writeFileAtomically(path: string, text: string): Promise<void> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  unfinished.set(temp, () => rmSync(temp, { force: true }));
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -116,5 +138,7 @@ async function writeFileAtomically(path: string, text: string): Promise<void> {
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
+  } finally {
+    unfinished.delete(temp);
   }
 }

@@ -14,8 +14,15 @@ function cell(value: Json | undefined): string {
 /** Query results as a table for people, JSON (an array of row objects) or CSV with a header row. */
 export function formatResult(result: QueryResult, format: ResultFormat): string {
   if (format === 'json') return `${JSON.stringify(result.rows, null, 2)}\n`;
+  if (format === 'csv') {
+    // Spreadsheets run cells that start with = + - @ as formulas (`=cmd|' /C calc'!A1`): such text
+    // gets a leading apostrophe. Numbers stay numbers, so -5 is not touched.
+    const csvRows = result.rows.map((r) =>
+      result.columns.map((c) => (typeof r[c] === 'number' ? (r[c] as number) : cell(r[c]))),
+    );
+    return stringify([result.columns, ...csvRows], { escape_formulas: true });
+  }
   const rows = result.rows.map((r) => result.columns.map((c) => cell(r[c])));
-  if (format === 'csv') return stringify([result.columns, ...rows]);
   const table = new Table({ head: result.columns, style: { head: [], border: [] }, wordWrap: true });
   table.push(...rows);
   return `${table.toString()}\n${result.rows.length} row${result.rows.length === 1 ? '' : 's'}\n`;

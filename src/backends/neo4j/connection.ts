@@ -60,7 +60,7 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
   try {
     driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
       // Fail fast when nobody answers; transient errors inside transactions are retried by the driver.
-      connectionTimeout: (config.timeoutSeconds ?? 15) * 1000,
+      connectionTimeout: connectionTimeoutMs(config),
       connectionAcquisitionTimeout: (config.timeoutSeconds ?? 60) * 1000,
       maxTransactionRetryTime: (config.retrySeconds ?? 30) * 1000,
       disableLosslessIntegers: false,
@@ -68,15 +68,33 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
   } catch (e) {
     throw new KgError('USAGE', `invalid Neo4j URI ${redactUri(config.uri)}: ${(e as Error).message}`);
   }
+  // The driver's connectionTimeout ends when TCP connects: a server that accepts and then never answers
+  // the Bolt handshake would hang us, so the whole check has a deadline of its own.
+  const limit = connectionTimeoutMs(config);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Failed to establish connection in ${limit}ms`)), limit);
+  });
   try {
-    await driver.verifyConnectivity({ database: config.database });
-    // verifyConnectivity does not check that the database exists on every server version.
-    await driver.executeQuery('RETURN 1', {}, { database: config.database });
+    await Promise.race([
+      (async () => {
+        await driver.verifyConnectivity({ database: config.database });
+        // verifyConnectivity does not check that the database exists on every server version.
+        await driver.executeQuery('RETURN 1', {}, { database: config.database });
+      })(),
+      deadline,
+    ]);
   } catch (e) {
-    await driver.close();
+    void driver.close();
     throw neo4jError(e, config);
+  } finally {
+    clearTimeout(timer);
   }
   return driver;
+}
+
+function connectionTimeoutMs(config: Neo4jConfig): number {
+  return (config.timeoutSeconds ?? 15) * 1000;
 }
 
 /** One clear line for a driver or server error; never the password. */

@@ -7,12 +7,15 @@ import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { writeBigDataset } from '../big-dataset';
 import { ROOT } from '../helpers';
-import { cypher, testNeo4j } from '../neo4j-helpers';
+import { cypher, resetNeo4j, testNeo4j } from '../neo4j-helpers';
 
 const KG = join(ROOT, 'dist', 'cli', 'main.js');
 const data = mkdtempSync(join(tmpdir(), 'factgraph-signals-'));
 writeBigDataset(data, 1000, 10000);
 jest.setTimeout(300_000);
+
+// Start from an empty database, so a run before this one cannot be mistaken for progress.
+beforeAll(() => resetNeo4j(testNeo4j()));
 
 interface Run {
   code: number | null;

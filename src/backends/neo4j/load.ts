@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
@@ -6,6 +6,7 @@ import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './conn
 import { toNeo4jProperties } from './values';
 import { withoutReserved } from '../../export/attributes';
 import { EDGE_RESERVED, NODE_RESERVED } from '../../load/canonical';
+import type { FileKeys } from '../../load/file-keys';
 
 /** The relationship from an entity to each document whose statements mention it. */
 export const MENTIONED_IN = 'MENTIONED_IN';
@@ -19,6 +20,13 @@ export interface Neo4jLoadOptions {
   prune?: boolean;
   /** Called after each committed batch. */
   onProgress?: (done: number, total: number) => void;
+  /** The data files' keys, recorded on the `:Dataset` node for a later incremental load. */
+  files?: FileKeys;
+  /**
+   * Write only the statements of files whose key differs from the one recorded (needs `files`); the
+   * statements of files that are gone, and anything else this data set no longer has, are removed.
+   */
+  incremental?: boolean;
 }
 
 export interface Neo4jLoadResult {
@@ -27,12 +35,19 @@ export interface Neo4jLoadResult {
   entities: number;
   statements: number;
   mentions: number;
+  /** Relationships written (all, unless incremental). */
+  writtenRelationships: number;
   /** Relationships deleted because their statement changed type or ends, or (with prune) is gone. */
   removedRelationships: number;
   /** Entities and documents deleted by prune. */
   removedNodes: number;
   transactions: number;
+  /** With `incremental`: data files skipped as unchanged, written as new or changed, and gone. */
+  files?: { unchanged: number; changed: number; removed: number };
 }
+
+/** Bump when the Neo4j form of a row changes: an incremental load then rewrites every file. */
+const SHAPE = 1;
 
 interface RelRow {
   id: string;
@@ -69,7 +84,10 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
     'CREATE CONSTRAINT factgraph_dataset_name IF NOT EXISTS FOR (n:Dataset) REQUIRE n.name IS UNIQUE',
     'CREATE INDEX factgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
     ...[...Object.keys(PREDICATES), MENTIONED_IN].flatMap((type) => [
-      `CREATE CONSTRAINT factgraph_statement_id_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() REQUIRE r.id IS UNIQUE`,
+      // A statement is its data set's: two data sets may use the same statement id without touching
+      // each other's relationship. (An earlier version made ids unique across data sets: that one goes.)
+      `DROP CONSTRAINT factgraph_statement_id_${type} IF EXISTS`,
+      `CREATE CONSTRAINT factgraph_statement_key_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
       `CREATE INDEX factgraph_dataset_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() ON (r.dataset)`,
     ]),
     `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${Object.keys(PREDICATES).map(relType).join('|')}]-() ON EACH [r.quote]`,
@@ -97,7 +115,10 @@ export async function loadIntoNeo4j(
     await ensureSchema(driver, config.database);
     const session = driver.session({ database: config.database });
     const txConfig = transactionConfig(config);
-    const { dataset } = options;
+    const { dataset, files } = options;
+    if (options.incremental && !files)
+      throw new KgError('USAGE', 'an incremental load needs the files and their keys');
+    const prune = options.prune === true || options.incremental === true;
     const batchSize = Math.max(1, options.batchSize ?? 1000);
     const result: Neo4jLoadResult = {
       dataset,
@@ -108,6 +129,7 @@ export async function loadIntoNeo4j(
       removedRelationships: 0,
       removedNodes: 0,
       transactions: 0,
+      writtenRelationships: 0,
     };
     try {
       const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
@@ -117,7 +139,52 @@ export async function loadIntoNeo4j(
       result.documents = documents.length;
       const relationships = relationshipRows(graph, dataset);
       result.mentions = relationships.filter((r) => r.type === MENTIONED_IN).length;
-      const total = documents.length + graph.order + relationships.length;
+
+      phase = 'reading what the data set has';
+      const existing = await session.executeRead(
+        async (tx) =>
+          (
+            await tx.run(
+              `MATCH (a:Entity)-[r]->(b) WHERE r.dataset = $dataset
+             RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object`,
+              { dataset },
+            )
+          ).records.map(
+            (rec) => rec.toObject() as { id: string; type: string; subject: string; object: string },
+          ),
+        txConfig,
+      );
+      const wanted = new Map(relationships.map((r) => [r.id, r]));
+      const stale = existing.filter((e) => {
+        const w = wanted.get(e.id);
+        return w ? w.type !== e.type || w.subject !== e.subject || w.object !== e.object : prune;
+      });
+      let toWrite = relationships;
+      if (options.incremental && files) {
+        const changed = await changedFiles(session, dataset, files, txConfig);
+        result.files = {
+          unchanged: files.keys.size - changed.changed.size,
+          changed: changed.changed.size,
+          removed: changed.removed,
+        };
+        // A changed file's statements, the mentions of the documents they quote, and whatever is
+        // missing or out of shape in the database (say, after an interrupted run) are written.
+        const inChangedFile = (id: string) => changed.changed.has(files.statementFile.get(id) ?? '');
+        const touched = new Set(
+          relationships
+            .filter((r) => inChangedFile(r.id))
+            .map((r) => graph.getEdgeAttribute(r.id, 'document')),
+        );
+        const present = new Set(existing.map((e) => e.id));
+        for (const e of stale) present.delete(e.id);
+        toWrite = relationships.filter((r) =>
+          r.type === MENTIONED_IN
+            ? touched.has(r.object) || !present.has(r.id)
+            : inChangedFile(r.id) || !present.has(r.id),
+        );
+      }
+      result.writtenRelationships = toWrite.length;
+      const total = documents.length + graph.order + stale.length + toWrite.length;
       let done = 0;
       const write = async (query: string, rows: unknown[], params: Record<string, unknown> = {}) => {
         for (let i = 0; i < rows.length; i += batchSize) {
@@ -161,26 +228,6 @@ export async function loadIntoNeo4j(
       }
 
       phase = 'removing changed statements';
-      const wanted = new Map(relationships.map((r) => [r.id, r]));
-      const existing = await session.executeRead(
-        async (tx) =>
-          (
-            await tx.run(
-              `MATCH (a:Entity)-[r]->(b) WHERE r.dataset = $dataset
-             RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object`,
-              { dataset },
-            )
-          ).records.map(
-            (rec) => rec.toObject() as { id: string; type: string; subject: string; object: string },
-          ),
-        txConfig,
-      );
-      const stale = existing.filter((e) => {
-        const w = wanted.get(e.id);
-        return w
-          ? w.type !== e.type || w.subject !== e.subject || w.object !== e.object
-          : options.prune === true;
-      });
       await write(
         `UNWIND $rows AS row
          MATCH (:Entity {id: row.subject})-[r {id: row.id}]->()
@@ -192,7 +239,7 @@ export async function loadIntoNeo4j(
 
       phase = 'loading statements';
       const byType = new Map<string, RelRow[]>();
-      for (const r of relationships) {
+      for (const r of toWrite) {
         const rows = byType.get(r.type) ?? [];
         rows.push(r);
         byType.set(r.type, rows);
@@ -203,13 +250,13 @@ export async function loadIntoNeo4j(
           `UNWIND $rows AS row
            MATCH (s:Entity {id: row.subject})
            MATCH (o:${target} {id: row.object})
-           MERGE (s)-[r:${relType(type)} {id: row.id}]->(o)
+           MERGE (s)-[r:${relType(type)} {dataset: $dataset, id: row.id}]->(o)
            SET r = row.props`,
           rows,
         );
       }
 
-      if (options.prune) {
+      if (prune) {
         phase = 'pruning';
         for (const [nodeLabel, ids] of [
           ['Entity', graph.nodes()],
@@ -238,8 +285,18 @@ export async function loadIntoNeo4j(
         (tx) =>
           tx.run(
             `MERGE (x:Dataset {name: $dataset})
-           SET x.documents = $documents, x.entities = $entities, x.statements = $statements, x.loadedAt = datetime()`,
-            { dataset, documents: documents.map((d) => d.id), entities: graph.order, statements: graph.size },
+           SET x.documents = $documents, x.entities = $entities, x.statements = $statements, x.loadedAt = datetime(),
+               x.shape = $shape, x.files = $files, x.fileKeys = $keys`,
+            {
+              dataset,
+              documents: documents.map((d) => d.id),
+              entities: graph.order,
+              statements: graph.size,
+              shape: SHAPE,
+              // What the next incremental load compares its files with.
+              files: files ? [...files.keys.keys()] : null,
+              keys: files ? [...files.keys.values()] : null,
+            },
           ),
         txConfig,
       );
@@ -252,6 +309,36 @@ export async function loadIntoNeo4j(
   } finally {
     await driver.close();
   }
+}
+
+/** The files whose key differs from the one the data set recorded (all, after a shape change). */
+async function changedFiles(
+  session: Session,
+  dataset: string,
+  files: FileKeys,
+  txConfig: { timeout?: number },
+): Promise<{ changed: Set<string>; removed: number }> {
+  const { records } = await session.executeRead(
+    (tx) =>
+      tx.run(
+        'MATCH (x:Dataset {name: $dataset}) RETURN x.shape AS shape, x.files AS files, x.fileKeys AS keys',
+        {
+          dataset,
+        },
+      ),
+    txConfig,
+  );
+  const before = new Map<string, string>();
+  const record = records[0];
+  if (record && String(record.get('shape')) === String(SHAPE)) {
+    const names = (record.get('files') ?? []) as string[];
+    const keys = (record.get('keys') ?? []) as string[];
+    names.forEach((name, i) => before.set(name, keys[i] ?? ''));
+  }
+  const changed = new Set(
+    [...files.keys].filter(([file, key]) => before.get(file) !== key).map(([file]) => file),
+  );
+  return { changed, removed: [...before.keys()].filter((file) => !files.keys.has(file)).length };
 }
 
 /** One row a statement, and one a (entity, document) mention, in a stable order. */

@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { Option, type Command } from 'commander';
+import { KgError } from '../../errors';
 import { countGraph } from '../../load/load';
+import { fileKeys } from '../../load/file-keys';
 import { redactUri } from '../../backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../backends/neo4j/load';
 import {
@@ -20,6 +22,7 @@ interface LoadOptions extends DataOptions, ConnectionOptions {
   dataset?: string;
   batchSize: number;
   prune?: boolean;
+  incremental?: boolean;
 }
 
 export function register(program: Command): void {
@@ -36,7 +39,16 @@ export function register(program: Command): void {
     )
     .option('--batch-size <n>', 'rows per Neo4j transaction', positiveInt, 1000)
     .option('--prune', 'remove what this data set loaded into Neo4j before and no longer has')
+    .option(
+      '--incremental',
+      'write only the statements of files changed since the last load of this data set, remove what is gone (implies --prune)',
+    )
     .action(async (paths: string[], options: LoadOptions) => {
+      if (options.incremental && options.backend !== 'neo4j')
+        throw new KgError(
+          'USAGE',
+          '--incremental needs --backend neo4j (the in-memory graph is built whole every time)',
+        );
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
       const counts = countGraph(loaded.graph);
@@ -48,6 +60,8 @@ export function register(program: Command): void {
           dataset,
           batchSize: options.batchSize,
           prune: options.prune,
+          incremental: options.incremental,
+          files: await fileKeys(loaded.dataset),
         });
         neo4j = { uri: redactUri(config.uri), database: config.database, ...r };
         reporter.say(
@@ -55,6 +69,10 @@ export function register(program: Command): void {
             `${r.entities} entities, ${r.statements} statements, ${r.documents} documents, ${r.mentions} mentions ` +
             `in ${r.transactions} transactions; removed ${r.removedRelationships} relationships and ${r.removedNodes} nodes`,
         );
+        if (r.files)
+          reporter.say(
+            `incremental: ${r.files.changed} files new or changed, ${r.files.unchanged} unchanged (skipped), ${r.files.removed} gone`,
+          );
       } else {
         reporter.say(`loaded ${counts.nodes} nodes and ${counts.edges} edges into memory`);
       }

@@ -125,7 +125,7 @@ export function fromPlain(v: unknown): Value {
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
   if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
   if (Array.isArray(v)) return v.map(fromPlain);
-  if (v instanceof CDate) return v;
+  if (v instanceof CDate || v instanceof Map) return v as Value;
   if (typeof v === 'object') {
     return new Map(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromPlain(x)]));
   }

@@ -34,6 +34,9 @@ export interface Context {
 
 type Fn = (row: Row, ctx: Context) => Value;
 
+/** What a variable is known to hold at compile time, to refuse patterns that cannot type-check. */
+type VarType = 'node' | 'rel' | 'rels' | 'path' | 'value' | 'unknown';
+
 /** Variable names to slots. Anonymous variables have names no query can spell (they start with a space). */
 class Scope {
   /** The row width: slots may outnumber names when a name hides another. */
@@ -42,6 +45,7 @@ class Scope {
   constructor(
     readonly names: Map<string, number> = new Map(),
     size?: number,
+    readonly types: Map<string, VarType> = new Map(),
   ) {
     this.size = size ?? names.size;
   }
@@ -54,19 +58,44 @@ class Scope {
     return this.names.get(name);
   }
 
-  /** A copy with `name` added at the next slot (or kept where it is). */
-  with(name: string): Scope {
-    if (this.names.has(name)) return this;
-    return new Scope(new Map([...this.names, [name, this.size]]), this.size + 1);
+  type(name: string): VarType {
+    return this.types.get(name) ?? 'unknown';
+  }
+
+  /** A copy with `name` added at the next slot (or kept in its slot, with the new type). */
+  with(name: string, type: VarType = 'unknown'): Scope {
+    const types = new Map(this.types).set(name, type);
+    if (this.names.has(name)) return new Scope(this.names, this.size, types);
+    return new Scope(new Map([...this.names, [name, this.size]]), this.size + 1, types);
   }
 
   /** A copy with `n` more slots that no name reaches. */
   padded(n: number): Scope {
-    return new Scope(this.names, this.size + n);
+    return new Scope(this.names, this.size + n, this.types);
   }
 
   visible(): string[] {
     return [...this.names.keys()].filter((n) => !n.startsWith(' '));
+  }
+}
+
+/** The type an expression is known to have, for the variable a projection binds it to. */
+function staticType(e: Expr, scope: Scope): VarType {
+  switch (e.kind) {
+    case 'var':
+      return scope.type(e.name);
+    case 'literal':
+      return e.value === null ? 'unknown' : 'value';
+    case 'list':
+    case 'map':
+    case 'compare':
+    case 'listComprehension':
+    case 'isNull':
+      return 'value';
+    case 'binary':
+      return e.op === '+' ? 'unknown' : 'value';
+    default:
+      return 'unknown';
   }
 }
 
@@ -438,6 +467,9 @@ class Compiler {
         return (row) => row[slot] ?? null;
       }
       case 'prop': {
+        if (e.target.kind === 'var' && ['path', 'rels'].includes(scope.type(e.target.name))) {
+          throw syntax(`a ${scope.type(e.target.name)} has no properties`, at);
+        }
         const target = this.expr(e.target, scope);
         const key = e.key;
         return (row, ctx) => {
@@ -866,14 +898,8 @@ class Compiler {
             }
           }
         }
-        const p = this.projection(c.projection, scope);
-        if (c.kind === 'return') return { scope: p.scope, columns: p.columns, run: p.run };
-        if (!c.where) return { scope: p.scope, run: p.run };
-        const where = this.expr(c.where, p.scope);
-        return {
-          scope: p.scope,
-          run: (rows, ctx) => p.run(rows, ctx).filter((r) => where(r, ctx) === true),
-        };
+        const p = this.projection(c.projection, scope, c.kind === 'with' ? c.where : null);
+        return c.kind === 'return' ? p : { scope: p.scope, run: p.run };
       }
       case 'call': {
         let inner = new Scope();
@@ -906,9 +932,15 @@ class Compiler {
     }
   }
 
+  /**
+   * RETURN and WITH: project, group and aggregate, DISTINCT, ORDER BY, SKIP, LIMIT, then (WITH only)
+   * WHERE. ORDER BY and WHERE see the new columns and, unless the projection aggregates or is DISTINCT,
+   * the variables from before it; rows carry both until then.
+   */
   private projection(
     p: Projection,
     scope: Scope,
+    whereExpr: Expr | null,
   ): { scope: Scope; columns: string[]; run: (rows: Row[], ctx: Context) => Row[] } {
     const items = [...p.items];
     if (p.star) {
@@ -927,41 +959,44 @@ class Compiler {
       seen.add(item.name);
     }
     let outScope = new Scope();
-    for (const c of columns) outScope = outScope.with(c);
-
-    const aggregating = items.some((i) => containsAggregate(i.expr));
-    // ORDER BY sees the new columns, then (unless they hide them) the variables before the projection.
+    for (const i of items) outScope = outScope.with(i.name, staticType(i.expr, scope));
     const k = columns.length;
-    const combined = new Scope(new Map(outScope.names), k + scope.size);
-    for (const [name, slot] of scope.names) if (!combined.has(name)) combined.names.set(name, k + slot);
-
-    const sortKeys: { fn: Fn; descending: boolean }[] = [];
     const skip = p.skip ? this.constantInt(p.skip, 'SKIP') : null;
     const limit = p.limit ? this.constantInt(p.limit, 'LIMIT') : null;
+    const aggregating = items.some((i) => containsAggregate(i.expr));
+    const sortKeys: { fn: Fn; descending: boolean }[] = [];
 
     if (!aggregating) {
       const fns = items.map((i) => this.expr(i.expr, scope));
+      // The new columns first; then the old variables they do not hide.
+      const combined = p.distinct
+        ? outScope
+        : new Scope(new Map(outScope.names), k + scope.size, new Map([...scope.types, ...outScope.types]));
+      if (!p.distinct) for (const [name, slot] of scope.names) if (!combined.has(name)) combined.names.set(name, k + slot);
       for (const s of p.orderBy) {
-        const sortScope = p.distinct ? outScope : combined;
-        sortKeys.push({ fn: this.orderKey(s, items, sortScope), descending: s.descending });
+        if (containsAggregate(s.expr)) throw syntax('ORDER BY cannot aggregate when the projection does not', s.expr.at);
+        sortKeys.push({ fn: this.orderKey(s, items, combined), descending: s.descending });
       }
+      const where = whereExpr ? this.expr(whereExpr, combined) : null;
+      const keep = !p.distinct && (sortKeys.length > 0 || where !== null);
       return {
         scope: outScope,
         columns,
         run: (rows, ctx) => {
           let out: Row[] = rows.map((row) => {
             const projected = fns.map((f) => f(row, ctx));
-            return sortKeys.length > 0 && !p.distinct ? projected.concat(row) : projected;
+            return keep ? projected.concat(row) : projected;
           });
           if (p.distinct) out = dedupe(out);
           out = sortAndPage(out, sortKeys, skip, limit, ctx);
-          return sortKeys.length > 0 && !p.distinct ? out.map((r) => r.slice(0, k)) : out;
+          if (where) out = out.filter((r) => where(r, ctx) === true);
+          return keep ? out.map((r) => r.slice(0, k)) : out;
         },
       };
     }
 
-    // Aggregation: the grouping keys are the items without aggregates; each aggregate call gets a slot
-    // after the input row's slots, filled per group.
+    // Aggregation: the grouping keys are the items without aggregates. Each aggregate call gets a slot
+    // after the input row's slots, filled per group; the rest of an item may only use grouping keys.
     const aggCalls: Extract<Expr, { kind: 'call' }>[] = [];
     const collect = (e: Expr) =>
       walk(e, (x) => {
@@ -976,28 +1011,34 @@ class Compiler {
       });
     items.forEach((i) => collect(i.expr));
     p.orderBy.forEach((s) => collect(s.expr));
+    const keyItems = items.filter((i) => !containsAggregate(i.expr));
+    const groupingKeys = new Set(keyItems.map((i) => exprKey(i.expr)));
+    const projectedNames = new Set(columns);
+    for (const i of items) if (containsAggregate(i.expr)) this.checkGrouped(i.expr, groupingKeys, null);
+    for (const s of p.orderBy) if (containsAggregate(s.expr)) this.checkGrouped(s.expr, groupingKeys, projectedNames);
+
     const base = scope.size;
-    this.aggregateSlots = new Map(aggCalls.map((c, i) => [c, base + i]));
     const aggScope = scope.padded(aggCalls.length);
     const aggArgs = aggCalls.map((c) => ({
       name: c.name.toLowerCase(),
       at: c.at,
       distinct: c.distinct,
       star: c.star,
-      arg: c.star ? null : c.args[0] ? this.exprNoAggregates(c.args[0], scope) : null,
+      arg: c.star ? null : c.args[0] ? this.expr(c.args[0], scope) : null,
+      extra: c.args.slice(1).map((a) => this.constantValue(a, c.name)),
     }));
     for (const a of aggArgs) {
       if (!a.star && !a.arg) throw syntax(`${a.name}() needs an argument`, a.at);
     }
-    const keyItems = items.map((i, n) => ({ i, n })).filter(({ i }) => !containsAggregate(i.expr));
-    const keyFns = keyItems.map(({ i }) => this.expr(i.expr, scope));
+    const keyFns = keyItems.map((i) => this.expr(i.expr, scope));
+    this.aggregateSlots = new Map(aggCalls.map((c, i) => [c, base + i]));
     const fns = items.map((i) => this.expr(i.expr, aggScope));
-    const groupCombined = new Scope(new Map(outScope.names), k + aggScope.size);
-    for (const [name, slot] of scope.names) if (!groupCombined.has(name)) groupCombined.names.set(name, k + slot);
-    for (const s of p.orderBy) {
-      sortKeys.push({ fn: this.orderKey(s, items, groupCombined), descending: s.descending });
-    }
+    // ORDER BY after aggregating sees the new columns (and the aggregates): [columns..., input..., aggregates...].
+    const sortScope = new Scope(new Map(outScope.names), k + aggScope.size, outScope.types);
+    this.aggregateSlots = new Map(aggCalls.map((c, i) => [c, k + base + i]));
+    for (const s of p.orderBy) sortKeys.push({ fn: this.orderKey(s, items, sortScope), descending: s.descending });
     this.aggregateSlots = null;
+    const where = whereExpr ? this.expr(whereExpr, outScope) : null;
     return {
       scope: outScope,
       columns,
@@ -1005,7 +1046,7 @@ class Compiler {
         const groups = new Map<string, { row: Row; aggs: Aggregator[]; seen: (Set<string> | null)[] }>();
         const newGroup = (row: Row) => ({
           row,
-          aggs: aggArgs.map((a) => makeAggregator(a.name, a.at)),
+          aggs: aggArgs.map((a) => makeAggregator(a.name, a.at, a.extra.map((f) => f(ctx)))),
           seen: aggArgs.map((a) => (a.distinct ? new Set<string>() : null)),
         });
         for (const row of rows) {
@@ -1030,15 +1071,41 @@ class Compiler {
         let out: Row[] = [];
         for (const g of groups.values()) {
           const full = g.row.slice(0, base);
+          full.length = base;
           for (const a of g.aggs) full.push(a.result());
           const projected = fns.map((f) => f(full, ctx));
           out.push(sortKeys.length > 0 ? projected.concat(full) : projected);
         }
         if (p.distinct) out = dedupe(out, k);
         out = sortAndPage(out, sortKeys, skip, limit, ctx);
-        return sortKeys.length > 0 ? out.map((r) => r.slice(0, k)) : out;
+        if (sortKeys.length > 0) out = out.map((r) => r.slice(0, k));
+        return where ? out.filter((r) => where(r, ctx) === true) : out;
       },
     };
+  }
+
+  /**
+   * Outside its aggregate calls, an expression that aggregates may only use grouping keys (whole), or
+   * (in ORDER BY) the projection's column names; anything else has no single value per group.
+   */
+  private checkGrouped(e: Expr, keys: Set<string>, names: Set<string> | null): void {
+    walk(e, (x) => {
+      if (x.kind === 'call' && AGGREGATES.has(x.name.toLowerCase())) return false;
+      if (keys.has(exprKey(x))) return false;
+      if (x.kind === 'var') {
+        if (names?.has(x.name)) return false;
+        throw syntax(
+          names && !keys.has(exprKey(x))
+            ? `variable \`${x.name}\` is not defined after the aggregation`
+            : `\`${x.name}\` is used next to an aggregation but is not a grouping key`,
+          x.at,
+        );
+      }
+      if (x.kind === 'subquery' || x.kind === 'pattern' || x.kind === 'patternComprehension') {
+        throw syntax('an expression next to an aggregation must use grouping keys only', x.at);
+      }
+      return true;
+    });
   }
 
   private exprNoAggregates(e: Expr, scope: Scope): Fn {
@@ -1058,19 +1125,28 @@ class Compiler {
     return this.expr(s.expr, scope);
   }
 
-  private constantInt(e: Expr, what: string): (ctx: Context) => number {
+  /** An expression that reads no variables (parameters allowed), evaluated once per run. */
+  private constantValue(e: Expr, what: string): (ctx: Context) => Value {
     for (const v of freeVariables(e)) {
-      throw syntax(`${what} must be a constant expression, but it reads ${v}`, e.at);
+      throw syntax(`${what} needs a constant expression, but it reads ${v.trim()}`, e.at);
     }
     const fn = this.expr(e, new Scope());
-    return (ctx) => {
-      const v = fn([], ctx);
-      if (typeof v !== 'bigint') {
-        throw new CypherFault('CYPHER_RUNTIME', `${what} must be an integer, not a ${typeName(v)}`, e.at);
-      }
-      if (v < 0n) throw new CypherFault('CYPHER_RUNTIME', `${what} must not be negative`, e.at);
+    return (ctx) => fn([], ctx);
+  }
+
+  /** SKIP and LIMIT: a non-negative integer; checked at compile time when the expression is a literal. */
+  private constantInt(e: Expr, what: string): (ctx: Context) => number {
+    const fn = this.constantValue(e, what);
+    const check = (v: Value, code: 'CYPHER_SYNTAX' | 'CYPHER_RUNTIME'): number => {
+      if (typeof v !== 'bigint') throw new CypherFault(code, `${what} must be an integer, not a ${typeName(v)}`, e.at);
+      if (v < 0n) throw new CypherFault(code, `${what} must not be negative`, e.at);
       return Number(v);
     };
+    if (e.kind === 'literal' || (e.kind === 'unary' && e.arg.kind === 'literal')) {
+      const n = check(fn({ graph: null as unknown as PropertyGraph, params: new Map() }), 'CYPHER_SYNTAX');
+      return () => n;
+    }
+    return (ctx) => check(fn(ctx), 'CYPHER_RUNTIME');
   }
 
   // -------------------------------------------------------------------------------------------------
@@ -1131,10 +1207,15 @@ class Compiler {
           );
         }
         kinds.set(name, kind);
-        if (clause && inputScope.has(name) && kind !== 'node' && kind !== 'rel') {
-          throw syntax(`variable \`${name}\` is already defined`, at);
+        if (inputScope.has(name)) {
+          const known = inputScope.type(name);
+          if (kind === 'path') throw syntax(`variable \`${name}\` is already defined`, at);
+          if (known !== 'unknown' && known !== kind && !(kind === 'rels' && known === 'value')) {
+            throw syntax(`variable \`${name}\` holds a ${known}, it cannot be used as a ${kind}`, at);
+          }
+          return;
         }
-        out = out.with(name);
+        out = out.with(name, kind);
       };
       if (part.pathVariable) declare(part.pathVariable, 'path', part.at);
       for (const n of part.nodes) declare(n.variable!, 'node', n.at);
@@ -1347,15 +1428,36 @@ class Compiler {
     const dir = rel.direction === 'both' ? 'both' : (rel.direction === 'out') !== reverse ? 'out' : 'in';
     const relOk = (r: CRel, row: Row, ctx: Context) =>
       (types === null || types.includes(r.type)) && (relProps === null || relProps(r.properties, row, ctx));
-    const nodeOk = (n: CNode, row: Row, ctx: Context) => {
-      if (toBound) return row[toSlot] === n;
-      return toCheck(n, row, ctx);
-    };
+    const nodeOk = (n: CNode, row: Row, ctx: Context) => (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
 
     if (rel.length) {
-      if (relBound) throw unsupported('a variable-length relationship bound before the pattern', rel.at);
       const { min, max } = rel.length;
-      if (min < 0 || (max !== null && max < min)) throw syntax('bad variable-length bounds', rel.at);
+      if (relBound) {
+        // A list of relationships bound before: it must be a walk from `from` that fits the pattern.
+        steps.push((row, ctx, used, next) => {
+          const list = row[relSlot] ?? null;
+          if (list === null) return false;
+          if (!Array.isArray(list) || !list.every(isRel)) throw typeError(`\`${rel.variable}\` is not a list of relationships`, rel.at);
+          if (list.length < min || (max !== null && list.length > max)) return false;
+          const walkOrder = reverse ? [...list].reverse() : list;
+          let at = row[fromSlot] as CNode;
+          for (const r of walkOrder) {
+            if (!relOk(r, row, ctx) || used.includes(r)) return false;
+            const forward = r.start === at && dir !== 'in';
+            const backward = r.end === at && dir !== 'out';
+            if (!forward && !backward) return false;
+            at = forward ? r.end : r.start;
+          }
+          if (!nodeOk(at, row, ctx)) return false;
+          used.push(...list);
+          if (!toBound) row[toSlot] = at;
+          const stop = next();
+          used.length -= list.length;
+          return stop;
+        });
+        bound.add(to.variable!);
+        return;
+      }
       steps.push((row, ctx, used, next) => {
         const path: CRel[] = [];
         const start = row[fromSlot] as CNode;
@@ -1604,6 +1706,11 @@ class Compiler {
         }),
     };
   }
+}
+
+/** An expression's structure without positions: equal for the same expression written twice. */
+function exprKey(e: Expr): string {
+  return JSON.stringify(e, (k, v: unknown) => (k === 'at' ? undefined : typeof v === 'bigint' ? `${v}n` : v));
 }
 
 function dedupe(rows: Row[], width?: number): Row[] {

@@ -303,10 +303,80 @@ export interface Aggregator {
   result(): Value;
 }
 
-export const AGGREGATES = new Set(['count', 'sum', 'avg', 'min', 'max', 'collect']);
+export const AGGREGATES = new Set([
+  'count',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'collect',
+  'stdev',
+  'stdevp',
+  'percentilecont',
+  'percentiledisc',
+]);
 
-export function makeAggregator(name: string, at: number): Aggregator {
+/** The numbers of a group, for the aggregates that need them all. */
+function numbers(name: string, at: number): { add(v: Value): void; values: number[] } {
+  const values: number[] = [];
+  return {
+    values,
+    add: (v) => {
+      if (v === null) return;
+      if (typeof v !== 'bigint' && typeof v !== 'number') {
+        throw typeError(`${name}() expects numbers, not a ${typeName(v)}`, at);
+      }
+      values.push(Number(v));
+    },
+  };
+}
+
+/** An aggregator; `extra` holds the constant arguments after the first (the percentile). */
+export function makeAggregator(name: string, at: number, extra: Value[] = []): Aggregator {
   switch (name) {
+    case 'stdev':
+    case 'stdevp': {
+      const n = numbers(name, at);
+      return {
+        add: n.add,
+        result: () => {
+          const xs = n.values;
+          const d = name === 'stdev' ? xs.length - 1 : xs.length;
+          if (d <= 0) return 0;
+          const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+          return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / d);
+        },
+      };
+    }
+    case 'percentilecont':
+    case 'percentiledisc': {
+      const p = extra[0] ?? null;
+      if (typeof p !== 'number' && typeof p !== 'bigint') {
+        throw typeError(`${name}() needs a numeric percentile`, at);
+      }
+      const q = Number(p);
+      if (q < 0 || q > 1) throw new CypherFault('CYPHER_RUNTIME', `the percentile ${q} is not between 0 and 1`, at);
+      const raw: Value[] = [];
+      const n = numbers(name, at);
+      return {
+        add: (v) => {
+          n.add(v);
+          if (v !== null) raw.push(v);
+        },
+        result: () => {
+          if (raw.length === 0) return null;
+          const order = raw.map((v, i) => ({ v, x: n.values[i]! })).sort((a, b) => a.x - b.x);
+          if (name === 'percentiledisc') {
+            const i = q === 0 ? 0 : Math.ceil(q * order.length) - 1;
+            return order[Math.max(0, i)]!.v;
+          }
+          const pos = q * (order.length - 1);
+          const lo = Math.floor(pos);
+          const hi = Math.ceil(pos);
+          return order[lo]!.x + (order[hi]!.x - order[lo]!.x) * (pos - lo);
+        },
+      };
+    }
     case 'count': {
       let n = 0n;
       return { add: (v) => void (v !== null && n++), result: () => n };

@@ -460,7 +460,9 @@ class Parser {
     if (this.isOp('|')) throw new CypherFault('CYPHER_UNSUPPORTED', 'label expressions in node patterns', this.tok.at);
     let properties: Expr | null = null;
     if (this.isOp('{')) properties = this.mapLiteral();
-    else if (this.tok.type === 'param') properties = this.primary();
+    else if (this.tok.type === 'param' && !this.allowCreate) {
+      throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
+    } else if (this.tok.type === 'param') properties = this.primary();
     if (this.isKw('WHERE')) {
       throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a node pattern', this.tok.at);
     }
@@ -505,7 +507,9 @@ class Parser {
         length = { min, max };
       }
       if (this.isOp('{')) properties = this.mapLiteral();
-      else if (this.tok.type === 'param') properties = this.primary();
+      else if (this.tok.type === 'param' && !this.allowCreate) {
+        throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
+      } else if (this.tok.type === 'param') properties = this.primary();
       if (this.isKw('WHERE')) {
         throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a relationship pattern', this.tok.at);
       }
@@ -514,12 +518,12 @@ class Parser {
     let right = false;
     if (this.acceptOp('->')) right = true;
     else this.expectOp('-');
-    if (left && right) throw syntax('a relationship cannot point both ways', at);
+    // <--> is either way, as -- is.
     return {
       at,
       variable: variable ?? this.fresh(),
       types,
-      direction: left ? 'in' : right ? 'out' : 'both',
+      direction: left === right ? 'both' : left ? 'in' : 'out',
       properties,
       length,
     };
@@ -775,9 +779,10 @@ class Parser {
         return this.fail('an expression');
       case 'op':
         if (t.text === '(') {
+          const saved = this.pos;
           const pattern = this.attempt(() => this.patternElement(at, null));
           if (pattern && pattern.rels.length > 0) return { kind: 'pattern', at, pattern };
-          this.pos++;
+          this.pos = saved + 1;
           const inner = this.expr();
           this.expectOp(')');
           return inner;

@@ -966,18 +966,26 @@ class Compiler {
     const aggregating = items.some((i) => containsAggregate(i.expr));
     const sortKeys: { fn: Fn; descending: boolean }[] = [];
 
+    // After DISTINCT or aggregation, ORDER BY and WHERE see the columns only: an expression the
+    // projection computes is read from its column, and the old variables are out of reach.
+    const columnsOnly = p.distinct || aggregating;
+    const columnScope = new Scope(new Map(outScope.names), k, outScope.types);
+    items.forEach((_, i) => columnScope.names.set(` col${i}`, i));
+    const orderBy = p.orderBy.map((s) => ({ ...s, expr: columnsOnly ? projected(s.expr, items) : s.expr }));
+    const whereOn = whereExpr && columnsOnly ? projected(whereExpr, items) : whereExpr;
+
     if (!aggregating) {
       const fns = items.map((i) => this.expr(i.expr, scope));
       // The new columns first; then the old variables they do not hide.
       const combined = p.distinct
-        ? outScope
+        ? columnScope
         : new Scope(new Map(outScope.names), k + scope.size, new Map([...scope.types, ...outScope.types]));
       if (!p.distinct) for (const [name, slot] of scope.names) if (!combined.has(name)) combined.names.set(name, k + slot);
-      for (const s of p.orderBy) {
+      for (const s of orderBy) {
         if (containsAggregate(s.expr)) throw syntax('ORDER BY cannot aggregate when the projection does not', s.expr.at);
         sortKeys.push({ fn: this.orderKey(s, items, combined), descending: s.descending });
       }
-      const where = whereExpr ? this.expr(whereExpr, combined) : null;
+      const where = whereOn ? this.expr(whereOn, combined) : null;
       const keep = !p.distinct && (sortKeys.length > 0 || where !== null);
       return {
         scope: outScope,
@@ -1010,12 +1018,10 @@ class Compiler {
         return true;
       });
     items.forEach((i) => collect(i.expr));
-    p.orderBy.forEach((s) => collect(s.expr));
+    orderBy.forEach((s) => collect(s.expr));
     const keyItems = items.filter((i) => !containsAggregate(i.expr));
     const groupingKeys = new Set(keyItems.map((i) => exprKey(i.expr)));
-    const projectedNames = new Set(columns);
-    for (const i of items) if (containsAggregate(i.expr)) this.checkGrouped(i.expr, groupingKeys, null);
-    for (const s of p.orderBy) if (containsAggregate(s.expr)) this.checkGrouped(s.expr, groupingKeys, projectedNames);
+    for (const i of items) if (containsAggregate(i.expr)) this.checkGrouped(i.expr, groupingKeys);
 
     const base = scope.size;
     const aggScope = scope.padded(aggCalls.length);
@@ -1034,11 +1040,11 @@ class Compiler {
     this.aggregateSlots = new Map(aggCalls.map((c, i) => [c, base + i]));
     const fns = items.map((i) => this.expr(i.expr, aggScope));
     // ORDER BY after aggregating sees the new columns (and the aggregates): [columns..., input..., aggregates...].
-    const sortScope = new Scope(new Map(outScope.names), k + aggScope.size, outScope.types);
+    const sortScope = new Scope(columnScope.names, k + aggScope.size, outScope.types);
     this.aggregateSlots = new Map(aggCalls.map((c, i) => [c, k + base + i]));
-    for (const s of p.orderBy) sortKeys.push({ fn: this.orderKey(s, items, sortScope), descending: s.descending });
+    for (const s of orderBy) sortKeys.push({ fn: this.orderKey(s, items, sortScope), descending: s.descending });
     this.aggregateSlots = null;
-    const where = whereExpr ? this.expr(whereExpr, outScope) : null;
+    const where = whereOn ? this.expr(whereOn, columnScope) : null;
     return {
       scope: outScope,
       columns,
@@ -1085,21 +1091,15 @@ class Compiler {
   }
 
   /**
-   * Outside its aggregate calls, an expression that aggregates may only use grouping keys (whole), or
-   * (in ORDER BY) the projection's column names; anything else has no single value per group.
+   * Outside its aggregate calls, an expression that aggregates may only use grouping keys (whole);
+   * anything else has no single value per group.
    */
-  private checkGrouped(e: Expr, keys: Set<string>, names: Set<string> | null): void {
+  private checkGrouped(e: Expr, keys: Set<string>): void {
     walk(e, (x) => {
       if (x.kind === 'call' && AGGREGATES.has(x.name.toLowerCase())) return false;
       if (keys.has(exprKey(x))) return false;
       if (x.kind === 'var') {
-        if (names?.has(x.name)) return false;
-        throw syntax(
-          names && !keys.has(exprKey(x))
-            ? `variable \`${x.name}\` is not defined after the aggregation`
-            : `\`${x.name}\` is used next to an aggregation but is not a grouping key`,
-          x.at,
-        );
+        throw syntax(`\`${x.name}\` is used next to an aggregation but is not a grouping key`, x.at);
       }
       if (x.kind === 'subquery' || x.kind === 'pattern' || x.kind === 'patternComprehension') {
         throw syntax('an expression next to an aggregation must use grouping keys only', x.at);
@@ -1711,6 +1711,24 @@ class Compiler {
 /** An expression's structure without positions: equal for the same expression written twice. */
 function exprKey(e: Expr): string {
   return JSON.stringify(e, (k, v: unknown) => (k === 'at' ? undefined : typeof v === 'bigint' ? `${v}n` : v));
+}
+
+/** `e` with every sub-expression that a projection item computes replaced by that item's column. */
+function projected(e: Expr, items: Projection['items']): Expr {
+  const keys = new Map(items.map((item, i) => [exprKey(item.expr), i]));
+  const visit = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(visit);
+    if (x === null || typeof x !== 'object') return x;
+    const node = x as Record<string, unknown>;
+    if (typeof node.kind === 'string' && typeof node.at === 'number' && node.kind !== 'subquery') {
+      const i = keys.get(exprKey(node as unknown as Expr));
+      if (i !== undefined && node.kind !== 'literal' && node.kind !== 'param') {
+        return { kind: 'var', at: node.at, name: ` col${i}` };
+      }
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, visit(v)]));
+  };
+  return visit(e) as Expr;
 }
 
 function dedupe(rows: Row[], width?: number): Row[] {

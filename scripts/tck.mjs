@@ -95,7 +95,10 @@ function parseFeature(text) {
     }
     const [header, ...rows] = s.examples;
     rows.forEach((row, n) => {
-      const fill = (t) => (t === null ? null : t.replace(/<([^>\s]+)>/g, (m, k) => (header.includes(k) ? row[header.indexOf(k)] : m)));
+      const fill = (t) =>
+        t === null
+          ? null
+          : t.replace(/<([^>\s]+)>/g, (m, k) => (header.includes(k) ? row[header.indexOf(k)] : m));
       out.push({
         name: `${s.name} (example ${n + 1})`,
         line: s.line,
@@ -319,7 +322,10 @@ function literalText(v, unordered) {
     case 'map':
       return `{${propsText(v.entries, r)}}`;
     case 'node':
-      return `(${[...v.labels].sort().map((l) => `:${l}`).join('')}${propsText(v.props, r)})`;
+      return `(${[...v.labels]
+        .sort()
+        .map((l) => `:${l}`)
+        .join('')}${propsText(v.props, r)})`;
     case 'rel':
       return `[:${v.type}${propsText(v.props, r)}]`;
     case 'path':
@@ -364,7 +370,11 @@ function valueText(v, unordered) {
     });
     return `${text}>`;
   }
-  if (isNode(v)) return `(${[...v.labels].sort().map((l) => `:${l}`).join('')}${props(v.properties)})`;
+  if (isNode(v))
+    return `(${[...v.labels]
+      .sort()
+      .map((l) => `:${l}`)
+      .join('')}${props(v.properties)})`;
   if (isRel(v)) return `[:${v.type}${props(v.properties)}]`;
   return String(v);
 }
@@ -407,7 +417,8 @@ function runScenario(scenario, tck) {
     else if (/^parameters are:?$/.test(t)) {
       params = Object.fromEntries(step.table.map(([k, v]) => [k, literalValue(parseLiteral(v))]));
     } else if (/^executing (control )?query:?$/.test(t)) {
-      if (WRITES.test(step.doc.replace(/'[^']*'/g, ''))) return { status: 'skip', reason: 'the query writes' };
+      if (WRITES.test(step.doc.replace(/'[^']*'/g, '')))
+        return { status: 'skip', reason: 'the query writes' };
       try {
         outcome = { result: queryValues(graph, step.doc, params), query: step.doc };
       } catch (e) {
@@ -421,7 +432,8 @@ function runScenario(scenario, tck) {
     } else if (/should be raised at/.test(t)) {
       const m = /^an? (\w+) should be raised at (compile time|runtime|any time): (\w+)/.exec(t);
       if (!m) return { status: 'fail', reason: `unknown step ${t}` };
-      if (!outcome.error) return { status: 'fail', reason: `expected ${m[1]} ${m[3]} at ${m[2]}, got a result` };
+      if (!outcome.error)
+        return { status: 'fail', reason: `expected ${m[1]} ${m[3]} at ${m[2]}, got a result` };
       const code = outcome.error.code;
       const phaseOk =
         m[2] === 'any time'
@@ -430,7 +442,10 @@ function runScenario(scenario, tck) {
             ? code === 'CYPHER_SYNTAX'
             : code === 'CYPHER_RUNTIME';
       if (!phaseOk) {
-        return { status: 'fail', reason: `expected ${m[1]} ${m[3]} at ${m[2]}, got ${code} ${outcome.error.message}` };
+        return {
+          status: 'fail',
+          reason: `expected ${m[1]} ${m[3]} at ${m[2]}, got ${code} ${outcome.error.message}`,
+        };
       }
     } else if (/^no side effects$/.test(t) || /^the side effects should be:?$/.test(t)) {
       // Read-only queries have none.

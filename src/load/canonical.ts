@@ -71,7 +71,13 @@ export function graphRecords<V>(
   for (const m of [...mentions].sort()) {
     const [entity, document] = m.split('\u0000') as [string, string];
     const id = `mention:${entity}@${document}`;
-    relationships.push({ id, type: MENTIONED_IN, subject: entity, object: document, props: props({ id, dataset }) });
+    relationships.push({
+      id,
+      type: MENTIONED_IN,
+      subject: entity,
+      object: document,
+      props: props({ id, dataset }),
+    });
   }
   return { documents, entities, relationships };
 }

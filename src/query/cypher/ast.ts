@@ -44,7 +44,21 @@ export type Expr =
     }
   | { kind: 'subquery'; at: number; type: 'exists' | 'count' | 'collect'; query: Query };
 
-export type BinaryOp = 'or' | 'xor' | 'and' | '+' | '-' | '*' | '/' | '%' | '^' | 'in' | 'startsWith' | 'endsWith' | 'contains' | '=~';
+export type BinaryOp =
+  | 'or'
+  | 'xor'
+  | 'and'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | '^'
+  | 'in'
+  | 'startsWith'
+  | 'endsWith'
+  | 'contains'
+  | '=~';
 export type CompareOp = '=' | '<>' | '<' | '>' | '<=' | '>=';
 
 export type MapProjectionItem =

@@ -3,9 +3,27 @@
  * expression into a closure over a row. A row is an array of slots; a scope maps variable names to
  * slots, so no name is looked up while the query runs.
  */
-import type { Clause, Expr, NodePattern, PatternPart, Projection, Query, RelPattern, SingleQuery, SortItem } from './ast';
+import type {
+  Clause,
+  Expr,
+  NodePattern,
+  PatternPart,
+  Projection,
+  Query,
+  RelPattern,
+  SingleQuery,
+  SortItem,
+} from './ast';
 import { CypherFault } from './errors';
-import { AGGREGATES, checkedInt, FUNCTIONS, makeAggregator, toText, typeError, type Aggregator } from './functions';
+import {
+  AGGREGATES,
+  checkedInt,
+  FUNCTIONS,
+  makeAggregator,
+  toText,
+  typeError,
+  type Aggregator,
+} from './functions';
 import type { PropertyGraph } from './graph';
 import {
   CDate,
@@ -475,7 +493,13 @@ class Compiler {
         return (row, ctx) => {
           const t = target(row, ctx);
           // The common case first: a node or relationship property.
-          if (t !== null && typeof t === 'object' && !Array.isArray(t) && !(t instanceof Map) && 'properties' in t) {
+          if (
+            t !== null &&
+            typeof t === 'object' &&
+            !Array.isArray(t) &&
+            !(t instanceof Map) &&
+            'properties' in t
+          ) {
             return (t as CNode).properties.get(key) ?? null;
           }
           return property(t, key, at);
@@ -518,14 +542,16 @@ class Compiler {
         const target = this.expr(e.target, scope);
         const items = e.items.map((item) => {
           if (item.kind === 'entry') return { ...item, fn: this.expr(item.value, scope) };
-          if (item.kind === 'variable') return { ...item, fn: this.expr({ kind: 'var', at, name: item.name }, scope) };
+          if (item.kind === 'variable')
+            return { ...item, fn: this.expr({ kind: 'var', at, name: item.name }, scope) };
           return { ...item, fn: null };
         });
         return (row, ctx) => {
           const t = target(row, ctx);
           if (t === null) return null;
           const props = t instanceof Map ? t : isNode(t) || isRel(t) ? t.properties : null;
-          if (!props) throw typeError(`a map projection needs a map, node or relationship, not a ${typeName(t)}`, at);
+          if (!props)
+            throw typeError(`a map projection needs a map, node or relationship, not a ${typeName(t)}`, at);
           const out = new Map<string, Value>();
           for (const item of items) {
             if (item.kind === 'allProperties') for (const [k, v] of props) out.set(k, v);
@@ -623,7 +649,8 @@ class Compiler {
         return (row, ctx) => {
           const l = list(row, ctx);
           if (l === null) return null;
-          if (!Array.isArray(l)) throw typeError(`a list comprehension needs a list, not a ${typeName(l)}`, at);
+          if (!Array.isArray(l))
+            throw typeError(`a list comprehension needs a list, not a ${typeName(l)}`, at);
           const r = row.slice();
           const out: Value[] = [];
           for (const x of l) {
@@ -904,10 +931,11 @@ class Compiler {
       case 'call': {
         let inner = new Scope();
         if (c.imports === null) inner = scope;
-        else for (const name of c.imports) {
-          if (!scope.has(name)) throw syntax(`variable \`${name}\` is not defined`, c.at);
-          inner = inner.with(name);
-        }
+        else
+          for (const name of c.imports) {
+            if (!scope.has(name)) throw syntax(`variable \`${name}\` is not defined`, c.at);
+            inner = inner.with(name);
+          }
         const importSlots = c.imports?.map((n) => scope.slot(n)!) ?? null;
         const sub = this.query(c.query, inner, true);
         let out = scope;
@@ -949,7 +977,13 @@ class Compiler {
         throw syntax('RETURN * / WITH * with no variables in scope', p.at);
       }
       items.unshift(
-        ...names.map((name) => ({ at: p.at, expr: { kind: 'var' as const, at: p.at, name }, name, aliased: false, text: name })),
+        ...names.map((name) => ({
+          at: p.at,
+          expr: { kind: 'var' as const, at: p.at, name },
+          name,
+          aliased: false,
+          text: name,
+        })),
       );
     }
     const columns = items.map((i) => i.name);
@@ -980,9 +1014,11 @@ class Compiler {
       const combined = p.distinct
         ? columnScope
         : new Scope(new Map(outScope.names), k + scope.size, new Map([...scope.types, ...outScope.types]));
-      if (!p.distinct) for (const [name, slot] of scope.names) if (!combined.has(name)) combined.names.set(name, k + slot);
+      if (!p.distinct)
+        for (const [name, slot] of scope.names) if (!combined.has(name)) combined.names.set(name, k + slot);
       for (const s of orderBy) {
-        if (containsAggregate(s.expr)) throw syntax('ORDER BY cannot aggregate when the projection does not', s.expr.at);
+        if (containsAggregate(s.expr))
+          throw syntax('ORDER BY cannot aggregate when the projection does not', s.expr.at);
         sortKeys.push({ fn: this.orderKey(s, items, combined), descending: s.descending });
       }
       const where = whereOn ? this.expr(whereOn, combined) : null;
@@ -1042,7 +1078,8 @@ class Compiler {
     // ORDER BY after aggregating sees the new columns (and the aggregates): [columns..., input..., aggregates...].
     const sortScope = new Scope(columnScope.names, k + aggScope.size, outScope.types);
     this.aggregateSlots = new Map(aggCalls.map((c, i) => [c, k + base + i]));
-    for (const s of orderBy) sortKeys.push({ fn: this.orderKey(s, items, sortScope), descending: s.descending });
+    for (const s of orderBy)
+      sortKeys.push({ fn: this.orderKey(s, items, sortScope), descending: s.descending });
     this.aggregateSlots = null;
     const where = whereOn ? this.expr(whereOn, columnScope) : null;
     return {
@@ -1052,7 +1089,13 @@ class Compiler {
         const groups = new Map<string, { row: Row; aggs: Aggregator[]; seen: (Set<string> | null)[] }>();
         const newGroup = (row: Row) => ({
           row,
-          aggs: aggArgs.map((a) => makeAggregator(a.name, a.at, a.extra.map((f) => f(ctx)))),
+          aggs: aggArgs.map((a) =>
+            makeAggregator(
+              a.name,
+              a.at,
+              a.extra.map((f) => f(ctx)),
+            ),
+          ),
           seen: aggArgs.map((a) => (a.distinct ? new Set<string>() : null)),
         });
         for (const row of rows) {
@@ -1073,7 +1116,8 @@ class Compiler {
           }
         }
         // With no grouping keys, an empty input still gives one row (count 0, collect []).
-        if (groups.size === 0 && keyFns.length === 0) groups.set('', newGroup(new Array<Value>(base).fill(null)));
+        if (groups.size === 0 && keyFns.length === 0)
+          groups.set('', newGroup(new Array<Value>(base).fill(null)));
         let out: Row[] = [];
         for (const g of groups.values()) {
           const full = g.row.slice(0, base);
@@ -1138,7 +1182,8 @@ class Compiler {
   private constantInt(e: Expr, what: string): (ctx: Context) => number {
     const fn = this.constantValue(e, what);
     const check = (v: Value, code: 'CYPHER_SYNTAX' | 'CYPHER_RUNTIME'): number => {
-      if (typeof v !== 'bigint') throw new CypherFault(code, `${what} must be an integer, not a ${typeName(v)}`, e.at);
+      if (typeof v !== 'bigint')
+        throw new CypherFault(code, `${what} must be an integer, not a ${typeName(v)}`, e.at);
       if (v < 0n) throw new CypherFault(code, `${what} must not be negative`, e.at);
       return Number(v);
     };
@@ -1156,7 +1201,7 @@ class Compiler {
     c: Extract<Clause, { kind: 'match' }>,
     scope: Scope,
   ): { scope: Scope; run: (rows: Row[], ctx: Context) => Row[] } {
-    const matcher = this.matcher(c.patterns, scope, conjuncts(c.where), true);
+    const matcher = this.matcher(c.patterns, scope, conjuncts(c.where));
     const newSlots: number[] = [];
     for (let s = scope.size; s < matcher.scope.size; s++) newSlots.push(s);
     const width = matcher.scope.size;
@@ -1192,7 +1237,6 @@ class Compiler {
     patterns: PatternPart[],
     scope: Scope,
     where: Expr[],
-    clause = false,
   ): { scope: Scope; run: (row: Row, ctx: Context, emit: (row: Row) => boolean) => void } {
     const inputScope = scope;
     let out = scope;
@@ -1202,7 +1246,9 @@ class Compiler {
         const prior = kinds.get(name);
         if (prior && (prior !== kind || kind !== 'node')) {
           throw syntax(
-            prior === kind ? `variable \`${name}\` is bound twice in the pattern` : `variable \`${name}\` is used as a ${prior} and a ${kind}`,
+            prior === kind
+              ? `variable \`${name}\` is bound twice in the pattern`
+              : `variable \`${name}\` is used as a ${prior} and a ${kind}`,
             at,
           );
         }
@@ -1241,7 +1287,8 @@ class Compiler {
         for (const f of fns) {
           const v = f(row, ctx);
           if (v !== true) {
-            if (v !== false && v !== null) throw typeError(`WHERE expects a boolean, not a ${typeName(v)}`, 0);
+            if (v !== false && v !== null)
+              throw typeError(`WHERE expects a boolean, not a ${typeName(v)}`, 0);
             return false;
           }
         }
@@ -1254,7 +1301,11 @@ class Compiler {
     const remaining = [...patterns];
     while (remaining.length > 0) {
       const ordered = remaining
-        .map((part, i) => ({ part, i, score: part.shortest ? 2 : part.nodes.some((n) => bound.has(n.variable!)) ? 0 : 1 }))
+        .map((part, i) => ({
+          part,
+          i,
+          score: part.shortest ? 2 : part.nodes.some((n) => bound.has(n.variable!)) ? 0 : 1,
+        }))
         .sort((a, b) => a.score - b.score || a.i - b.i);
       const part = ordered[0]!.part;
       remaining.splice(remaining.indexOf(part), 1);
@@ -1306,7 +1357,8 @@ class Compiler {
     return (props, row, ctx) => {
       const m = f(row, ctx);
       if (m === null) return false;
-      if (!(m instanceof Map)) throw typeError(`a pattern's properties must be a map, not a ${typeName(m)}`, e.at);
+      if (!(m instanceof Map))
+        throw typeError(`a pattern's properties must be a map, not a ${typeName(m)}`, e.at);
       for (const [k, v] of m) if (equals(props.get(k) ?? null, v) !== true) return false;
       return true;
     };
@@ -1328,7 +1380,8 @@ class Compiler {
     }
     // Where to start: a bound node, else the node whose label or property promises the fewest candidates.
     let start = nodes.findIndex((n) => bound.has(n.variable!));
-    const scan = (n: NodePattern): number => (n.properties?.kind === 'map' && n.properties.entries.length > 0 ? 0 : n.labels.length > 0 ? 1 : 2);
+    const scan = (n: NodePattern): number =>
+      n.properties?.kind === 'map' && n.properties.entries.length > 0 ? 0 : n.labels.length > 0 ? 1 : 2;
     if (start < 0) {
       start = 0;
       nodes.forEach((n, i) => {
@@ -1428,7 +1481,8 @@ class Compiler {
     const dir = rel.direction === 'both' ? 'both' : (rel.direction === 'out') !== reverse ? 'out' : 'in';
     const relOk = (r: CRel, row: Row, ctx: Context) =>
       (types === null || types.includes(r.type)) && (relProps === null || relProps(r.properties, row, ctx));
-    const nodeOk = (n: CNode, row: Row, ctx: Context) => (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
+    const nodeOk = (n: CNode, row: Row, ctx: Context) =>
+      (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
 
     if (rel.length) {
       const { min, max } = rel.length;
@@ -1437,7 +1491,8 @@ class Compiler {
         steps.push((row, ctx, used, next) => {
           const list = row[relSlot] ?? null;
           if (list === null) return false;
-          if (!Array.isArray(list) || !list.every(isRel)) throw typeError(`\`${rel.variable}\` is not a list of relationships`, rel.at);
+          if (!Array.isArray(list) || !list.every(isRel))
+            throw typeError(`\`${rel.variable}\` is not a list of relationships`, rel.at);
           if (list.length < min || (max !== null && list.length > max)) return false;
           const walkOrder = reverse ? [...list].reverse() : list;
           let at = row[fromSlot] as CNode;
@@ -1499,7 +1554,8 @@ class Compiler {
       const node = row[fromSlot] as CNode;
       const fixed = relBound ? (row[relSlot] ?? null) : undefined;
       if (fixed === null) return false;
-      if (fixed !== undefined && !isRel(fixed)) throw typeError(`\`${rel.variable}\` is not a relationship`, rel.at);
+      if (fixed !== undefined && !isRel(fixed))
+        throw typeError(`\`${rel.variable}\` is not a relationship`, rel.at);
       const attempt = (r: CRel, other: CNode): boolean => {
         if (!relOk(r, row, ctx) || !nodeOk(other, row, ctx)) return false;
         if (used.includes(r)) return false;
@@ -1513,7 +1569,8 @@ class Compiler {
       if (fixed !== undefined) {
         const r = fixed as CRel;
         if (dir !== 'in' && r.start === node && attempt(r, r.end)) return true;
-        if (dir !== 'out' && r.end === node && !(dir === 'both' && r.start === r.end) && attempt(r, r.start)) return true;
+        if (dir !== 'out' && r.end === node && !(dir === 'both' && r.start === r.end) && attempt(r, r.start))
+          return true;
         return false;
       }
       if (dir !== 'in') {
@@ -1580,7 +1637,8 @@ class Compiler {
         const inward = dir === 'both' || (dir === 'in') === forward;
         if (outward) for (const r of n.out) if (relOk(r)) out.push([r, r.end]);
         if (inward) {
-          for (const r of n.in) if (relOk(r) && !(dir === 'both' && r.start === r.end)) out.push([r, r.start]);
+          for (const r of n.in)
+            if (relOk(r) && !(dir === 'both' && r.start === r.end)) out.push([r, r.start]);
         }
         return out;
       };

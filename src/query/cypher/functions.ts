@@ -1,5 +1,15 @@
 import { CypherFault } from './errors';
-import { CDate, CPath, isNode, isRel, orderCompare, typeName, type CNode, type CRel, type Value } from './values';
+import {
+  CDate,
+  CPath,
+  isNode,
+  isRel,
+  orderCompare,
+  typeName,
+  type CNode,
+  type CRel,
+  type Value,
+} from './values';
 
 export type CypherFunction = (args: Value[], at: number) => Value;
 
@@ -78,7 +88,8 @@ function list(name: string, v: Value, at: number): Value[] {
 }
 
 function entity(name: string, v: Value, at: number): CNode | CRel {
-  if (!isNode(v) && !isRel(v)) throw typeError(`${name}() expects a node or relationship, not a ${typeName(v)}`, at);
+  if (!isNode(v) && !isRel(v))
+    throw typeError(`${name}() expects a node or relationship, not a ${typeName(v)}`, at);
   return v;
 }
 
@@ -212,7 +223,9 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
   unary('trim', (v, at) => str('trim', v, at).trim()),
   unary('ltrim', (v, at) => str('ltrim', v, at).trimStart()),
   unary('rtrim', (v, at) => str('rtrim', v, at).trimEnd()),
-  unary('reverse', (v, at) => (typeof v === 'string' ? [...v].reverse().join('') : [...list('reverse', v, at)].reverse())),
+  unary('reverse', (v, at) =>
+    typeof v === 'string' ? [...v].reverse().join('') : [...list('reverse', v, at)].reverse(),
+  ),
   unary('tostring', (v, at) => toText(v, at)),
   unary('tointeger', (v, at) => toInteger(v, at)),
   unary('tofloat', (v, at) => toFloat(v, at)),
@@ -223,11 +236,15 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
     return l[l.length - 1] ?? null;
   }),
   unary('tail', (v, at) => list('tail', v, at).slice(1)),
-  unary('abs', (v, at) => (typeof v === 'bigint' ? checkedInt(v < 0n ? -v : v, at) : Math.abs(num('abs', v, at)))),
+  unary('abs', (v, at) =>
+    typeof v === 'bigint' ? checkedInt(v < 0n ? -v : v, at) : Math.abs(num('abs', v, at)),
+  ),
   unary('ceil', (v, at) => Math.ceil(num('ceil', v, at))),
   unary('floor', (v, at) => Math.floor(num('floor', v, at))),
   unary('sqrt', (v, at) => Math.sqrt(num('sqrt', v, at))),
-  unary('sign', (v, at) => (typeof v === 'bigint' ? BigInt(v > 0n ? 1 : v < 0n ? -1 : 0) : BigInt(Math.sign(num('sign', v, at))))),
+  unary('sign', (v, at) =>
+    typeof v === 'bigint' ? BigInt(v > 0n ? 1 : v < 0n ? -1 : 0) : BigInt(Math.sign(num('sign', v, at))),
+  ),
   unary('exp', (v, at) => Math.exp(num('exp', v, at))),
   unary('log', (v, at) => Math.log(num('log', v, at))),
   unary('log10', (v, at) => Math.log10(num('log10', v, at))),
@@ -355,7 +372,8 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
         throw typeError(`${name}() needs a numeric percentile`, at);
       }
       const q = Number(p);
-      if (q < 0 || q > 1) throw new CypherFault('CYPHER_RUNTIME', `the percentile ${q} is not between 0 and 1`, at);
+      if (q < 0 || q > 1)
+        throw new CypherFault('CYPHER_RUNTIME', `the percentile ${q} is not between 0 and 1`, at);
       const raw: Value[] = [];
       const n = numbers(name, at);
       return {

@@ -39,8 +39,10 @@ export function propertyGraph(graph: FactGraph, dataset = MEMORY_DATASET): Prope
   const toMap = (props: Record<string, Value>) =>
     new Map(Object.entries(props).filter((e): e is [string, Value] => e[1] !== null));
   // Documents and entities are keyed apart: an entity and a document may share an id.
-  for (const d of records.documents) nodes.set(`d:${d.id}`, view.addNode(`d:${d.id}`, d.labels, toMap(d.props)));
-  for (const e of records.entities) nodes.set(`e:${e.id}`, view.addNode(`e:${e.id}`, e.labels, toMap(e.props)));
+  for (const d of records.documents)
+    nodes.set(`d:${d.id}`, view.addNode(`d:${d.id}`, d.labels, toMap(d.props)));
+  for (const e of records.entities)
+    nodes.set(`e:${e.id}`, view.addNode(`e:${e.id}`, e.labels, toMap(e.props)));
   for (const r of records.relationships) {
     const start = nodes.get(`e:${r.subject}`);
     const end = nodes.get(r.type === 'MENTIONED_IN' ? `d:${r.object}` : `e:${r.object}`);
@@ -78,7 +80,11 @@ function execute(
       throw cypherError(code, e.message, text, e.at, file);
     }
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      throw new KgError('CYPHER_RUNTIME', 'the query nests or recurses too deeply', { file, line: 1, col: 1 });
+      throw new KgError('CYPHER_RUNTIME', 'the query nests or recurses too deeply', {
+        file,
+        line: 1,
+        col: 1,
+      });
     }
     throw e;
   }

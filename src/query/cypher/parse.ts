@@ -344,7 +344,8 @@ class Parser {
       this.pos++;
       const query = this.union();
       this.expectOp('}');
-      if (this.isKw('IN')) throw new CypherFault('CYPHER_UNSUPPORTED', 'CALL { } IN TRANSACTIONS', this.tok.at);
+      if (this.isKw('IN'))
+        throw new CypherFault('CYPHER_UNSUPPORTED', 'CALL { } IN TRANSACTIONS', this.tok.at);
       return { kind: 'call', at, imports, query };
     }
     if (word === 'CREATE' && this.allowCreate) {
@@ -414,9 +415,8 @@ class Parser {
       pathVariable = this.name();
       this.pos++;
     }
-    let shortest: PatternPart['shortest'] = null;
     if (this.isKw('SHORTESTPATH') || this.isKw('ALLSHORTESTPATHS')) {
-      shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
+      const shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
       this.pos++;
       this.expectOp('(');
       const inner = this.patternElement(at, pathVariable);
@@ -454,10 +454,15 @@ class Parser {
     while (this.acceptOp(':')) {
       labels.push(this.name('a label'));
       if (this.isOp('|') || this.isOp('&')) {
-        throw new CypherFault('CYPHER_UNSUPPORTED', 'label expressions (| & !) in node patterns', this.tok.at);
+        throw new CypherFault(
+          'CYPHER_UNSUPPORTED',
+          'label expressions (| & !) in node patterns',
+          this.tok.at,
+        );
       }
     }
-    if (this.isOp('|')) throw new CypherFault('CYPHER_UNSUPPORTED', 'label expressions in node patterns', this.tok.at);
+    if (this.isOp('|'))
+      throw new CypherFault('CYPHER_UNSUPPORTED', 'label expressions in node patterns', this.tok.at);
     let properties: Expr | null = null;
     if (this.isOp('{')) properties = this.mapLiteral();
     else if (this.tok.type === 'param' && !this.allowCreate) {
@@ -816,7 +821,11 @@ class Parser {
         // EXISTS { (a)-->(b) WHERE ... }: a pattern, not a query.
         const patterns = this.patterns();
         const where = this.acceptKw('WHERE') ? this.expr() : null;
-        query = { at, parts: [{ at, clauses: [{ kind: 'match', at, optional: false, patterns, where }] }], unionAll: [] };
+        query = {
+          at,
+          parts: [{ at, clauses: [{ kind: 'match', at, optional: false, patterns, where }] }],
+          unionAll: [],
+        };
       } else {
         query = this.union();
       }
@@ -910,10 +919,7 @@ class Parser {
   private listOrComprehension(): Expr {
     const at = this.tok.at;
     // [x IN list WHERE ... | ...]
-    if (
-      (this.peek().type === 'ident' || this.peek().type === 'qident') &&
-      this.isKw('IN', this.peek(2))
-    ) {
+    if ((this.peek().type === 'ident' || this.peek().type === 'qident') && this.isKw('IN', this.peek(2))) {
       const comprehension = this.attempt(() => {
         this.pos++;
         const variable = this.name();

@@ -18,7 +18,10 @@ export class CDate {
   }
 
   toString(): string {
-    const y = this.year < 0 || this.year > 9999 ? `${this.year < 0 ? '-' : '+'}${Math.abs(this.year)}` : String(this.year).padStart(4, '0');
+    const y =
+      this.year < 0 || this.year > 9999
+        ? `${this.year < 0 ? '-' : '+'}${Math.abs(this.year)}`
+        : String(this.year).padStart(4, '0');
     return `${y}-${String(this.month).padStart(2, '0')}-${String(this.day).padStart(2, '0')}`;
   }
 
@@ -61,7 +64,8 @@ export class CPath {
   ) {}
 }
 
-export type Value = null | boolean | bigint | number | string | Value[] | Map<string, Value> | CNode | CRel | CPath | CDate;
+export type Value =
+  null | boolean | bigint | number | string | Value[] | Map<string, Value> | CNode | CRel | CPath | CDate;
 
 export function isNode(v: unknown): v is CNode {
   return typeof v === 'object' && v !== null && (v as { [NODE]?: true })[NODE] === true;
@@ -343,9 +347,13 @@ export function hashKey(v: Value): string {
       return `s${JSON.stringify(v)}`;
   }
   if (Array.isArray(v)) return `[${v.map(hashKey).join(',')}]`;
-  if (v instanceof Map) return `{${sortedEntries(v).map(([k, x]) => `${JSON.stringify(k)}:${hashKey(x)}`).join(',')}}`;
+  if (v instanceof Map)
+    return `{${sortedEntries(v)
+      .map(([k, x]) => `${JSON.stringify(k)}:${hashKey(x)}`)
+      .join(',')}}`;
   if (v instanceof CDate) return `d${v.toString()}`;
-  if (v instanceof CPath) return `p${v.nodes.map((n) => n.id).join(',')}/${v.rels.map((r) => r.id).join(',')}`;
+  if (v instanceof CPath)
+    return `p${v.nodes.map((n) => n.id).join(',')}/${v.rels.map((r) => r.id).join(',')}`;
   if (isNode(v)) return `N${v.id}`;
   return `R${(v as CRel).id}`;
 }

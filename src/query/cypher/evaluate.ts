@@ -1138,12 +1138,26 @@ class Compiler {
    * Outside its aggregate calls, an expression that aggregates may only use grouping keys (whole);
    * anything else has no single value per group.
    */
-  private checkGrouped(e: Expr, keys: Set<string>): void {
+  private checkGrouped(e: Expr, keys: Set<string>, local: ReadonlySet<string> = new Set()): void {
     walk(e, (x) => {
       if (x.kind === 'call' && AGGREGATES.has(x.name.toLowerCase())) return false;
       if (keys.has(exprKey(x))) return false;
       if (x.kind === 'var') {
+        if (local.has(x.name)) return false;
         throw syntax(`\`${x.name}\` is used next to an aggregation but is not a grouping key`, x.at);
+      }
+      // Comprehension variables are the comprehension's own.
+      if (x.kind === 'listComprehension' || x.kind === 'quantifier' || x.kind === 'reduce') {
+        const inner = new Set([...local, x.variable, ...(x.kind === 'reduce' ? [x.acc] : [])]);
+        this.checkGrouped(x.list, keys, local);
+        if (x.kind === 'reduce') {
+          this.checkGrouped(x.init, keys, local);
+          this.checkGrouped(x.expr, keys, inner);
+        } else {
+          if (x.where) this.checkGrouped(x.where, keys, inner);
+          if (x.kind === 'listComprehension' && x.map) this.checkGrouped(x.map, keys, inner);
+        }
+        return false;
       }
       if (x.kind === 'subquery' || x.kind === 'pattern' || x.kind === 'patternComprehension') {
         throw syntax('an expression next to an aggregation must use grouping keys only', x.at);

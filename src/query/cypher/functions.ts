@@ -420,7 +420,8 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
       };
     }
     case 'avg': {
-      let total = 0;
+      // A running mean, as Neo4j computes it: the same rounding, and no overflow on large sums.
+      let mean = 0;
       let n = 0;
       return {
         add: (v) => {
@@ -428,10 +429,10 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
           if (typeof v !== 'bigint' && typeof v !== 'number') {
             throw typeError(`avg() expects numbers, not a ${typeName(v)}`, at);
           }
-          total += Number(v);
           n++;
+          mean += (Number(v) - mean) / n;
         },
-        result: () => (n === 0 ? null : total / n),
+        result: () => (n === 0 ? null : mean),
       };
     }
     case 'min':

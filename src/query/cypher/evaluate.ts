@@ -42,6 +42,18 @@ import {
 
 export type Row = Value[];
 
+/**
+ * Rows stream through the clauses: each stage pushes rows on as it makes them, so a long MATCH feeding
+ * an aggregation never holds all its rows (only ORDER BY, DISTINCT and grouping buffer). A stage must not
+ * keep a row it was pushed without copying it.
+ */
+interface Flow {
+  push(row: Row): void;
+  end(): void;
+}
+
+type Stage = (ctx: Context, down: Flow) => Flow;
+
 /** A matcher step: binds what it can in `row`, calls `next` for each binding; true means stop. */
 type Step = (row: Row, ctx: Context, used: CRel[], next: () => boolean) => boolean;
 
@@ -462,7 +474,8 @@ class Compiler {
   /** Aggregate calls replaced by slots, while compiling a projection that aggregates. */
   aggregateSlots: Map<Expr, number> | null = null;
 
-  constructor(private readonly text: string) {}
+  /** The graph the query will run on, if known: its label sizes guide where patterns start. */
+  constructor(private readonly stats: PropertyGraph | null) {}
 
   expr(e: Expr, scope: Scope): Fn {
     const at = e.at;
@@ -868,12 +881,12 @@ class Compiler {
 
   private singleQuery(q: SingleQuery, outer: Scope, isSubquery: boolean): CompiledQuery {
     let scope = outer;
-    const steps: ((rows: Row[], ctx: Context) => Row[])[] = [];
+    const stages: Stage[] = [];
     let columns: string[] | null = null;
     const last = q.clauses[q.clauses.length - 1]!;
     for (const clause of q.clauses) {
       const compiled = this.clause(clause, scope);
-      steps.push(compiled.run);
+      stages.push(compiled.stage);
       scope = compiled.scope;
       if (clause.kind === 'return') columns = compiled.columns ?? null;
     }
@@ -883,14 +896,18 @@ class Compiler {
     }
     return {
       columns: columns ?? [],
-      run: (input, ctx) => steps.reduce((rows, step) => step(rows, ctx), input),
+      run: (input, ctx) => {
+        const out: Row[] = [];
+        let flow: Flow = { push: (row) => void out.push(row.slice()), end: () => undefined };
+        for (let i = stages.length - 1; i >= 0; i--) flow = stages[i]!(ctx, flow);
+        for (const row of input) flow.push(row);
+        flow.end();
+        return out;
+      },
     };
   }
 
-  private clause(
-    c: Clause,
-    scope: Scope,
-  ): { scope: Scope; columns?: string[]; run: (rows: Row[], ctx: Context) => Row[] } {
+  private clause(c: Clause, scope: Scope): { scope: Scope; columns?: string[]; stage: Stage } {
     switch (c.kind) {
       case 'match':
         return this.matchClause(c, scope);
@@ -901,19 +918,18 @@ class Compiler {
         const slot = out.slot(c.variable)!;
         return {
           scope: out,
-          run: (rows, ctx) => {
-            const result: Row[] = [];
-            for (const row of rows) {
+          stage: (ctx, down) => ({
+            push: (row) => {
               const l = list(row, ctx);
               const items = l === null ? [] : Array.isArray(l) ? l : [l];
               for (const x of items) {
                 const r = row.slice();
                 r[slot] = x;
-                result.push(r);
+                down.push(r);
               }
-            }
-            return result;
-          },
+            },
+            end: () => down.end(),
+          }),
         };
       }
       case 'with':
@@ -926,7 +942,7 @@ class Compiler {
           }
         }
         const p = this.projection(c.projection, scope, c.kind === 'with' ? c.where : null);
-        return c.kind === 'return' ? p : { scope: p.scope, run: p.run };
+        return c.kind === 'return' ? p : { scope: p.scope, stage: p.stage };
       }
       case 'call': {
         let inner = new Scope();
@@ -945,14 +961,13 @@ class Compiler {
         }
         return {
           scope: out,
-          run: (rows, ctx) => {
-            const result: Row[] = [];
-            for (const row of rows) {
-              const input = importSlots ? importSlots.map((s) => row[s] ?? null) : row;
-              for (const r of sub.run([input], ctx)) result.push([...row, ...r]);
-            }
-            return result;
-          },
+          stage: (ctx, down) => ({
+            push: (row) => {
+              const input = importSlots ? importSlots.map((s) => row[s] ?? null) : row.slice();
+              for (const r of sub.run([input], ctx)) down.push([...row, ...r]);
+            },
+            end: () => down.end(),
+          }),
         };
       }
       case 'create':
@@ -969,7 +984,7 @@ class Compiler {
     p: Projection,
     scope: Scope,
     whereExpr: Expr | null,
-  ): { scope: Scope; columns: string[]; run: (rows: Row[], ctx: Context) => Row[] } {
+  ): { scope: Scope; columns: string[]; stage: Stage } {
     const items = [...p.items];
     if (p.star) {
       const names = scope.visible().sort();
@@ -1023,18 +1038,47 @@ class Compiler {
       }
       const where = whereOn ? this.expr(whereOn, combined) : null;
       const keep = !p.distinct && (sortKeys.length > 0 || where !== null);
+      const buffered = p.distinct || sortKeys.length > 0;
       return {
         scope: outScope,
         columns,
-        run: (rows, ctx) => {
-          let out: Row[] = rows.map((row) => {
+        stage: (ctx, down) => {
+          const emit = (r: Row) => {
+            if (where && where(r, ctx) !== true) return;
+            down.push(keep ? r.slice(0, k) : r);
+          };
+          const project = (row: Row) => {
             const projected = fns.map((f) => f(row, ctx));
             return keep ? projected.concat(row) : projected;
-          });
-          if (p.distinct) out = dedupe(out);
-          out = sortAndPage(out, sortKeys, skip, limit, ctx);
-          if (where) out = out.filter((r) => where(r, ctx) === true);
-          return keep ? out.map((r) => r.slice(0, k)) : out;
+          };
+          if (!buffered) {
+            // Streaming: SKIP and LIMIT count rows as they pass.
+            let skipped = 0;
+            let passed = 0;
+            const from = skip ? skip(ctx) : 0;
+            const count = limit ? limit(ctx) : Infinity;
+            return {
+              push: (row) => {
+                if (passed >= count) return;
+                if (skipped < from) {
+                  skipped++;
+                  return;
+                }
+                passed++;
+                emit(project(row));
+              },
+              end: () => down.end(),
+            };
+          }
+          let out: Row[] = [];
+          return {
+            push: (row) => void out.push(project(row)),
+            end: () => {
+              if (p.distinct) out = dedupe(out);
+              for (const r of sortAndPage(out, sortKeys, skip, limit, ctx)) emit(r);
+              down.end();
+            },
+          };
         },
       };
     }
@@ -1085,7 +1129,7 @@ class Compiler {
     return {
       scope: outScope,
       columns,
-      run: (rows, ctx) => {
+      stage: (ctx, down) => {
         const groups = new Map<string, { row: Row; aggs: Aggregator[]; seen: (Set<string> | null)[] }>();
         const newGroup = (row: Row) => ({
           row,
@@ -1098,10 +1142,16 @@ class Compiler {
           ),
           seen: aggArgs.map((a) => (a.distinct ? new Set<string>() : null)),
         });
-        for (const row of rows) {
-          const key = keyFns.length === 0 ? '' : keyFns.map((f) => hashKey(f(row, ctx))).join('\u0000');
+        const single = keyFns.length === 1 ? keyFns[0]! : null;
+        const push = (row: Row) => {
+          let key: string;
+          if (single) {
+            const v = single(row, ctx);
+            // Strings are the commonest key: their own text, marked so no other value's key equals it.
+            key = typeof v === 'string' ? `s${v}` : hashKey(v);
+          } else key = keyFns.length === 0 ? '' : keyFns.map((f) => hashKey(f(row, ctx))).join('\u0000');
           let g = groups.get(key);
-          if (!g) groups.set(key, (g = newGroup(row)));
+          if (!g) groups.set(key, (g = newGroup(row.slice())));
           for (let i = 0; i < aggArgs.length; i++) {
             const a = aggArgs[i]!;
             const v = a.star ? true : a.arg!(row, ctx);
@@ -1114,22 +1164,28 @@ class Compiler {
             }
             g.aggs[i]!.add(v);
           }
-        }
-        // With no grouping keys, an empty input still gives one row (count 0, collect []).
-        if (groups.size === 0 && keyFns.length === 0)
-          groups.set('', newGroup(new Array<Value>(base).fill(null)));
-        let out: Row[] = [];
-        for (const g of groups.values()) {
-          const full = g.row.slice(0, base);
-          full.length = base;
-          for (const a of g.aggs) full.push(a.result());
-          const projected = fns.map((f) => f(full, ctx));
-          out.push(sortKeys.length > 0 ? projected.concat(full) : projected);
-        }
-        if (p.distinct) out = dedupe(out, k);
-        out = sortAndPage(out, sortKeys, skip, limit, ctx);
-        if (sortKeys.length > 0) out = out.map((r) => r.slice(0, k));
-        return where ? out.filter((r) => where(r, ctx) === true) : out;
+        };
+        const end = () => {
+          // With no grouping keys, an empty input still gives one row (count 0, collect []).
+          if (groups.size === 0 && keyFns.length === 0)
+            groups.set('', newGroup(new Array<Value>(base).fill(null)));
+          let out: Row[] = [];
+          for (const g of groups.values()) {
+            const full = g.row.slice(0, base);
+            full.length = base;
+            for (const a of g.aggs) full.push(a.result());
+            const projected = fns.map((f) => f(full, ctx));
+            out.push(sortKeys.length > 0 ? projected.concat(full) : projected);
+          }
+          if (p.distinct) out = dedupe(out, k);
+          out = sortAndPage(out, sortKeys, skip, limit, ctx);
+          for (const r of out) {
+            const row = sortKeys.length > 0 ? r.slice(0, k) : r;
+            if (!where || where(row, ctx) === true) down.push(row);
+          }
+          down.end();
+        };
+        return { push, end };
       },
     };
   }
@@ -1211,10 +1267,7 @@ class Compiler {
   // -------------------------------------------------------------------------------------------------
   // Pattern matching
 
-  private matchClause(
-    c: Extract<Clause, { kind: 'match' }>,
-    scope: Scope,
-  ): { scope: Scope; run: (rows: Row[], ctx: Context) => Row[] } {
+  private matchClause(c: Extract<Clause, { kind: 'match' }>, scope: Scope): { scope: Scope; stage: Stage } {
     const matcher = this.matcher(c.patterns, scope, conjuncts(c.where));
     const newSlots: number[] = [];
     for (let s = scope.size; s < matcher.scope.size; s++) newSlots.push(s);
@@ -1222,22 +1275,27 @@ class Compiler {
     const optional = c.optional;
     return {
       scope: matcher.scope,
-      run: (rows, ctx) => {
-        const out: Row[] = [];
-        for (const row of rows) {
-          const before = out.length;
-          matcher.run(row, ctx, (r) => {
-            out.push(r.slice());
-            return false;
-          });
-          if (optional && out.length === before) {
-            const r = row.slice();
-            r.length = width;
-            for (const s of newSlots) r[s] = null;
-            out.push(r);
-          }
-        }
-        return out;
+      stage: (ctx, down) => {
+        let found = false;
+        const emit = (r: Row) => {
+          found = true;
+          // The matcher's working row: stages that keep rows copy them (see Flow).
+          down.push(r);
+          return false;
+        };
+        return {
+          push: (row) => {
+            found = false;
+            matcher.run(row, ctx, emit);
+            if (optional && !found) {
+              const r = row.slice();
+              r.length = width;
+              for (const s of newSlots) r[s] = null;
+              down.push(r);
+            }
+          },
+          end: () => down.end(),
+        };
       },
     };
   }
@@ -1283,6 +1341,8 @@ class Compiler {
     }
     const bound = new Set(inputScope.names.keys());
     const pending = where.map((e) => ({ e, vars: freeVariables(e), fn: this.expr(e, out) }));
+    // Variables a WHERE part filters on its own: fewer of them get through.
+    const filtered = new Set(pending.filter((p) => p.vars.size === 1).map((p) => [...p.vars][0]!));
     for (const p of pending) {
       for (const v of p.vars) {
         if (v !== ' subquery' && !out.has(v)) throw syntax(`variable \`${v}\` is not defined`, p.e.at);
@@ -1323,7 +1383,7 @@ class Compiler {
         .sort((a, b) => a.score - b.score || a.i - b.i);
       const part = ordered[0]!.part;
       remaining.splice(remaining.indexOf(part), 1);
-      this.planPart(part, out, bound, steps, addFilters, filtersFor);
+      this.planPart(part, out, bound, steps, addFilters, filtersFor, filtered);
     }
     if (pending.length > 0) {
       // Reads something that is never bound here (only subqueries can get here).
@@ -1337,12 +1397,14 @@ class Compiler {
         const row = input.slice();
         row.length = width;
         const used: CRel[] = [];
-        const go = (i: number): boolean => {
-          const step = steps[i];
-          if (!step) return emit(row);
-          return step(row, ctx, used, () => go(i + 1));
-        };
-        go(0);
+        // Each step's continuation, made once per input row rather than once per binding.
+        let next = (): boolean => emit(row);
+        for (let i = steps.length - 1; i >= 0; i--) {
+          const step = steps[i]!;
+          const after = next;
+          next = () => step(row, ctx, used, after);
+        }
+        next();
       },
     };
   }
@@ -1350,9 +1412,39 @@ class Compiler {
   private nodeCheck(n: NodePattern, scope: Scope): (node: CNode, row: Row, ctx: Context) => boolean {
     const labels = n.labels;
     const props = n.properties ? this.propertyMap(n.properties, scope) : null;
+    // The label sets of the graph last seen, resolved once rather than per node.
+    let graph: PropertyGraph | null = null;
+    let sets: Set<CNode>[] = [];
     return (node, row, ctx) => {
-      for (const l of labels) if (!node.labels.includes(l)) return false;
+      if (ctx.graph !== graph) {
+        graph = ctx.graph;
+        sets = labels.map((l) => ctx.graph.labelSet(l));
+      }
+      for (const set of sets) if (!set.has(node)) return false;
       return props ? props(node.properties, row, ctx) : true;
+    };
+  }
+
+  /** A test of a relationship's type against the pattern's types, by type number. */
+  private typeCheck(types: string[]): (r: CRel, ctx: Context) => boolean {
+    if (types.length === 0) return () => true;
+    const ids = this.typeIds(types);
+    return (r, ctx) => {
+      const wanted = ids(ctx);
+      return wanted.length === 1 ? r.typeId === wanted[0] : wanted.includes(r.typeId);
+    };
+  }
+
+  /** The type numbers of `types` in the graph a query runs on, resolved once per graph. */
+  private typeIds(types: string[]): (ctx: Context) => number[] {
+    let graph: PropertyGraph | null = null;
+    let ids: number[] = [];
+    return (ctx) => {
+      if (ctx.graph !== graph) {
+        graph = ctx.graph;
+        ids = types.map((t) => ctx.graph.typeId(t));
+      }
+      return ids;
     };
   }
 
@@ -1385,6 +1477,7 @@ class Compiler {
     steps: Step[],
     addFilters: () => void,
     readyFilters: () => Fn[],
+    filtered: ReadonlySet<string>,
   ): void {
     const nodes = part.nodes;
     const slotOf = (name: string) => scope.slot(name)!;
@@ -1392,14 +1485,23 @@ class Compiler {
       this.planShortest(part, scope, bound, steps, readyFilters);
       return;
     }
-    // Where to start: a bound node, else the node whose label or property promises the fewest candidates.
+    // Where to start: a bound node, else the node with the fewest candidates: its smallest label, cut
+    // (roughly) by a property map or by WHERE parts that read only it.
     let start = nodes.findIndex((n) => bound.has(n.variable!));
-    const scan = (n: NodePattern): number =>
-      n.properties?.kind === 'map' && n.properties.entries.length > 0 ? 0 : n.labels.length > 0 ? 1 : 2;
+    const estimate = (n: NodePattern): number => {
+      const all = this.stats?.nodes.length ?? 1e6;
+      let size = n.labels.reduce(
+        (m, l) => Math.min(m, this.stats ? this.stats.withLabel(l).length : all / 10),
+        all,
+      );
+      if (n.properties?.kind === 'map' && n.properties.entries.length > 0) size /= 100;
+      if (filtered.has(n.variable!)) size /= 3;
+      return size;
+    };
     if (start < 0) {
       start = 0;
       nodes.forEach((n, i) => {
-        if (scan(n) < scan(nodes[start]!)) start = i;
+        if (estimate(n) < estimate(nodes[start]!)) start = i;
       });
     }
     const first = nodes[start]!;
@@ -1490,11 +1592,12 @@ class Compiler {
     const relBound = bound.has(rel.variable!);
     const toCheck = this.nodeCheck(to, scope);
     const relProps = rel.properties ? this.propertyMap(rel.properties, scope) : null;
-    const types = rel.types.length > 0 ? rel.types : null;
+    const typeOk = this.typeCheck(rel.types);
+    const typed = rel.types.length > 0 ? this.typeIds(rel.types) : null;
     // Direction as walked: out follows start->end.
     const dir = rel.direction === 'both' ? 'both' : (rel.direction === 'out') !== reverse ? 'out' : 'in';
     const relOk = (r: CRel, row: Row, ctx: Context) =>
-      (types === null || types.includes(r.type)) && (relProps === null || relProps(r.properties, row, ctx));
+      typeOk(r, ctx) && (relProps === null || relProps(r.properties, row, ctx));
     const nodeOk = (n: CNode, row: Row, ctx: Context) =>
       (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
 
@@ -1587,13 +1690,20 @@ class Compiler {
           return true;
         return false;
       }
+      // With types given, only the relationships of those types are visited.
+      const ids = typed ? typed(ctx) : null;
+      const lists = (byType: CRel[][], all: CRel[]): CRel[][] =>
+        ids === null ? [all] : ids.map((id) => byType[id] ?? []);
       if (dir !== 'in') {
-        for (const r of node.out) if (attempt(r, r.end)) return true;
+        for (const list of lists(node.outByType, node.out))
+          for (const r of list) if (attempt(r, r.end)) return true;
       }
       if (dir !== 'out') {
-        for (const r of node.in) {
-          if (dir === 'both' && r.start === r.end) continue;
-          if (attempt(r, r.start)) return true;
+        for (const list of lists(node.inByType, node.in)) {
+          for (const r of list) {
+            if (dir === 'both' && r.start === r.end) continue;
+            if (attempt(r, r.start)) return true;
+          }
         }
       }
       if (!relBound) row[relSlot] = undefined as unknown as Value;
@@ -1717,10 +1827,7 @@ class Compiler {
   // -------------------------------------------------------------------------------------------------
   // CREATE, on the setup-only path that builds test graphs
 
-  private createClause(
-    c: Extract<Clause, { kind: 'create' }>,
-    scope: Scope,
-  ): { scope: Scope; run: (rows: Row[], ctx: Context) => Row[] } {
+  private createClause(c: Extract<Clause, { kind: 'create' }>, scope: Scope): { scope: Scope; stage: Stage } {
     let out = scope;
     for (const part of c.patterns) {
       for (const n of part.nodes) out = out.with(n.variable!);
@@ -1751,8 +1858,9 @@ class Compiler {
     };
     return {
       scope: out,
-      run: (rows, ctx) =>
-        rows.map((input) => {
+      stage: (ctx, down) => ({
+        end: () => down.end(),
+        push: (input) => {
           const row = input.slice();
           row.length = width;
           for (const { nodes, rels, pathSlot } of created) {
@@ -1774,8 +1882,9 @@ class Compiler {
               );
             }
           }
-          return row;
-        }),
+          down.push(row);
+        },
+      }),
     };
   }
 }
@@ -1838,8 +1947,6 @@ function sortAndPage(
 }
 
 /** Compiles a parsed query: columns, and a function from the graph and parameters to rows. */
-export function compile(text: string, query: Query): CompiledQuery {
-  const compiler = new Compiler(text);
-  const compiled = compiler.query(query, new Scope());
-  return compiled;
+export function compile(query: Query, stats: PropertyGraph | null = null): CompiledQuery {
+  return new Compiler(stats).query(query, new Scope());
 }

@@ -396,27 +396,33 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
       };
     }
     case 'count': {
-      let n = 0n;
-      return { add: (v) => void (v !== null && n++), result: () => n };
+      // A float counter: exact far beyond any graph in memory, and much cheaper than a bigint one.
+      let n = 0;
+      return { add: (v) => void (v !== null && n++), result: () => BigInt(n) };
     }
     case 'collect': {
       const out: Value[] = [];
       return { add: (v) => void (v !== null && out.push(v)), result: () => out };
     }
     case 'sum': {
+      // Integers add up as a float while the total is exact (below 2^53), then as a bigint.
+      let small = 0;
       let int = 0n;
       let float = 0;
       let isFloat = false;
       return {
         add: (v) => {
           if (v === null) return;
-          if (typeof v === 'bigint') int = checkedInt(int + v, at);
-          else if (typeof v === 'number') {
+          if (typeof v === 'bigint') {
+            const x = Number(v);
+            if (Number.isSafeInteger(x) && Number.isSafeInteger(small + x)) small += x;
+            else int = checkedInt(int + v, at);
+          } else if (typeof v === 'number') {
             isFloat = true;
             float += v;
           } else throw typeError(`sum() expects numbers, not a ${typeName(v)}`, at);
         },
-        result: () => (isFloat ? float + Number(int) : int),
+        result: () => (isFloat ? float + Number(int) + small : checkedInt(int + BigInt(small), at)),
       };
     }
     case 'avg': {
@@ -442,7 +448,11 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
       return {
         add: (v) => {
           if (v === null) return;
-          if (best === null || sign * orderCompare(v, best) < 0) best = v;
+          if (best === null) best = v;
+          // Two values of one primitive type (the usual case) compare directly.
+          else if (typeof v === typeof best && (typeof v === 'bigint' || typeof v === 'string')) {
+            if (sign * (v < (best as typeof v) ? -1 : v > (best as typeof v) ? 1 : 0) < 0) best = v;
+          } else if (sign * orderCompare(v, best) < 0) best = v;
         },
         result: () => best,
       };

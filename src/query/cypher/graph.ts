@@ -11,6 +11,8 @@ export class PropertyGraph {
   readonly nodes: CNode[] = [];
   readonly rels: CRel[] = [];
   private readonly byLabel = new Map<string, CNode[]>();
+  private readonly labelSets = new Map<string, Set<CNode>>();
+  private readonly typeIds = new Map<string, number>();
   private readonly propertyIndexes = new Map<string, Map<string, CNode[]>>();
   private nextId = 0;
 
@@ -19,18 +21,23 @@ export class PropertyGraph {
     const node = makeNode(id, key ?? `_${id}`, [...new Set(labels)], properties);
     this.store.addNode(node.key, { node });
     this.nodes.push(node);
-    for (const label of node.labels) this.labelList(label).push(node);
+    for (const label of node.labels) {
+      this.labelList(label).push(node);
+      this.labelSet(label).add(node);
+    }
     this.propertyIndexes.clear();
     return node;
   }
 
   addRel(key: string | null, type: string, start: CNode, end: CNode, properties: Map<string, Value>): CRel {
     const id = this.nextId++;
-    const rel = makeRel(id, key ?? `_${id}`, type, start, end, properties);
+    const rel = makeRel(id, key ?? `_${id}`, type, this.typeId(type), start, end, properties);
     this.store.addDirectedEdgeWithKey(rel.key, start.key, end.key, { rel });
     this.rels.push(rel);
     start.out.push(rel);
     end.in.push(rel);
+    (start.outByType[rel.typeId] ??= []).push(rel);
+    (end.inByType[rel.typeId] ??= []).push(rel);
     return rel;
   }
 
@@ -38,6 +45,20 @@ export class PropertyGraph {
     let list = this.byLabel.get(label);
     if (!list) this.byLabel.set(label, (list = []));
     return list;
+  }
+
+  /** The live set of the nodes with a label: testing a label is a lookup by identity, not by name. */
+  labelSet(label: string): Set<CNode> {
+    let set = this.labelSets.get(label);
+    if (!set) this.labelSets.set(label, (set = new Set()));
+    return set;
+  }
+
+  /** A relationship type's number, so matching compares numbers, not names. */
+  typeId(type: string): number {
+    let id = this.typeIds.get(type);
+    if (id === undefined) this.typeIds.set(type, (id = this.typeIds.size));
+    return id;
   }
 
   /** The nodes with a label, in creation order. */

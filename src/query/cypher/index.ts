@@ -69,7 +69,7 @@ function execute(
   const file = options.file ?? '<query>';
   let phase: 'compile' | 'run' = 'compile';
   try {
-    const compiled = compile(text, parseQuery(text, allowCreate));
+    const compiled = compile(parseQuery(text, allowCreate), view);
     const params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, fromPlain(v)]));
     phase = 'run';
     const rows = compiled.run([[]], { graph: view, params });

@@ -41,12 +41,17 @@ export interface CNode {
   /** Outgoing and incoming relationships, in creation order. */
   out: CRel[];
   in: CRel[];
+  /** The same, by type number (PropertyGraph.typeId), so an expansion visits only the types it wants. */
+  outByType: CRel[][];
+  inByType: CRel[][];
 }
 
 export interface CRel {
   readonly id: number;
   readonly key: string;
   readonly type: string;
+  /** The type's number in its graph (PropertyGraph.typeId). */
+  readonly typeId: number;
   readonly start: CNode;
   readonly end: CNode;
   properties: Map<string, Value>;
@@ -76,18 +81,19 @@ export function isRel(v: unknown): v is CRel {
 }
 
 export function makeNode(id: number, key: string, labels: string[], properties: Map<string, Value>): CNode {
-  return { [NODE]: true, id, key, labels, properties, out: [], in: [] } as CNode;
+  return { [NODE]: true, id, key, labels, properties, out: [], in: [], outByType: [], inByType: [] } as CNode;
 }
 
 export function makeRel(
   id: number,
   key: string,
   type: string,
+  typeId: number,
   start: CNode,
   end: CNode,
   properties: Map<string, Value>,
 ): CRel {
-  return { [REL]: true, id, key, type, start, end, properties } as CRel;
+  return { [REL]: true, id, key, type, typeId, start, end, properties } as CRel;
 }
 
 export type TypeName =

@@ -1442,7 +1442,8 @@ class Compiler {
     return (ctx) => {
       if (ctx.graph !== graph) {
         graph = ctx.graph;
-        ids = types.map((t) => ctx.graph.typeId(t));
+        // [:T|T] is [:T]: each type once, or its relationships would be visited twice.
+        ids = [...new Set(types)].map((t) => ctx.graph.typeId(t));
       }
       return ids;
     };

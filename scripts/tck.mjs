@@ -7,7 +7,7 @@
 //   node scripts/tck.mjs [--tck ../shared/opencypher-tck] [--failures] [feature folder ...]
 //
 // Feature folders are names under features/ (clauses/match, expressions/aggregation, ...); by default
-// the nine the issue targets. --failures lists each failing scenario with the reason.
+// the nine the issue targets. --failures lists each failing (and skipped) scenario with the reason.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -486,6 +486,7 @@ function featureFiles(dir) {
 export function runTck(tck, folders) {
   const perFeature = [];
   const failures = [];
+  const skips = [];
   for (const folder of folders) {
     const counts = { feature: folder, passed: 0, failed: 0, skipped: 0 };
     for (const file of featureFiles(join(tck, 'features', folder))) {
@@ -498,8 +499,10 @@ export function runTck(tck, folders) {
           r = { status: 'fail', reason: `setup failed: ${e.message}` };
         }
         if (r.status === 'pass') counts.passed++;
-        else if (r.status === 'skip') counts.skipped++;
-        else {
+        else if (r.status === 'skip') {
+          counts.skipped++;
+          skips.push({ where: `${relative(tck, file)}:${s.line}`, name: s.name, reason: r.reason });
+        } else {
           counts.failed++;
           failures.push({ where: `${relative(tck, file)}:${s.line}`, name: s.name, reason: r.reason });
         }
@@ -507,7 +510,7 @@ export function runTck(tck, folders) {
     }
     perFeature.push(counts);
   }
-  return { perFeature, failures };
+  return { perFeature, failures, skips };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -520,9 +523,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   }
   const showFailures = args.includes('--failures');
   const folders = args.filter((a) => !a.startsWith('--'));
-  const { perFeature, failures } = runTck(tck, folders.length > 0 ? folders : TARGET_FEATURES);
+  const { perFeature, failures, skips } = runTck(tck, folders.length > 0 ? folders : TARGET_FEATURES);
   if (showFailures) {
     for (const f of failures) console.log(`FAIL ${f.where} ${f.name}\n  ${f.reason}`);
+    for (const f of skips) console.log(`SKIP ${f.where} ${f.name}: ${f.reason}`);
   }
   const width = Math.max(...perFeature.map((f) => f.feature.length));
   let p = 0;

@@ -505,16 +505,9 @@ class Compiler {
         const key = e.key;
         return (row, ctx) => {
           const t = target(row, ctx);
-          // The common case first: a node or relationship property.
-          if (
-            t !== null &&
-            typeof t === 'object' &&
-            !Array.isArray(t) &&
-            !(t instanceof Map) &&
-            'properties' in t
-          ) {
-            return (t as CNode).properties.get(key) ?? null;
-          }
+          // The common case first: a node or relationship (only they have a properties field).
+          const props = t !== null && typeof t === 'object' ? (t as Partial<CNode>).properties : undefined;
+          if (props instanceof Map) return props.get(key) ?? null;
           return property(t, key, at);
         };
       }
@@ -1130,7 +1123,8 @@ class Compiler {
       scope: outScope,
       columns,
       stage: (ctx, down) => {
-        const groups = new Map<string, { row: Row; aggs: Aggregator[]; seen: (Set<string> | null)[] }>();
+        type Group = { row: Row; aggs: Aggregator[]; seen: (Set<string> | null)[] };
+        const groups = new Map<string, Group>();
         const newGroup = (row: Row) => ({
           row,
           aggs: aggArgs.map((a) =>
@@ -1143,15 +1137,19 @@ class Compiler {
           seen: aggArgs.map((a) => (a.distinct ? new Set<string>() : null)),
         });
         const single = keyFns.length === 1 ? keyFns[0]! : null;
+        // A single string key (the commonest) groups by the string itself: no key text to build per row.
+        const byString = new Map<string, Group>();
         const push = (row: Row) => {
-          let key: string;
-          if (single) {
-            const v = single(row, ctx);
-            // Strings are the commonest key: their own text, marked so no other value's key equals it.
-            key = typeof v === 'string' ? `s${v}` : hashKey(v);
-          } else key = keyFns.length === 0 ? '' : keyFns.map((f) => hashKey(f(row, ctx))).join('\u0000');
-          let g = groups.get(key);
-          if (!g) groups.set(key, (g = newGroup(row.slice())));
+          let g: Group | undefined;
+          const v = single ? single(row, ctx) : undefined;
+          if (typeof v === 'string') {
+            g = byString.get(v);
+            if (!g) byString.set(v, (g = newGroup(row.slice())));
+          } else {
+            const key = v !== undefined ? hashKey(v) : keyFns.map((f) => hashKey(f(row, ctx))).join('\u0000');
+            g = groups.get(key);
+            if (!g) groups.set(key, (g = newGroup(row.slice())));
+          }
           for (let i = 0; i < aggArgs.length; i++) {
             const a = aggArgs[i]!;
             const v = a.star ? true : a.arg!(row, ctx);
@@ -1167,10 +1165,10 @@ class Compiler {
         };
         const end = () => {
           // With no grouping keys, an empty input still gives one row (count 0, collect []).
-          if (groups.size === 0 && keyFns.length === 0)
+          if (groups.size === 0 && byString.size === 0 && keyFns.length === 0)
             groups.set('', newGroup(new Array<Value>(base).fill(null)));
           let out: Row[] = [];
-          for (const g of groups.values()) {
+          for (const g of [...byString.values(), ...groups.values()]) {
             const full = g.row.slice(0, base);
             full.length = base;
             for (const a of g.aggs) full.push(a.result());

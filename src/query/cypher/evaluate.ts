@@ -1418,7 +1418,7 @@ class Compiler {
         graph = ctx.graph;
         sets = labels.map((l) => ctx.graph.labelSet(l));
       }
-      for (const set of sets) if (!set.has(node)) return false;
+      for (let i = 0; i < sets.length; i++) if (!sets[i]!.has(node)) return false;
       return props ? props(node.properties, row, ctx) : true;
     };
   }
@@ -1595,8 +1595,9 @@ class Compiler {
     const typed = rel.types.length > 0 ? this.typeIds(rel.types) : null;
     // Direction as walked: out follows start->end.
     const dir = rel.direction === 'both' ? 'both' : (rel.direction === 'out') !== reverse ? 'out' : 'in';
-    const relOk = (r: CRel, row: Row, ctx: Context) =>
-      typeOk(r, ctx) && (relProps === null || relProps(r.properties, row, ctx));
+    const relPropsOk = (r: CRel, row: Row, ctx: Context) =>
+      relProps === null || relProps(r.properties, row, ctx);
+    const relOk = (r: CRel, row: Row, ctx: Context) => typeOk(r, ctx) && relPropsOk(r, row, ctx);
     const nodeOk = (n: CNode, row: Row, ctx: Context) =>
       (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
 
@@ -1672,9 +1673,12 @@ class Compiler {
       if (fixed === null) return false;
       if (fixed !== undefined && !isRel(fixed))
         throw typeError(`\`${rel.variable}\` is not a relationship`, rel.at);
+      // Lists picked by type need no type test.
+      const ids = typed ? typed(ctx) : null;
+      const ok = ids !== null && fixed === undefined ? relPropsOk : relOk;
       const attempt = (r: CRel, other: CNode): boolean => {
-        if (!relOk(r, row, ctx) || !nodeOk(other, row, ctx)) return false;
-        if (used.includes(r)) return false;
+        if (!ok(r, row, ctx) || !nodeOk(other, row, ctx)) return false;
+        if (used.length > 0 && used.includes(r)) return false;
         used.push(r);
         row[relSlot] = r;
         if (!toBound) row[toSlot] = other;
@@ -1690,7 +1694,6 @@ class Compiler {
         return false;
       }
       // With types given, only the relationships of those types are visited.
-      const ids = typed ? typed(ctx) : null;
       const lists = (byType: CRel[][], all: CRel[]): CRel[][] =>
         ids === null ? [all] : ids.map((id) => byType[id] ?? []);
       if (dir !== 'in') {

@@ -1410,15 +1410,15 @@ class Compiler {
   private nodeCheck(n: NodePattern, scope: Scope): (node: CNode, row: Row, ctx: Context) => boolean {
     const labels = n.labels;
     const props = n.properties ? this.propertyMap(n.properties, scope) : null;
-    // The label sets of the graph last seen, resolved once rather than per node.
+    // The graph's own label strings, resolved once per graph rather than per node.
     let graph: PropertyGraph | null = null;
-    let sets: Set<CNode>[] = [];
+    let wanted: string[] = [];
     return (node, row, ctx) => {
       if (ctx.graph !== graph) {
         graph = ctx.graph;
-        sets = labels.map((l) => ctx.graph.labelSet(l));
+        wanted = labels.map((l) => ctx.graph.canonicalLabel(l));
       }
-      for (let i = 0; i < sets.length; i++) if (!sets[i]!.has(node)) return false;
+      for (let i = 0; i < wanted.length; i++) if (!node.labels.includes(wanted[i]!)) return false;
       return props ? props(node.properties, row, ctx) : true;
     };
   }

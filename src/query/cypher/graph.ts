@@ -11,20 +11,22 @@ export class PropertyGraph {
   readonly nodes: CNode[] = [];
   readonly rels: CRel[] = [];
   private readonly byLabel = new Map<string, CNode[]>();
-  private readonly labelSets = new Map<string, Set<CNode>>();
+  private readonly labels = new Map<string, string>();
   private readonly typeIds = new Map<string, number>();
   private readonly propertyIndexes = new Map<string, Map<string, CNode[]>>();
   private nextId = 0;
 
   addNode(key: string | null, labels: string[], properties: Map<string, Value>): CNode {
     const id = this.nextId++;
-    const node = makeNode(id, key ?? `_${id}`, [...new Set(labels)], properties);
+    const node = makeNode(
+      id,
+      key ?? `_${id}`,
+      [...new Set(labels.map((l) => this.canonicalLabel(l)))],
+      properties,
+    );
     this.store.addNode(node.key, { node });
     this.nodes.push(node);
-    for (const label of node.labels) {
-      this.labelList(label).push(node);
-      this.labelSet(label).add(node);
-    }
+    for (const label of node.labels) this.labelList(label).push(node);
     this.propertyIndexes.clear();
     return node;
   }
@@ -47,11 +49,14 @@ export class PropertyGraph {
     return list;
   }
 
-  /** The live set of the nodes with a label: testing a label is a lookup by identity, not by name. */
-  labelSet(label: string): Set<CNode> {
-    let set = this.labelSets.get(label);
-    if (!set) this.labelSets.set(label, (set = new Set()));
-    return set;
+  /**
+   * The one string instance every node holds for a label, so testing a node's labels against it is
+   * mostly a pointer comparison.
+   */
+  canonicalLabel(label: string): string {
+    let canonical = this.labels.get(label);
+    if (canonical === undefined) this.labels.set(label, (canonical = label));
+    return canonical;
   }
 
   /** A relationship type's number, so matching compares numbers, not names. */

@@ -50,6 +50,17 @@ export const ERROR_CODES = {
   NEO4J_TIMEOUT: { exit: 9, about: 'Neo4j did not answer within the timeout (--timeout, NEO4J_TIMEOUT).' },
   QUERY_INVALID: { exit: 8, about: 'Neo4j rejected the Cypher query (syntax, unknown function, ...).' },
   WRITE_NOT_ALLOWED: { exit: 8, about: 'The query writes, and --write was not given.' },
+  // Cypher on the in-memory graph
+  CYPHER_SYNTAX: {
+    exit: 8,
+    about: 'The query is not valid Cypher (syntax, unknown variable or function, ...).',
+  },
+  CYPHER_UNSUPPORTED: { exit: 8, about: 'The query uses a Cypher feature the memory backend does not have.' },
+  CYPHER_WRITE: { exit: 8, about: 'The query writes; the memory backend is read-only.' },
+  CYPHER_RUNTIME: {
+    exit: 8,
+    about: 'The query failed while running (wrong argument type, number out of range, ...).',
+  },
   // Usage and I/O
   USAGE: { exit: 2, about: 'A wrong command line.' },
   PATH_NOT_FOUND: { exit: 2, about: 'A path given on the command line does not exist.' },

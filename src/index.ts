@@ -25,3 +25,6 @@ export { EXPORT_FORMATS, exportGraph, writeExport, isExportFormat } from './expo
 export type { ExportFormat } from './export';
 export { coverage } from './query/coverage';
 export type { DocumentCoverage, SentenceCoverage } from './query/coverage';
+export { queryGraph, propertyGraph } from './query/cypher';
+export type { CypherOptions } from './query/cypher';
+export type { QueryResult } from './query/query';

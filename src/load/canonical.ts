@@ -1,6 +1,87 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { withoutReserved } from '../export/attributes';
 
+/** The relationship from an entity to each document whose statements mention it. */
+export const MENTIONED_IN = 'MENTIONED_IN';
+
+/** A node of the property graph a backend stores: its labels and its properties, values converted. */
+export interface NodeRecord<V> {
+  id: string;
+  labels: string[];
+  props: Record<string, V>;
+}
+
+export interface RelationshipRecord<V> {
+  id: string;
+  type: string;
+  subject: string;
+  object: string;
+  props: Record<string, V>;
+}
+
+/** The property graph of a loaded data set: `:Document` nodes, `:Entity:<Kind>` nodes, the statements and mentions. */
+export interface GraphRecords<V> {
+  documents: NodeRecord<V>[];
+  entities: (NodeRecord<V> & { kind: string })[];
+  relationships: RelationshipRecord<V>[];
+}
+
+/**
+ * The graph as every backend stores it (Neo4j, and the memory Cypher engine), so they see the same
+ * labels, types, names and values: reserved names moved to `attr_<name>`, the id and the owning data
+ * set as properties, a MENTIONED_IN relationship from each entity to each document that mentions it.
+ * `convert` turns an attribute into the backend's value (integers and dates need typed values).
+ */
+export function graphRecords<V>(
+  graph: FactGraph,
+  dataset: string,
+  convert: (key: string, value: unknown) => V,
+): GraphRecords<V> {
+  const props = (attributes: object): Record<string, V> =>
+    Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, convert(k, v)]));
+  const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
+    id,
+    labels: ['Document'],
+    props: props({ ...withoutReserved(attrs, NODE_RESERVED), id, datasets: [dataset] }),
+  }));
+  const entities: GraphRecords<V>['entities'] = [];
+  graph.forEachNode((id, { kind, ...attrs }) => {
+    entities.push({
+      id,
+      kind,
+      labels: ['Entity', kind],
+      props: props({ ...withoutReserved(attrs, NODE_RESERVED), id, datasets: [dataset] }),
+    });
+  });
+  const relationships: RelationshipRecord<V>[] = [];
+  const mentions = new Set<string>();
+  graph.forEachEdge((id, attrs, subject, object) => {
+    const { predicate, ...rest } = attrs;
+    relationships.push({
+      id,
+      type: predicate,
+      subject,
+      object,
+      props: props({ ...withoutReserved(rest, EDGE_RESERVED), id, dataset }),
+    });
+    for (const entity of [subject, object, attrs.attributedTo, attrs.reportedBy]) {
+      if (entity !== undefined) mentions.add(`${entity}\u0000${attrs.document}`);
+    }
+  });
+  for (const m of [...mentions].sort()) {
+    const [entity, document] = m.split('\u0000') as [string, string];
+    const id = `mention:${entity}@${document}`;
+    relationships.push({
+      id,
+      type: MENTIONED_IN,
+      subject: entity,
+      object: document,
+      props: props({ id, dataset }),
+    });
+  }
+  return { documents, entities, relationships };
+}
+
 type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
 
 /**

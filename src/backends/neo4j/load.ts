@@ -3,13 +3,11 @@ import { KgError } from '../../errors';
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
 import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
-import { toNeo4jProperties } from './values';
-import { withoutReserved } from '../../export/attributes';
-import { EDGE_RESERVED, NODE_RESERVED } from '../../load/canonical';
+import { toNeo4jProperty } from './values';
+import { graphRecords, MENTIONED_IN } from '../../load/canonical';
 import type { FileKeys } from '../../load/file-keys';
 
-/** The relationship from an entity to each document whose statements mention it. */
-export const MENTIONED_IN = 'MENTIONED_IN';
+export { MENTIONED_IN };
 
 export interface Neo4jLoadOptions {
   /** Names what this load owns, so `prune` touches nothing another data set loaded. */
@@ -48,14 +46,6 @@ export interface Neo4jLoadResult {
 
 /** Bump when the Neo4j form of a row changes: an incremental load then rewrites every file. */
 const SHAPE = 1;
-
-interface RelRow {
-  id: string;
-  type: string;
-  subject: string;
-  object: string;
-  props: Record<string, unknown>;
-}
 
 /**
  * Only names from the schema's own tables are ever put into query text; everything else is a
@@ -132,12 +122,10 @@ export async function loadIntoNeo4j(
       writtenRelationships: 0,
     };
     try {
-      const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
-        id,
-        props: { ...toNeo4jProperties(withoutReserved(attrs, NODE_RESERVED)), id },
-      }));
+      const records = graphRecords(graph, dataset, toNeo4jProperty);
+      const documents = records.documents;
       result.documents = documents.length;
-      const relationships = relationshipRows(graph, dataset);
+      const relationships = records.relationships;
       result.mentions = relationships.filter((r) => r.type === MENTIONED_IN).length;
 
       phase = 'reading what the data set has';
@@ -210,11 +198,11 @@ export async function loadIntoNeo4j(
 
       phase = 'loading entities';
       const byKind = new Map<string, { id: string; props: Record<string, unknown> }[]>();
-      graph.forEachNode((id, { kind, ...attrs }) => {
+      for (const { id, kind, props } of records.entities) {
         const rows = byKind.get(kind) ?? [];
-        rows.push({ id, props: { ...toNeo4jProperties(withoutReserved(attrs, NODE_RESERVED)), id } });
+        rows.push({ id, props });
         byKind.set(kind, rows);
-      });
+      }
       for (const [kind, rows] of byKind) {
         await write(
           `UNWIND $rows AS row
@@ -238,7 +226,7 @@ export async function loadIntoNeo4j(
       result.removedRelationships = stale.length;
 
       phase = 'loading statements';
-      const byType = new Map<string, RelRow[]>();
+      const byType = new Map<string, typeof relationships>();
       for (const r of toWrite) {
         const rows = byType.get(r.type) ?? [];
         rows.push(r);
@@ -339,29 +327,4 @@ async function changedFiles(
     [...files.keys].filter(([file, key]) => before.get(file) !== key).map(([file]) => file),
   );
   return { changed, removed: [...before.keys()].filter((file) => !files.keys.has(file)).length };
-}
-
-/** One row a statement, and one a (entity, document) mention, in a stable order. */
-function relationshipRows(graph: FactGraph, dataset: string): RelRow[] {
-  const rows: RelRow[] = [];
-  const mentions = new Set<string>();
-  graph.forEachEdge((id, attrs, subject, object) => {
-    const { predicate, ...rest } = attrs;
-    rows.push({
-      id,
-      type: predicate,
-      subject,
-      object,
-      props: { ...toNeo4jProperties(withoutReserved(rest, EDGE_RESERVED)), id, dataset },
-    });
-    for (const entity of [subject, object, attrs.attributedTo, attrs.reportedBy]) {
-      if (entity !== undefined) mentions.add(`${entity}\u0000${attrs.document}`);
-    }
-  });
-  for (const m of [...mentions].sort()) {
-    const [entity, document] = m.split('\u0000') as [string, string];
-    const id = `mention:${entity}@${document}`;
-    rows.push({ id, type: MENTIONED_IN, subject: entity, object: document, props: { id, dataset } });
-  }
-  return rows;
 }

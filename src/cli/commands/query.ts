@@ -1,21 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { KgError } from '../../errors';
-import { parseParams, queryNeo4j } from '../../query/query';
+import { parseParams, queryNeo4j, type QueryResult } from '../../query/query';
+import { queryGraph } from '../../query/cypher';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../../query/format';
-import { connectionConfig, neo4jArguments, type ConnectionOptions } from '../shared';
+import { connectionConfig, loadOrReport, neo4jArguments, type ConnectionOptions } from '../shared';
 import { reporter } from '../reporter';
+
+const BACKENDS = ['memory', 'neo4j'] as const;
 
 interface QueryCommandOptions extends ConnectionOptions {
   file?: string;
   param: string[];
   format: ResultFormat;
   write?: boolean;
+  backend?: (typeof BACKENDS)[number];
+  data: string[];
+  root?: string;
 }
 
 export function register(program: Command): void {
   neo4jArguments(program.command('query'))
-    .description('run a Cypher query on the Neo4j graph (read-only unless --write)')
+    .description(
+      'run a Cypher query on the graph: in memory from the data files, or on Neo4j (read-only unless --write)',
+    )
     .argument('[cypher]', 'the query (or --file)')
     .option('--file <file>', 'read the query from a file')
     .option(
@@ -25,7 +33,20 @@ export function register(program: Command): void {
       [],
     )
     .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('table'))
-    .option('--write', 'allow the query to write')
+    .option('--write', 'allow the query to write (Neo4j only)')
+    .addOption(
+      new Option(
+        '--backend <backend>',
+        'where to run it (default: neo4j when --uri or NEO4J_URI is set, else memory)',
+      ).choices(BACKENDS),
+    )
+    .option(
+      '--data <path>',
+      'memory backend: a data file or folder (repeatable; default: graph-data)',
+      (v: string, all: string[]) => [...all, v],
+      [],
+    )
+    .option('--root <dir>', 'memory backend: the data folder document paths must stay inside')
     .action(async (cypher: string | undefined, options: QueryCommandOptions) => {
       if ((cypher === undefined) === (options.file === undefined)) {
         throw new KgError('USAGE', 'give the query as an argument or with --file, not both');
@@ -43,10 +64,19 @@ export function register(program: Command): void {
           );
         }
       }
-      const result = await queryNeo4j(text, connectionConfig(options), {
-        params: parseParams(options.param),
-        write: options.write,
-      });
+      const params = parseParams(options.param);
+      const backend =
+        options.backend ?? (options.uri !== undefined || process.env.NEO4J_URI ? 'neo4j' : 'memory');
+      let result: QueryResult;
+      if (backend === 'neo4j') {
+        result = await queryNeo4j(text, connectionConfig(options), { params, write: options.write });
+      } else {
+        if (options.write)
+          throw new KgError('USAGE', '--write needs --backend neo4j: the memory backend is read-only');
+        const loaded = await loadOrReport(options.data.length > 0 ? options.data : ['graph-data'], options);
+        if (!loaded) return;
+        result = queryGraph(loaded.graph, text, { params, file: options.file });
+      }
       if (reporter.json) reporter.result({ ok: true, ...result });
       else if (!reporter.quiet) process.stdout.write(formatResult(result, options.format));
     });

@@ -1,0 +1,141 @@
+/** The syntax tree of a read query, as the parser gives it to the planner. `at` is the offset in the text. */
+
+export type Expr =
+  | { kind: 'literal'; at: number; value: null | boolean | bigint | number | string }
+  | { kind: 'param'; at: number; name: string }
+  | { kind: 'var'; at: number; name: string }
+  | { kind: 'prop'; at: number; target: Expr; key: string }
+  | { kind: 'index'; at: number; target: Expr; index: Expr }
+  | { kind: 'slice'; at: number; target: Expr; from: Expr | null; to: Expr | null }
+  | { kind: 'hasLabels'; at: number; target: Expr; labels: string[] }
+  | { kind: 'list'; at: number; items: Expr[] }
+  | { kind: 'map'; at: number; entries: [string, Expr][] }
+  | { kind: 'mapProjection'; at: number; target: Expr; items: MapProjectionItem[] }
+  | { kind: 'unary'; at: number; op: 'not' | '-' | '+'; arg: Expr }
+  | { kind: 'binary'; at: number; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'compare'; at: number; ops: CompareOp[]; args: Expr[] }
+  | { kind: 'isNull'; at: number; arg: Expr; negated: boolean }
+  | { kind: 'call'; at: number; name: string; distinct: boolean; args: Expr[]; star: boolean }
+  | { kind: 'case'; at: number; subject: Expr | null; whens: [Expr, Expr][]; otherwise: Expr | null }
+  | {
+      kind: 'listComprehension';
+      at: number;
+      variable: string;
+      list: Expr;
+      where: Expr | null;
+      map: Expr | null;
+    }
+  | {
+      kind: 'quantifier';
+      at: number;
+      quantifier: 'all' | 'any' | 'none' | 'single';
+      variable: string;
+      list: Expr;
+      where: Expr;
+    }
+  | { kind: 'reduce'; at: number; acc: string; init: Expr; variable: string; list: Expr; expr: Expr }
+  | { kind: 'pattern'; at: number; pattern: PatternPart }
+  | {
+      kind: 'patternComprehension';
+      at: number;
+      pattern: PatternPart;
+      where: Expr | null;
+      map: Expr;
+    }
+  | { kind: 'subquery'; at: number; type: 'exists' | 'count' | 'collect'; query: Query };
+
+export type BinaryOp =
+  | 'or'
+  | 'xor'
+  | 'and'
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  | '^'
+  | 'in'
+  | 'startsWith'
+  | 'endsWith'
+  | 'contains'
+  | '=~';
+export type CompareOp = '=' | '<>' | '<' | '>' | '<=' | '>=';
+
+export type MapProjectionItem =
+  | { kind: 'property'; key: string }
+  | { kind: 'allProperties' }
+  | { kind: 'variable'; name: string }
+  | { kind: 'entry'; key: string; value: Expr };
+
+export interface NodePattern {
+  at: number;
+  variable: string | null;
+  labels: string[];
+  properties: Expr | null;
+}
+
+export interface RelPattern {
+  at: number;
+  variable: string | null;
+  types: string[];
+  direction: 'out' | 'in' | 'both';
+  properties: Expr | null;
+  /** Variable length: `*` gives min 1, max unbounded (null). */
+  length: { min: number; max: number | null } | null;
+}
+
+export interface PatternPart {
+  at: number;
+  pathVariable: string | null;
+  shortest: 'shortest' | 'all' | null;
+  nodes: NodePattern[];
+  rels: RelPattern[];
+}
+
+export interface ProjectionItem {
+  at: number;
+  expr: Expr;
+  /** The column name: the alias, or the expression's text. */
+  name: string;
+  aliased: boolean;
+  /** The expression as written. */
+  text: string;
+}
+
+export interface SortItem {
+  expr: Expr;
+  descending: boolean;
+  /** The expression as written, to match it to a projected column. */
+  text: string;
+}
+
+export interface Projection {
+  at: number;
+  distinct: boolean;
+  star: boolean;
+  items: ProjectionItem[];
+  orderBy: SortItem[];
+  skip: Expr | null;
+  limit: Expr | null;
+}
+
+export type Clause =
+  | { kind: 'match'; at: number; optional: boolean; patterns: PatternPart[]; where: Expr | null }
+  | { kind: 'unwind'; at: number; expr: Expr; variable: string }
+  | { kind: 'with'; at: number; projection: Projection; where: Expr | null }
+  | { kind: 'return'; at: number; projection: Projection }
+  | { kind: 'call'; at: number; imports: string[] | null; query: Query }
+  /** Only on the setup-only path (building test graphs); queries refuse it. */
+  | { kind: 'create'; at: number; patterns: PatternPart[] };
+
+export interface SingleQuery {
+  at: number;
+  clauses: Clause[];
+}
+
+export interface Query {
+  at: number;
+  parts: SingleQuery[];
+  /** One entry between each two parts: UNION ALL keeps duplicates. */
+  unionAll: boolean[];
+}

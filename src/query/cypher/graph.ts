@@ -1,0 +1,92 @@
+import { MultiDirectedGraph } from 'graphology';
+import { hashKey, makeNode, makeRel, type CNode, type CRel, type Value } from './values';
+
+/**
+ * The property graph Cypher sees: a graphology multigraph whose node and edge attributes are the Cypher
+ * nodes and relationships themselves, plus the indexes the matcher needs (by label, by relationship
+ * type per node, and property indexes built the first time a query looks a property up).
+ */
+export class PropertyGraph {
+  readonly store = new MultiDirectedGraph<{ node: CNode }, { rel: CRel }>({ allowSelfLoops: true });
+  readonly nodes: CNode[] = [];
+  readonly rels: CRel[] = [];
+  private readonly byLabel = new Map<string, CNode[]>();
+  private readonly labels = new Map<string, string>();
+  private readonly typeIds = new Map<string, number>();
+  private readonly propertyIndexes = new Map<string, Map<string, CNode[]>>();
+  private nextId = 0;
+
+  addNode(key: string | null, labels: string[], properties: Map<string, Value>): CNode {
+    const id = this.nextId++;
+    const node = makeNode(
+      id,
+      key ?? `_${id}`,
+      [...new Set(labels.map((l) => this.canonicalLabel(l)))],
+      properties,
+    );
+    this.store.addNode(node.key, { node });
+    this.nodes.push(node);
+    for (const label of node.labels) this.labelList(label).push(node);
+    this.propertyIndexes.clear();
+    return node;
+  }
+
+  addRel(key: string | null, type: string, start: CNode, end: CNode, properties: Map<string, Value>): CRel {
+    const id = this.nextId++;
+    const rel = makeRel(id, key ?? `_${id}`, type, this.typeId(type), start, end, properties);
+    this.store.addDirectedEdgeWithKey(rel.key, start.key, end.key, { rel });
+    this.rels.push(rel);
+    start.out.push(rel);
+    end.in.push(rel);
+    (start.outByType[rel.typeId] ??= []).push(rel);
+    (end.inByType[rel.typeId] ??= []).push(rel);
+    return rel;
+  }
+
+  private labelList(label: string): CNode[] {
+    let list = this.byLabel.get(label);
+    if (!list) this.byLabel.set(label, (list = []));
+    return list;
+  }
+
+  /**
+   * The one string instance every node holds for a label, so testing a node's labels against it is
+   * mostly a pointer comparison.
+   */
+  canonicalLabel(label: string): string {
+    let canonical = this.labels.get(label);
+    if (canonical === undefined) this.labels.set(label, (canonical = label));
+    return canonical;
+  }
+
+  /** A relationship type's number, so matching compares numbers, not names. */
+  typeId(type: string): number {
+    let id = this.typeIds.get(type);
+    if (id === undefined) this.typeIds.set(type, (id = this.typeIds.size));
+    return id;
+  }
+
+  /** The nodes with a label, in creation order. */
+  withLabel(label: string): readonly CNode[] {
+    return this.byLabel.get(label) ?? [];
+  }
+
+  /** The nodes with `label` (or any node, for null) whose `key` property is equivalent to `value`. */
+  lookup(label: string | null, key: string, value: Value): readonly CNode[] {
+    const name = `${label ?? ''}\u0000${key}`;
+    let index = this.propertyIndexes.get(name);
+    if (!index) {
+      index = new Map();
+      for (const node of label === null ? this.nodes : this.withLabel(label)) {
+        const v = node.properties.get(key);
+        if (v === undefined || v === null) continue;
+        const h = hashKey(v);
+        const list = index.get(h);
+        if (list) list.push(node);
+        else index.set(h, [node]);
+      }
+      this.propertyIndexes.set(name, index);
+    }
+    return index.get(hashKey(value)) ?? [];
+  }
+}

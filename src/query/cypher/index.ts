@@ -1,0 +1,127 @@
+import type { FactGraph } from '../../backends/memory/build-graph';
+import { KgError } from '../../errors';
+import { graphRecords } from '../../load/canonical';
+import { DATE_FIELDS } from '../../model/generated';
+import type { QueryResult } from '../query';
+import { cypherError, CypherFault } from './errors';
+import { compile, type Row } from './evaluate';
+import { PropertyGraph } from './graph';
+import { parseQuery } from './parse';
+import { CDate, fromPlain, toJson, type Value } from './values';
+
+export { PropertyGraph } from './graph';
+
+const dateFields = new Set(DATE_FIELDS);
+
+/** An attribute as the memory engine stores it: as toNeo4jProperty stores it in Neo4j (dates typed). */
+function toCypherProperty(key: string, value: unknown): Value {
+  if (typeof value === 'string' && dateFields.has(key)) return CDate.parse(value) ?? value;
+  return fromPlain(value);
+}
+
+/** The data set name the memory view records as the owner, as `kg load` names a folder's data set. */
+export const MEMORY_DATASET = 'graph-data';
+
+const views = new WeakMap<FactGraph, Map<string, PropertyGraph>>();
+
+/**
+ * The property graph Neo4j would hold after `loadIntoNeo4j(graph, ..., { dataset })`, built from the same
+ * records the Neo4j loader writes (except the `:Dataset` bookkeeping node). Cached per graph.
+ */
+export function propertyGraph(graph: FactGraph, dataset = MEMORY_DATASET): PropertyGraph {
+  let byDataset = views.get(graph);
+  if (!byDataset) views.set(graph, (byDataset = new Map()));
+  const cached = byDataset.get(dataset);
+  if (cached) return cached;
+  const records = graphRecords(graph, dataset, toCypherProperty);
+  const view = new PropertyGraph();
+  const nodes = new Map<string, ReturnType<PropertyGraph['addNode']>>();
+  const toMap = (props: Record<string, Value>) =>
+    new Map(Object.entries(props).filter((e): e is [string, Value] => e[1] !== null));
+  // Documents and entities are keyed apart: an entity and a document may share an id.
+  for (const d of records.documents)
+    nodes.set(`d:${d.id}`, view.addNode(`d:${d.id}`, d.labels, toMap(d.props)));
+  for (const e of records.entities)
+    nodes.set(`e:${e.id}`, view.addNode(`e:${e.id}`, e.labels, toMap(e.props)));
+  for (const r of records.relationships) {
+    const start = nodes.get(`e:${r.subject}`);
+    const end = nodes.get(r.type === 'MENTIONED_IN' ? `d:${r.object}` : `e:${r.object}`);
+    if (!start || !end) throw new Error(`relationship ${r.id} has a missing end`);
+    view.addRel(r.id, r.type, start, end, toMap(r.props));
+  }
+  byDataset.set(dataset, view);
+  return view;
+}
+
+export interface CypherOptions {
+  params?: Record<string, unknown>;
+  /** Names the query in error positions (a --file path); `<query>` by default. */
+  file?: string;
+}
+
+/** Runs already-parsed text on a property graph: the rows as Cypher values. */
+function execute(
+  view: PropertyGraph,
+  text: string,
+  options: CypherOptions,
+  allowCreate: boolean,
+): { columns: string[]; rows: Row[] } {
+  const file = options.file ?? '<query>';
+  let phase: 'compile' | 'run' = 'compile';
+  try {
+    const compiled = compile(parseQuery(text, allowCreate), view);
+    const params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, fromPlain(v)]));
+    phase = 'run';
+    const rows = compiled.run([[]], { graph: view, params });
+    return { columns: compiled.columns, rows };
+  } catch (e) {
+    if (e instanceof CypherFault) {
+      const code = phase === 'run' && e.code === 'CYPHER_SYNTAX' ? 'CYPHER_RUNTIME' : e.code;
+      throw cypherError(code, e.message, text, e.at, file);
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new KgError('CYPHER_RUNTIME', 'the query nests or recurses too deeply', {
+        file,
+        line: 1,
+        col: 1,
+      });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Runs a read-only Cypher query on the in-memory graph, giving what `queryNeo4j` gives for the same
+ * query on the same data loaded into Neo4j: the columns and the rows as JSON values in the same shapes.
+ * Errors are KgErrors placed at line:col of the query: CYPHER_SYNTAX, CYPHER_UNSUPPORTED, CYPHER_WRITE
+ * (writes are refused) and CYPHER_RUNTIME.
+ */
+export function queryGraph(
+  graph: FactGraph | PropertyGraph,
+  cypher: string,
+  options: CypherOptions = {},
+): QueryResult {
+  const view = graph instanceof PropertyGraph ? graph : propertyGraph(graph);
+  const { columns, rows } = execute(view, cypher, options, false);
+  return {
+    columns,
+    rows: rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, toJson(r[i] ?? null)]))),
+  };
+}
+
+/**
+ * The setup-only path: runs a query that may CREATE nodes and relationships in `view`. For building
+ * test graphs (the openCypher TCK's setup steps, the benchmark's generator), never for user queries.
+ */
+export function runSetup(view: PropertyGraph, cypher: string, params: Record<string, unknown> = {}): void {
+  execute(view, cypher, { params }, true);
+}
+
+/** Runs a query and gives the raw Cypher values, for comparing them by Cypher's rules (the TCK runner). */
+export function queryValues(
+  view: PropertyGraph,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): { columns: string[]; rows: Value[][] } {
+  return execute(view, cypher, { params }, false);
+}

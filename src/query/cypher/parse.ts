@@ -1,0 +1,964 @@
+/**
+ * A recursive-descent parser for the read subset of Cypher, written here rather than taken from npm:
+ * the maintained npm parser (@neo4j-cypher/language-support, ANTLR) is an editor toolkit of several
+ * megabytes whose parse tree would still need converting, and measured far slower on our queries (see
+ * README, "Cypher without a server"); this one gives our AST directly, with exact offsets for errors.
+ */
+import type {
+  BinaryOp,
+  Clause,
+  CompareOp,
+  Expr,
+  MapProjectionItem,
+  NodePattern,
+  PatternPart,
+  Projection,
+  ProjectionItem,
+  Query,
+  RelPattern,
+  SingleQuery,
+  SortItem,
+} from './ast';
+import { CypherFault } from './errors';
+
+type TokenType = 'ident' | 'qident' | 'string' | 'int' | 'float' | 'param' | 'op' | 'eof';
+
+interface Token {
+  type: TokenType;
+  /** The identifier, operator or parameter name, the string's value, or the number's text. */
+  text: string;
+  at: number;
+  end: number;
+}
+
+const OPERATORS = [
+  '..',
+  '<>',
+  '!=',
+  '<=',
+  '>=',
+  '=~',
+  '+=',
+  '->',
+  '<-',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
+  ':',
+  '|',
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  ';',
+  '$',
+];
+
+const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
+
+function syntax(message: string, at: number): CypherFault {
+  return new CypherFault('CYPHER_SYNTAX', message, at);
+}
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (text.startsWith('//', i)) {
+      while (i < n && text[i] !== '\n') i++;
+      continue;
+    }
+    if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) throw syntax('unclosed comment', i);
+      i = close + 2;
+      continue;
+    }
+    const at = i;
+    if (/[A-Za-z_\u00C0-\uFFFF]/.test(c)) {
+      while (i < n && /[\w\u00C0-\uFFFF]/.test(text[i]!)) i++;
+      tokens.push({ type: 'ident', text: text.slice(at, i), at, end: i });
+      continue;
+    }
+    if (c === '`') {
+      let name = '';
+      i++;
+      for (;;) {
+        if (i >= n) throw syntax('unclosed `quoted name`', at);
+        if (text[i] === '`') {
+          if (text[i + 1] === '`') {
+            name += '`';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        name += text[i++];
+      }
+      tokens.push({ type: 'qident', text: name, at, end: i });
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= n) throw syntax('unclosed string', at);
+        const d = text[i]!;
+        if (d === c) {
+          i++;
+          break;
+        }
+        if (d === '\\') {
+          const e = text[i + 1];
+          const simple: Record<string, string> = {
+            '\\': '\\',
+            "'": "'",
+            '"': '"',
+            n: '\n',
+            t: '\t',
+            r: '\r',
+            b: '\b',
+            f: '\f',
+          };
+          if (e !== undefined && Object.hasOwn(simple, e)) {
+            value += simple[e];
+            i += 2;
+          } else if (e === 'u' || e === 'U') {
+            const len = e === 'u' ? 4 : 8;
+            const hex = text.slice(i + 2, i + 2 + len);
+            if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) throw syntax('bad unicode escape', i);
+            value += String.fromCodePoint(parseInt(hex, 16));
+            i += 2 + len;
+          } else throw syntax(`bad escape \\${e ?? ''}`, i);
+          continue;
+        }
+        value += d;
+        i++;
+      }
+      tokens.push({ type: 'string', text: value, at, end: i });
+      continue;
+    }
+    if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+      const rest = text.slice(i);
+      const m =
+        /^0x[0-9A-Fa-f]+/.exec(rest) ??
+        /^0o[0-7]+/.exec(rest) ??
+        /^(\d+\.\d+|\.\d+|\d+)([eE][-+]?\d+)?/.exec(rest);
+      if (!m) throw syntax('bad number', at);
+      i += m[0].length;
+      if (/^[A-Za-z_]/.test(text[i] ?? '')) throw syntax(`invalid number ${text.slice(at, i + 1)}`, at);
+      const float = !/^0[xo]/.test(m[0]) && /[.eE]/.test(m[0]);
+      tokens.push({ type: float ? 'float' : 'int', text: m[0], at, end: i });
+      continue;
+    }
+    if (c === '$') {
+      i++;
+      let name: string;
+      if (text[i] === '`') {
+        const close = text.indexOf('`', i + 1);
+        if (close < 0) throw syntax('unclosed `quoted name`', i);
+        name = text.slice(i + 1, close);
+        i = close + 1;
+      } else {
+        const m = /^[\w\u00C0-\uFFFF]+/.exec(text.slice(i));
+        if (!m) throw syntax('a parameter name must follow $', at);
+        name = m[0];
+        i += name.length;
+      }
+      tokens.push({ type: 'param', text: name, at, end: i });
+      continue;
+    }
+    const op = OPERATORS.find((o) => text.startsWith(o, i));
+    if (!op) throw syntax(`unexpected character ${JSON.stringify(c)}`, at);
+    i += op.length;
+    tokens.push({ type: 'op', text: op, at, end: i });
+  }
+  tokens.push({ type: 'eof', text: '', at: n, end: n });
+  return tokens;
+}
+
+/** Parses a query; `allowCreate` is the setup-only path that builds test graphs. */
+export function parseQuery(text: string, allowCreate = false): Query {
+  return new Parser(text, allowCreate).query();
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private pos = 0;
+  private anonymous = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly allowCreate: boolean,
+  ) {
+    this.tokens = tokenize(text);
+  }
+
+  private get tok(): Token {
+    return this.tokens[this.pos]!;
+  }
+
+  private peek(k = 1): Token {
+    return this.tokens[Math.min(this.pos + k, this.tokens.length - 1)]!;
+  }
+
+  private isKw(word: string, t: Token = this.tok): boolean {
+    return t.type === 'ident' && t.text.toUpperCase() === word;
+  }
+
+  private isOp(op: string, t: Token = this.tok): boolean {
+    return t.type === 'op' && t.text === op;
+  }
+
+  private acceptKw(word: string): boolean {
+    if (!this.isKw(word)) return false;
+    this.pos++;
+    return true;
+  }
+
+  private acceptOp(op: string): boolean {
+    if (!this.isOp(op)) return false;
+    this.pos++;
+    return true;
+  }
+
+  private fail(expected: string): never {
+    const t = this.tok;
+    const found = t.type === 'eof' ? 'the end of the query' : JSON.stringify(this.text.slice(t.at, t.end));
+    throw syntax(`expected ${expected}, found ${found}`, t.at);
+  }
+
+  private expectKw(word: string): void {
+    if (!this.acceptKw(word)) this.fail(word);
+  }
+
+  private expectOp(op: string): void {
+    if (!this.acceptOp(op)) this.fail(`'${op}'`);
+  }
+
+  private name(what = 'a name'): string {
+    const t = this.tok;
+    if (t.type === 'ident' || t.type === 'qident') {
+      this.pos++;
+      return t.text;
+    }
+    return this.fail(what);
+  }
+
+  /** A name for something anonymous, which no query can spell (it starts with a space). */
+  private fresh(): string {
+    return ` anon${this.anonymous++}`;
+  }
+
+  query(): Query {
+    const q = this.union();
+    this.acceptOp(';');
+    if (this.tok.type !== 'eof') this.fail('the end of the query');
+    return q;
+  }
+
+  private union(): Query {
+    const at = this.tok.at;
+    const parts = [this.singleQuery()];
+    const unionAll: boolean[] = [];
+    while (this.acceptKw('UNION')) {
+      unionAll.push(this.acceptKw('ALL'));
+      parts.push(this.singleQuery());
+    }
+    return { at, parts, unionAll };
+  }
+
+  private singleQuery(): SingleQuery {
+    const at = this.tok.at;
+    const clauses: Clause[] = [];
+    for (;;) {
+      const clause = this.clause();
+      if (!clause) break;
+      clauses.push(clause);
+      if (clause.kind === 'return') break;
+    }
+    if (clauses.length === 0) this.fail('a clause (MATCH, UNWIND, WITH, RETURN, ...)');
+    return { at, clauses };
+  }
+
+  private clause(): Clause | null {
+    const t = this.tok;
+    const at = t.at;
+    if (t.type !== 'ident') return null;
+    const word = t.text.toUpperCase();
+    if (word === 'MATCH' || (word === 'OPTIONAL' && this.isKw('MATCH', this.peek()))) {
+      const optional = word === 'OPTIONAL';
+      this.pos += optional ? 2 : 1;
+      const patterns = this.patterns();
+      const where = this.acceptKw('WHERE') ? this.expr() : null;
+      return { kind: 'match', at, optional, patterns, where };
+    }
+    if (word === 'UNWIND') {
+      this.pos++;
+      const expr = this.expr();
+      this.expectKw('AS');
+      return { kind: 'unwind', at, expr, variable: this.name('a variable') };
+    }
+    if (word === 'WITH') {
+      this.pos++;
+      const projection = this.projection(at);
+      const where = this.acceptKw('WHERE') ? this.expr() : null;
+      return { kind: 'with', at, projection, where };
+    }
+    if (word === 'RETURN') {
+      this.pos++;
+      return { kind: 'return', at, projection: this.projection(at) };
+    }
+    if (word === 'CALL') {
+      this.pos++;
+      let imports: string[] | null = null;
+      if (this.acceptOp('(')) {
+        imports = [];
+        if (this.acceptOp('*')) imports = null;
+        else if (!this.isOp(')')) {
+          do imports.push(this.name('a variable'));
+          while (this.acceptOp(','));
+        }
+        this.expectOp(')');
+      }
+      if (!this.isOp('{')) {
+        throw new CypherFault('CYPHER_UNSUPPORTED', 'procedure calls (CALL name(...)) are not supported', at);
+      }
+      this.pos++;
+      const query = this.union();
+      this.expectOp('}');
+      if (this.isKw('IN'))
+        throw new CypherFault('CYPHER_UNSUPPORTED', 'CALL { } IN TRANSACTIONS', this.tok.at);
+      return { kind: 'call', at, imports, query };
+    }
+    if (word === 'CREATE' && this.allowCreate) {
+      this.pos++;
+      return { kind: 'create', at, patterns: this.patterns() };
+    }
+    if (WRITE_CLAUSES.has(word)) {
+      throw new CypherFault('CYPHER_WRITE', `${word} writes; the memory backend runs read-only queries`, at);
+    }
+    if (['LOAD', 'USE', 'SHOW', 'FINISH', 'INSERT', 'TERMINATE'].includes(word)) {
+      throw new CypherFault('CYPHER_UNSUPPORTED', `the ${word} clause is not supported`, at);
+    }
+    return null;
+  }
+
+  private projection(at: number): Projection {
+    const distinct = this.acceptKw('DISTINCT');
+    let star = false;
+    const items: ProjectionItem[] = [];
+    if (this.acceptOp('*')) {
+      star = true;
+      if (!this.acceptOp(',')) return this.projectionTail(at, distinct, star, items);
+    }
+    do {
+      const start = this.tok.at;
+      const expr = this.expr();
+      const text = this.text.slice(start, this.tokens[this.pos - 1]!.end);
+      if (this.acceptKw('AS')) {
+        items.push({ at: start, expr, name: this.name('an alias'), aliased: true, text });
+      } else {
+        items.push({ at: start, expr, name: expr.kind === 'var' ? expr.name : text, aliased: false, text });
+      }
+    } while (this.acceptOp(','));
+    return this.projectionTail(at, distinct, star, items);
+  }
+
+  private projectionTail(at: number, distinct: boolean, star: boolean, items: ProjectionItem[]): Projection {
+    const orderBy: SortItem[] = [];
+    if (this.isKw('ORDER') && this.isKw('BY', this.peek())) {
+      this.pos += 2;
+      do {
+        const start = this.tok.at;
+        const expr = this.expr();
+        const text = this.text.slice(start, this.tokens[this.pos - 1]!.end);
+        let descending = false;
+        if (this.acceptKw('DESC') || this.acceptKw('DESCENDING')) descending = true;
+        else if (!this.acceptKw('ASC')) this.acceptKw('ASCENDING');
+        orderBy.push({ expr, descending, text });
+      } while (this.acceptOp(','));
+    }
+    const skip = this.acceptKw('SKIP') || this.acceptKw('OFFSET') ? this.expr() : null;
+    const limit = this.acceptKw('LIMIT') ? this.expr() : null;
+    return { at, distinct, star, items, orderBy, skip, limit };
+  }
+
+  private patterns(): PatternPart[] {
+    const parts: PatternPart[] = [];
+    do parts.push(this.patternPart());
+    while (this.acceptOp(','));
+    return parts;
+  }
+
+  private patternPart(): PatternPart {
+    const at = this.tok.at;
+    let pathVariable: string | null = null;
+    if ((this.tok.type === 'ident' || this.tok.type === 'qident') && this.isOp('=', this.peek())) {
+      pathVariable = this.name();
+      this.pos++;
+    }
+    if (this.isKw('SHORTESTPATH') || this.isKw('ALLSHORTESTPATHS')) {
+      const shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
+      this.pos++;
+      this.expectOp('(');
+      const inner = this.patternElement(at, pathVariable);
+      this.expectOp(')');
+      if (inner.rels.length !== 1) {
+        throw syntax('shortestPath needs a pattern of exactly one relationship', at);
+      }
+      return { ...inner, shortest };
+    }
+    return this.patternElement(at, pathVariable);
+  }
+
+  private patternElement(at: number, pathVariable: string | null): PatternPart {
+    if (this.isOp('(') && this.isOp('(', this.peek())) {
+      this.pos++;
+      const inner = this.patternElement(at, pathVariable);
+      this.expectOp(')');
+      return inner;
+    }
+    const nodes = [this.nodePattern()];
+    const rels: RelPattern[] = [];
+    while (this.isOp('-') || this.isOp('<-')) {
+      rels.push(this.relPattern());
+      nodes.push(this.nodePattern());
+    }
+    return { at, pathVariable, shortest: null, nodes, rels };
+  }
+
+  private nodePattern(): NodePattern {
+    const at = this.tok.at;
+    this.expectOp('(');
+    let variable: string | null = null;
+    if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
+    const labels: string[] = [];
+    while (this.acceptOp(':')) {
+      labels.push(this.name('a label'));
+      if (this.isOp('|') || this.isOp('&')) {
+        throw new CypherFault(
+          'CYPHER_UNSUPPORTED',
+          'label expressions (| & !) in node patterns',
+          this.tok.at,
+        );
+      }
+    }
+    if (this.isOp('|'))
+      throw new CypherFault('CYPHER_UNSUPPORTED', 'label expressions in node patterns', this.tok.at);
+    let properties: Expr | null = null;
+    if (this.isOp('{')) properties = this.mapLiteral();
+    else if (this.tok.type === 'param' && !this.allowCreate) {
+      throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
+    } else if (this.tok.type === 'param') properties = this.primary();
+    if (this.isKw('WHERE')) {
+      throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a node pattern', this.tok.at);
+    }
+    this.expectOp(')');
+    return { at, variable: variable ?? this.fresh(), labels, properties };
+  }
+
+  private relPattern(): RelPattern {
+    const at = this.tok.at;
+    let left = false;
+    if (this.acceptOp('<-')) left = true;
+    else this.expectOp('-');
+    let variable: string | null = null;
+    const types: string[] = [];
+    let properties: Expr | null = null;
+    let length: RelPattern['length'] = null;
+    if (this.acceptOp('[')) {
+      if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
+      if (this.acceptOp(':')) {
+        do {
+          this.acceptOp(':');
+          types.push(this.name('a relationship type'));
+        } while (this.acceptOp('|'));
+      }
+      if (this.acceptOp('*')) {
+        let min = 1;
+        let max: number | null = null;
+        const int = () => {
+          const t = this.tok;
+          if (t.type !== 'int') return null;
+          this.pos++;
+          return Number(t.text);
+        };
+        const first = int();
+        if (this.acceptOp('..')) {
+          if (first !== null) min = first;
+          max = int();
+        } else if (first !== null) {
+          min = first;
+          max = first;
+        }
+        length = { min, max };
+      }
+      if (this.isOp('{')) properties = this.mapLiteral();
+      else if (this.tok.type === 'param' && !this.allowCreate) {
+        throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
+      } else if (this.tok.type === 'param') properties = this.primary();
+      if (this.isKw('WHERE')) {
+        throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a relationship pattern', this.tok.at);
+      }
+      this.expectOp(']');
+    }
+    let right = false;
+    if (this.acceptOp('->')) right = true;
+    else this.expectOp('-');
+    // <--> is either way, as -- is.
+    return {
+      at,
+      variable: variable ?? this.fresh(),
+      types,
+      direction: left === right ? 'both' : left ? 'in' : 'out',
+      properties,
+      length,
+    };
+  }
+
+  // Expressions, loosest first: OR, XOR, AND, NOT, comparison, string/list/null predicates, + -, * / %, ^,
+  // unary + -, postfix (property, index, slice, label test), atoms.
+
+  expr(): Expr {
+    return this.binaryLevel(0);
+  }
+
+  private static readonly LEVELS: [string, BinaryOp][] = [
+    ['OR', 'or'],
+    ['XOR', 'xor'],
+    ['AND', 'and'],
+  ];
+
+  private binaryLevel(level: number): Expr {
+    const entry = Parser.LEVELS[level];
+    if (!entry) return this.not();
+    const [word, op] = entry;
+    let left = this.binaryLevel(level + 1);
+    while (this.isKw(word)) {
+      const at = this.tok.at;
+      this.pos++;
+      left = { kind: 'binary', at, op, left, right: this.binaryLevel(level + 1) };
+    }
+    return left;
+  }
+
+  private not(): Expr {
+    if (this.isKw('NOT')) {
+      const at = this.tok.at;
+      this.pos++;
+      return { kind: 'unary', at, op: 'not', arg: this.not() };
+    }
+    return this.comparison();
+  }
+
+  private comparison(): Expr {
+    const first = this.predicates();
+    const ops: CompareOp[] = [];
+    const args: Expr[] = [first];
+    for (;;) {
+      const t = this.tok;
+      if (t.type !== 'op') break;
+      const op = t.text === '!=' ? '<>' : t.text;
+      if (!['=', '<>', '<', '>', '<=', '>='].includes(op)) break;
+      this.pos++;
+      ops.push(op as CompareOp);
+      args.push(this.predicates());
+    }
+    return ops.length === 0 ? first : { kind: 'compare', at: first.at, ops, args };
+  }
+
+  private predicates(): Expr {
+    let left = this.additive();
+    for (;;) {
+      const at = this.tok.at;
+      if (this.isOp('=~')) {
+        this.pos++;
+        left = { kind: 'binary', at, op: '=~', left, right: this.additive() };
+      } else if (this.isKw('STARTS') && this.isKw('WITH', this.peek())) {
+        this.pos += 2;
+        left = { kind: 'binary', at, op: 'startsWith', left, right: this.additive() };
+      } else if (this.isKw('ENDS') && this.isKw('WITH', this.peek())) {
+        this.pos += 2;
+        left = { kind: 'binary', at, op: 'endsWith', left, right: this.additive() };
+      } else if (this.isKw('CONTAINS')) {
+        this.pos++;
+        left = { kind: 'binary', at, op: 'contains', left, right: this.additive() };
+      } else if (this.isKw('IN')) {
+        this.pos++;
+        left = { kind: 'binary', at, op: 'in', left, right: this.additive() };
+      } else if (this.isKw('IS')) {
+        this.pos++;
+        const negated = this.acceptKw('NOT');
+        if (!this.acceptKw('NULL')) {
+          throw new CypherFault('CYPHER_UNSUPPORTED', 'IS tests other than IS [NOT] NULL', this.tok.at);
+        }
+        left = { kind: 'isNull', at, arg: left, negated };
+      } else break;
+    }
+    return left;
+  }
+
+  private additive(): Expr {
+    let left = this.multiplicative();
+    while (this.isOp('+') || this.isOp('-')) {
+      const at = this.tok.at;
+      const op = this.tok.text as '+' | '-';
+      this.pos++;
+      left = { kind: 'binary', at, op, left, right: this.multiplicative() };
+    }
+    return left;
+  }
+
+  private multiplicative(): Expr {
+    let left = this.power();
+    while (this.isOp('*') || this.isOp('/') || this.isOp('%')) {
+      const at = this.tok.at;
+      const op = this.tok.text as '*' | '/' | '%';
+      this.pos++;
+      left = { kind: 'binary', at, op, left, right: this.power() };
+    }
+    return left;
+  }
+
+  private power(): Expr {
+    let left = this.unary();
+    while (this.isOp('^')) {
+      const at = this.tok.at;
+      this.pos++;
+      left = { kind: 'binary', at, op: '^', left, right: this.unary() };
+    }
+    return left;
+  }
+
+  private unary(): Expr {
+    if (this.isOp('-') || this.isOp('+')) {
+      const at = this.tok.at;
+      const op = this.tok.text as '-' | '+';
+      this.pos++;
+      const next = this.tok;
+      // -9223372036854775808 is a literal of its own: its digits alone are out of range.
+      if (op === '-' && next.type === 'int') {
+        this.pos++;
+        return this.postfix({ kind: 'literal', at, value: this.integer('-' + next.text, at) });
+      }
+      return { kind: 'unary', at, op, arg: this.unary() };
+    }
+    return this.postfix(this.primary());
+  }
+
+  private integer(text: string, at: number): bigint {
+    const negative = text.startsWith('-');
+    const digits = negative ? text.slice(1) : text;
+    const value = BigInt(digits.startsWith('0o') ? '0o' + digits.slice(2) : digits);
+    const signed = negative ? -value : value;
+    if (signed > 9223372036854775807n || signed < -9223372036854775808n) {
+      throw syntax(`integer ${text} is too large`, at);
+    }
+    if (/^0\d/.test(digits)) throw syntax(`invalid number ${text}`, at);
+    return signed;
+  }
+
+  private postfix(target: Expr): Expr {
+    for (;;) {
+      const at = this.tok.at;
+      if (this.isOp('.')) {
+        this.pos++;
+        target = { kind: 'prop', at, target, key: this.name('a property name') };
+      } else if (this.isOp('[')) {
+        this.pos++;
+        if (this.acceptOp('..')) {
+          const to = this.isOp(']') ? null : this.expr();
+          this.expectOp(']');
+          target = { kind: 'slice', at, target, from: null, to };
+          continue;
+        }
+        const index = this.expr();
+        if (this.acceptOp('..')) {
+          const to = this.isOp(']') ? null : this.expr();
+          this.expectOp(']');
+          target = { kind: 'slice', at, target, from: index, to };
+          continue;
+        }
+        this.expectOp(']');
+        target = { kind: 'index', at, target, index };
+      } else if (this.isOp(':') && target.kind !== 'literal') {
+        const labels: string[] = [];
+        while (this.acceptOp(':')) labels.push(this.name('a label'));
+        target = { kind: 'hasLabels', at, target, labels };
+      } else if (this.isOp('{') && target.kind === 'var') {
+        target = this.mapProjection(target);
+      } else return target;
+    }
+  }
+
+  private mapProjection(target: Expr): Expr {
+    const at = this.tok.at;
+    this.expectOp('{');
+    const items: MapProjectionItem[] = [];
+    if (!this.isOp('}')) {
+      do {
+        if (this.acceptOp('.')) {
+          if (this.acceptOp('*')) items.push({ kind: 'allProperties' });
+          else items.push({ kind: 'property', key: this.name('a property name') });
+        } else {
+          const key = this.name('a key');
+          if (this.acceptOp(':')) items.push({ kind: 'entry', key, value: this.expr() });
+          else items.push({ kind: 'variable', name: key });
+        }
+      } while (this.acceptOp(','));
+    }
+    this.expectOp('}');
+    return { kind: 'mapProjection', at, target, items };
+  }
+
+  private mapLiteral(): Expr {
+    const at = this.tok.at;
+    this.expectOp('{');
+    const entries: [string, Expr][] = [];
+    if (!this.isOp('}')) {
+      do {
+        const key = this.name('a key');
+        this.expectOp(':');
+        entries.push([key, this.expr()]);
+      } while (this.acceptOp(','));
+    }
+    this.expectOp('}');
+    return { kind: 'map', at, entries };
+  }
+
+  /** Tries `parse`; on a syntax error puts the position back and gives null. */
+  private attempt<T>(parse: () => T): T | null {
+    const saved = this.pos;
+    const anonymous = this.anonymous;
+    try {
+      return parse();
+    } catch (e) {
+      if (!(e instanceof CypherFault) || e.code !== 'CYPHER_SYNTAX') throw e;
+      this.pos = saved;
+      this.anonymous = anonymous;
+      return null;
+    }
+  }
+
+  private primary(): Expr {
+    const t = this.tok;
+    const at = t.at;
+    switch (t.type) {
+      case 'int':
+        this.pos++;
+        return { kind: 'literal', at, value: this.integer(t.text, at) };
+      case 'float': {
+        this.pos++;
+        const value = Number(t.text);
+        if (!Number.isFinite(value)) throw syntax(`float ${t.text} is too large`, at);
+        return { kind: 'literal', at, value };
+      }
+      case 'string':
+        this.pos++;
+        return { kind: 'literal', at, value: t.text };
+      case 'param':
+        this.pos++;
+        return { kind: 'param', at, name: t.text };
+      case 'qident':
+        this.pos++;
+        return this.isOp('(') ? this.call(at, t.text) : { kind: 'var', at, name: t.text };
+      case 'eof':
+        return this.fail('an expression');
+      case 'op':
+        if (t.text === '(') {
+          const saved = this.pos;
+          const pattern = this.attempt(() => this.patternElement(at, null));
+          if (pattern && pattern.rels.length > 0) return { kind: 'pattern', at, pattern };
+          this.pos = saved + 1;
+          const inner = this.expr();
+          this.expectOp(')');
+          return inner;
+        }
+        if (t.text === '[') return this.listOrComprehension();
+        if (t.text === '{') return this.mapLiteral();
+        return this.fail('an expression');
+      case 'ident':
+        return this.identifierExpr(t);
+    }
+  }
+
+  private identifierExpr(t: Token): Expr {
+    const at = t.at;
+    const upper = t.text.toUpperCase();
+    const next = this.peek();
+    if (upper === 'TRUE' || upper === 'FALSE') {
+      this.pos++;
+      return { kind: 'literal', at, value: upper === 'TRUE' };
+    }
+    if (upper === 'NULL') {
+      this.pos++;
+      return { kind: 'literal', at, value: null };
+    }
+    if (upper === 'CASE') return this.caseExpr();
+    if ((upper === 'EXISTS' || upper === 'COUNT' || upper === 'COLLECT') && this.isOp('{', next)) {
+      this.pos += 2;
+      let query: Query;
+      const clauseStart = ['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'CALL', 'RETURN'].some((w) => this.isKw(w));
+      if (upper !== 'COLLECT' && !clauseStart) {
+        // EXISTS { (a)-->(b) WHERE ... }: a pattern, not a query.
+        const patterns = this.patterns();
+        const where = this.acceptKw('WHERE') ? this.expr() : null;
+        query = {
+          at,
+          parts: [{ at, clauses: [{ kind: 'match', at, optional: false, patterns, where }] }],
+          unionAll: [],
+        };
+      } else {
+        query = this.union();
+      }
+      this.expectOp('}');
+      return { kind: 'subquery', at, type: upper.toLowerCase() as 'exists' | 'count' | 'collect', query };
+    }
+    if (this.isOp('(', next)) {
+      if (['ALL', 'ANY', 'NONE', 'SINGLE'].includes(upper)) {
+        const q = this.attempt(() => {
+          this.pos += 2;
+          const variable = this.name('a variable');
+          this.expectKw('IN');
+          const list = this.expr();
+          this.expectKw('WHERE');
+          const where = this.expr();
+          this.expectOp(')');
+          return { variable, list, where };
+        });
+        if (q) {
+          const quantifier = upper.toLowerCase() as 'all' | 'any' | 'none' | 'single';
+          return { kind: 'quantifier', at, quantifier, ...q };
+        }
+      }
+      if (upper === 'REDUCE') {
+        this.pos += 2;
+        const acc = this.name('an accumulator');
+        this.expectOp('=');
+        const init = this.expr();
+        this.expectOp(',');
+        const variable = this.name('a variable');
+        this.expectKw('IN');
+        const list = this.expr();
+        this.expectOp('|');
+        const expr = this.expr();
+        this.expectOp(')');
+        return { kind: 'reduce', at, acc, init, variable, list, expr };
+      }
+      if (upper === 'SHORTESTPATH' || upper === 'ALLSHORTESTPATHS') {
+        throw new CypherFault('CYPHER_UNSUPPORTED', `${t.text} as an expression (use it in MATCH)`, at);
+      }
+      this.pos++;
+      return this.call(at, t.text);
+    }
+    // A namespaced function: a.b.c(...)
+    if (this.isOp('.', next)) {
+      let k = 1;
+      const parts = [t.text];
+      while (this.isOp('.', this.peek(k)) && this.peek(k + 1).type === 'ident') {
+        parts.push(this.peek(k + 1).text);
+        k += 2;
+      }
+      if (parts.length > 1 && this.isOp('(', this.peek(k))) {
+        this.pos += k;
+        return this.call(at, parts.join('.'));
+      }
+    }
+    this.pos++;
+    return { kind: 'var', at, name: t.text };
+  }
+
+  private call(at: number, name: string): Expr {
+    this.expectOp('(');
+    const distinct = this.acceptKw('DISTINCT');
+    const args: Expr[] = [];
+    let star = false;
+    if (this.acceptOp('*')) star = true;
+    else if (!this.isOp(')')) {
+      do args.push(this.expr());
+      while (this.acceptOp(','));
+    }
+    this.expectOp(')');
+    return { kind: 'call', at, name, distinct, args, star };
+  }
+
+  private caseExpr(): Expr {
+    const at = this.tok.at;
+    this.pos++;
+    const subject = this.isKw('WHEN') ? null : this.expr();
+    const whens: [Expr, Expr][] = [];
+    while (this.acceptKw('WHEN')) {
+      const when = this.expr();
+      this.expectKw('THEN');
+      whens.push([when, this.expr()]);
+    }
+    if (whens.length === 0) this.fail('WHEN');
+    const otherwise = this.acceptKw('ELSE') ? this.expr() : null;
+    this.expectKw('END');
+    return { kind: 'case', at, subject, whens, otherwise };
+  }
+
+  private listOrComprehension(): Expr {
+    const at = this.tok.at;
+    // [x IN list WHERE ... | ...]
+    if ((this.peek().type === 'ident' || this.peek().type === 'qident') && this.isKw('IN', this.peek(2))) {
+      const comprehension = this.attempt(() => {
+        this.pos++;
+        const variable = this.name();
+        this.expectKw('IN');
+        const list = this.expr();
+        const where = this.acceptKw('WHERE') ? this.expr() : null;
+        const map = this.acceptOp('|') ? this.expr() : null;
+        this.expectOp(']');
+        return { kind: 'listComprehension' as const, at, variable, list, where, map };
+      });
+      if (comprehension) return comprehension;
+    }
+    // [(a)-->(b) WHERE ... | ...]
+    if (this.isOp('(', this.peek())) {
+      const comprehension = this.attempt(() => {
+        this.pos++;
+        const start = this.tok.at;
+        let pathVariable: string | null = null;
+        if ((this.tok.type === 'ident' || this.tok.type === 'qident') && this.isOp('=', this.peek())) {
+          pathVariable = this.name();
+          this.pos++;
+        }
+        const pattern = this.patternElement(start, pathVariable);
+        if (pattern.rels.length === 0) this.fail('a relationship');
+        const where = this.acceptKw('WHERE') ? this.expr() : null;
+        this.expectOp('|');
+        const map = this.expr();
+        this.expectOp(']');
+        return { kind: 'patternComprehension' as const, at, pattern, where, map };
+      });
+      if (comprehension) return comprehension;
+    }
+    this.pos++;
+    const items: Expr[] = [];
+    if (!this.isOp(']')) {
+      do items.push(this.expr());
+      while (this.acceptOp(','));
+    }
+    this.expectOp(']');
+    return { kind: 'list', at, items };
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * The memory Cypher engine against the real Neo4j, over the same graphs: the query files and generated
+ * read queries must give the same rows (in order where the query has ORDER BY). Element ids are each
+ * backend's own and are left out of the comparison; label lists are compared as sets.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import neo4j from 'neo4j-driver';
+import { loadGraph, KgError } from '../../src';
+import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
+import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
+import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
+import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
+import type { Json } from '../../src/backends/neo4j/values';
+import { ROOT } from '../helpers';
+import { resetNeo4j, testNeo4j } from '../neo4j-helpers';
+
+let config: Neo4jConfig;
+
+/** A seeded generator (mulberry32), so every run generates the same queries. */
+function random(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  };
+}
+
+/** A value with element ids blanked and labels sorted; `lists` also sorts every list. */
+function normalize(v: Json, lists: boolean): Json {
+  if (Array.isArray(v)) {
+    const items = v.map((x) => normalize(x, lists));
+    return lists ? items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : items;
+  }
+  if (v !== null && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => {
+        if (k === 'elementId' || k === 'startNodeElementId' || k === 'endNodeElementId') return [k, '*'];
+        if (k === 'labels' && Array.isArray(x)) return [k, [...x].sort()];
+        return [k, normalize(x, lists)];
+      }),
+    );
+  }
+  return v;
+}
+
+function comparable(result: QueryResult, ordered: boolean, lists: boolean) {
+  const rows = result.rows.map((r) =>
+    JSON.stringify(result.columns.map((c) => normalize(r[c] ?? null, lists))),
+  );
+  return { columns: result.columns, rows: ordered ? rows : [...rows].sort() };
+}
+
+/** Runs a query on both backends and expects the same columns and rows. */
+async function same(
+  memory: PropertyGraph,
+  query: string,
+  params: Record<string, unknown> = {},
+  lists = false,
+): Promise<number> {
+  const ordered = /\bORDER\s+BY\b/i.test(query);
+  const fromNeo4j = await queryNeo4j(query, config, { params });
+  const fromMemory = queryGraph(memory, query, { params });
+  expect({ query, ...comparable(fromMemory, ordered, lists) }).toEqual({
+    query,
+    ...comparable(fromNeo4j, ordered, lists),
+  });
+  return fromNeo4j.rows.length;
+}
+
+/** Runs a write on the test Neo4j (building the generated graph). */
+async function write(query: string): Promise<void> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
+  try {
+    await driver.executeQuery(query, {}, { database: config.database });
+  } finally {
+    await driver.close();
+  }
+}
+
+const QUERIES = join(ROOT, 'queries');
+
+/** The parameters of a query file's `// Example:` line. */
+function exampleParams(text: string): Record<string, unknown> {
+  const line = text.split('\n').find((l) => l.startsWith('// Example: ')) ?? '';
+  const words = line.slice('// Example: '.length).trim().split(/\s+/);
+  return parseParams(words.flatMap((w, i) => (words[i - 1] === '--param' ? [w] : [])));
+}
+
+/** Cypher text of a generated literal. */
+function literal(v: unknown): string {
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(literal).join(', ')}]`;
+  return String(v);
+}
+
+/**
+ * Read queries over a graph's own labels, types, property names and values: single and multi-hop
+ * patterns both ways, type alternatives, variable length, OPTIONAL MATCH, WHERE with every operator,
+ * aggregation, WITH ... WHERE, ORDER BY / SKIP / LIMIT, UNWIND, CASE, comprehensions, shortest paths.
+ */
+function generate(memory: PropertyGraph, seed: number, count: number): { query: string; lists: boolean }[] {
+  const r = random(seed);
+  const labels = [...new Set(memory.nodes.flatMap((n) => n.labels))].sort();
+  const types = [...new Set(memory.rels.map((x) => x.type))].sort();
+  const strings = (key: string) =>
+    [
+      ...new Set(memory.nodes.map((n) => n.properties.get(key)).filter((v) => typeof v === 'string')),
+    ] as string[];
+  const nodeKeys = [...new Set(memory.nodes.flatMap((n) => [...n.properties.keys()]))].sort();
+  const relKeys = [...new Set(memory.rels.flatMap((x) => [...x.properties.keys()]))].sort();
+  const names = strings('name');
+  const keys = strings(memory.nodes.some((n) => n.properties.has('uid')) ? 'name' : 'id');
+  const key = memory.nodes.some((n) => n.properties.has('uid')) ? 'uid' : 'id';
+  const keyValue = () => {
+    const n = r.pick(memory.nodes);
+    const v = n.properties.get(key);
+    return typeof v === 'bigint' ? Number(v) : (v as string);
+  };
+  const label = () => r.pick(labels);
+  const type = () => r.pick(types);
+  const typeAlt = () => [type(), type()].join('|');
+  const arrow = (t: string) => r.pick([`-[r:${t}]->`, `<-[r:${t}]-`, `-[r:${t}]-`]);
+  const op = () => r.pick(['=', '<>', '<', '>', '<=', '>=']);
+  const prefix = () => (r.pick(names) ?? 'a').slice(0, 1 + r.int(3));
+  const templates: (() => { query: string; lists?: boolean })[] = [
+    () => ({
+      query: `MATCH (a:${label()})${arrow(type())}(b) RETURN a.${key} AS a, type(r) AS t, b.${key} AS b`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r:${typeAlt()}]->(b:${label()}) WHERE a.name ${op()} ${literal(r.pick(names))} RETURN a.name AS a, b.name AS b, r.${r.pick(relKeys)} AS p`,
+    }),
+    () => ({
+      query: `MATCH (a)-[r]->(b) WHERE a.name STARTS WITH ${literal(prefix())} OR b.name CONTAINS ${literal(prefix().toLowerCase())} RETURN a.${key} AS a, b.${key} AS b, type(r) AS t`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) WHERE a.name ENDS WITH ${literal((r.pick(names) ?? 'x').slice(-2))} OR a.name =~ ${literal(`(?i)${prefix()}.*`)} RETURN a.name AS name`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) WHERE a.${r.pick(nodeKeys)} IS ${r.pick(['NULL', 'NOT NULL'])} RETURN a.${key} AS k, a.${r.pick(nodeKeys)} AS p`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r]-(b) RETURN labels(b) AS l, count(*) AS n, count(DISTINCT a) AS d, min(b.name) AS lo, max(b.name) AS hi`,
+      lists: true,
+    }),
+    () => ({
+      query: `MATCH (a)-[r:${typeAlt()}]->(b) RETURN type(r) AS t, count(r) AS n, collect(DISTINCT a.${key}) AS from`,
+      lists: true,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) OPTIONAL MATCH (a)-[r:${type()}]->(b) RETURN a.${key} AS a, b.${key} AS b`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r]-(b) WITH a, count(r) AS n WHERE n ${op()} ${1 + r.int(4)} RETURN a.${key} AS a, n ORDER BY n DESC, a SKIP ${r.int(2)} LIMIT ${1 + r.int(6)}`,
+    }),
+    () => ({
+      query: `MATCH (a {${key}: ${literal(keyValue())}})-[:${typeAlt()}*1..${1 + r.int(3)}]-(b) RETURN DISTINCT b.${key} AS b`,
+    }),
+    () => ({
+      query: `MATCH p = (a:${label()})-[*1..2]->(b) RETURN a.${key} AS a, length(p) AS len, [n IN nodes(p) | n.${key}] AS path, [x IN relationships(p) | type(x)] AS types`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) WHERE (a)-[:${type()}]-() RETURN a.${key} AS a ORDER BY a`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) WHERE NOT (a)-->(:${label()}) RETURN count(a) AS n`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r]->(b) RETURN a.${key} AS a, CASE WHEN r.${r.pick(relKeys)} IS NULL THEN 'none' ELSE 'some' END AS has, [x IN [a.name, b.name, r.${r.pick(relKeys)}] WHERE x IS NOT NULL | toString(x)] AS xs`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) UNWIND [a.name, a.${r.pick(nodeKeys)}, ${r.int(5)}] AS x WITH x WHERE x IS NOT NULL RETURN x, count(*) AS n`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}), (b:${label()}) WHERE a.${key} IN ${literal([keyValue(), keyValue(), keyValue()])} AND a <> b RETURN a.${key} AS a, count(b) AS n`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r]->(b) WITH a, r, b ORDER BY r.${r.pick(relKeys)}, a.${key}, b.${key}, type(r) SKIP ${r.int(3)} LIMIT ${2 + r.int(8)} RETURN a.${key} AS a, b.${key} AS b, type(r) AS t`,
+      lists: false,
+    }),
+    () => ({
+      query: `MATCH (a {${key}: ${literal(keyValue())}}), (b {${key}: ${literal(keyValue())}}) WHERE a <> b MATCH p = allShortestPaths((a)-[*..6]-(b)) RETURN [n IN nodes(p) | n.${key}] AS path`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r]->(b) RETURN a, r, b`,
+    }),
+    () => ({
+      query: `MATCH (a:${label()}) RETURN a.${key} AS k, size(keys(a)) AS nk, properties(a) AS props, toUpper(coalesce(a.name, '')) AS up, size(coalesce(a.name, '')) AS len`,
+    }),
+    () => ({
+      query: `MATCH (a)-[r:${type()}]->(b) RETURN DISTINCT labels(a) AS la, labels(b) AS lb`,
+      lists: true,
+    }),
+    () => ({
+      query: `MATCH (a:${label()})-[r1]->(b)-[r2]->(c) WHERE r1 <> r2 RETURN a.${key} AS a, b.${key} AS b, c.${key} AS c, type(r1) AS t1, type(r2) AS t2`,
+    }),
+    () => ({
+      query: `UNWIND ${literal([r.int(9), 'x', r.int(9) + 0.5, null, true, keys.slice(0, 2)])} AS v RETURN v ORDER BY v`,
+    }),
+  ];
+  const out: { query: string; lists: boolean }[] = [];
+  for (let i = 0; i < count; i++) {
+    const q = templates[i % templates.length]!();
+    out.push({ query: q.query, lists: q.lists ?? false });
+  }
+  return out;
+}
+
+describe('the article graph', () => {
+  let memory: PropertyGraph;
+
+  beforeAll(async () => {
+    config = testNeo4j();
+    await resetNeo4j(config);
+    const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
+    await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
+    memory = propertyGraph(graph, 'graph-data');
+  });
+
+  const files = readdirSync(QUERIES)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
+
+  test.each(files.filter((f) => f !== 'search-quotes.cypher'))('queries/%s: the same rows', async (file) => {
+    const text = readFileSync(join(QUERIES, file), 'utf8');
+    const rows = await same(memory, text, exampleParams(text));
+    expect(rows).toBeGreaterThan(0);
+  });
+
+  test('queries/search-quotes.cypher uses the Neo4j full-text index: the memory backend names it unsupported', () => {
+    const text = readFileSync(join(QUERIES, 'search-quotes.cypher'), 'utf8');
+    let error: unknown;
+    try {
+      queryGraph(memory, text, { params: exampleParams(text) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(KgError);
+    expect((error as KgError).code).toBe('CYPHER_UNSUPPORTED');
+  });
+
+  test('220 generated read queries: the same rows', async () => {
+    const queries = generate(memory, 20260817, 220);
+    let nonEmpty = 0;
+    for (const { query, lists } of queries) if ((await same(memory, query, {}, lists)) > 0) nonEmpty++;
+    // The generator must test something: most queries find rows.
+    expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+  });
+});
+
+describe('a generated graph', () => {
+  const memory = new PropertyGraph();
+
+  beforeAll(async () => {
+    await resetNeo4j(config);
+    const r = random(7);
+    const nodes = Array.from({ length: 60 }, (_, i) => {
+      const labels = [r.pick(['A', 'B', 'C']), ...(r.int(4) === 0 ? ['D'] : [])].map((l) => `:${l}`).join('');
+      const props = [
+        `uid: ${i}`,
+        `name: '${r.pick(['ann', 'bob', 'cy', 'dee', 'eve', 'fay'])}${r.int(5)}'`,
+        ...(r.int(3) > 0 ? [`score: ${r.pick([r.int(100), r.int(100) + 0.25, -r.int(10)])}`] : []),
+        ...(r.int(2) === 0
+          ? [`tags: [${Array.from({ length: r.int(3) }, () => `'t${r.int(4)}'`).join(', ')}]`]
+          : []),
+        ...(r.int(5) === 0 ? ['flag: true'] : []),
+      ];
+      return `(n${i}${labels} {${props.join(', ')}})`;
+    });
+    const rels = Array.from({ length: 180 }, () => {
+      const type = r.pick(['X', 'Y', 'Z']);
+      const a = r.int(60);
+      const b = (a + 1 + r.int(59)) % 60;
+      return `(n${a})-[:${type} {w: ${r.int(10)}${r.int(3) === 0 ? `, note: 'n${r.int(3)}'` : ''}}]->(n${b})`;
+    });
+    const create = `CREATE ${nodes.join(',\n')}\nCREATE ${rels.join(',\n')}`;
+    await write(create);
+    runSetup(memory, create);
+  });
+
+  test('120 generated read queries: the same rows', async () => {
+    const queries = generate(memory, 4242, 120);
+    let nonEmpty = 0;
+    for (const { query, lists } of queries) if ((await same(memory, query, {}, lists)) > 0) nonEmpty++;
+    expect(nonEmpty).toBeGreaterThan(queries.length / 2);
+  });
+});

@@ -1,0 +1,249 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGraph, queryGraph, KgError, type FactGraph } from '../../src';
+import { PropertyGraph, runSetup } from '../../src/query/cypher';
+import { ROOT } from '../helpers';
+
+/** A small graph built through the setup-only CREATE path. */
+function graph(create: string): PropertyGraph {
+  const g = new PropertyGraph();
+  runSetup(g, create);
+  return g;
+}
+
+const people = graph(`
+  CREATE (a:Person {name: 'Ann', age: 30}), (b:Person {name: 'Bob', age: 40}), (c:Person {name: 'Cy'}),
+         (x:City {name: 'Oslo'})
+  CREATE (a)-[:KNOWS {since: 2001}]->(b), (b)-[:KNOWS {since: 2010}]->(c), (a)-[:LIVES_IN]->(x),
+         (b)-[:LIVES_IN]->(x)
+`);
+
+function rows(g: PropertyGraph | FactGraph, q: string, params: Record<string, unknown> = {}) {
+  return queryGraph(g, q, { params }).rows;
+}
+
+function error(q: string, g: PropertyGraph = people): KgError {
+  try {
+    queryGraph(g, q);
+  } catch (e) {
+    if (e instanceof KgError) return e;
+    throw e;
+  }
+  throw new Error(`no error from ${q}`);
+}
+
+describe('Cypher semantics on the memory backend', () => {
+  test('null propagates through operators, and three-valued logic decides WHERE', () => {
+    expect(
+      rows(
+        people,
+        'RETURN null = null AS eq, 1 + null AS sum, null IN [1] AS inList, 2 IN [1, null] AS maybe, ' +
+          'null OR true AS orTrue, null AND true AS andTrue, NOT null AS notNull',
+      ),
+    ).toEqual([
+      { eq: null, sum: null, inList: null, maybe: null, orTrue: true, andTrue: null, notNull: null },
+    ]);
+    // Cy has no age: age > 35 is null for him, so neither WHERE nor its negation keeps him.
+    expect(rows(people, 'MATCH (p:Person) WHERE p.age > 35 RETURN p.name AS n')).toEqual([{ n: 'Bob' }]);
+    expect(rows(people, 'MATCH (p:Person) WHERE NOT p.age > 35 RETURN p.name AS n')).toEqual([{ n: 'Ann' }]);
+  });
+
+  test('a relationship is used once within a pattern', () => {
+    // Undirected, a-b-a would reuse the one KNOWS between Ann and Bob.
+    expect(
+      rows(people, "MATCH (a:Person {name: 'Ann'})-[:KNOWS]-(b)-[:KNOWS]-(c) RETURN c.name AS c"),
+    ).toEqual([{ c: 'Cy' }]);
+    expect(rows(people, 'MATCH (a)-[r1]->(b), (c)-[r2]->(d) WHERE r1 = r2 RETURN count(*) AS n')).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  test('aggregation groups by the other items; count(DISTINCT), collect, sum, avg, min, max', () => {
+    expect(
+      rows(
+        people,
+        'MATCH (p:Person)-[:LIVES_IN]->(c) RETURN c.name AS city, count(*) AS n, collect(p.name) AS names, ' +
+          'sum(p.age) AS total, avg(p.age) AS mean, min(p.name) AS first, max(p.age) AS oldest',
+      ),
+    ).toEqual([{ city: 'Oslo', n: 2, names: ['Ann', 'Bob'], total: 70, mean: 35, first: 'Ann', oldest: 40 }]);
+    expect(rows(people, 'UNWIND [1, 1, 2, null] AS x RETURN count(DISTINCT x) AS d, count(x) AS c')).toEqual([
+      { d: 2, c: 3 },
+    ]);
+    // No rows and no grouping key: one row all the same.
+    expect(rows(people, 'MATCH (n:Nobody) RETURN count(n) AS c, collect(n) AS l, sum(n.x) AS s')).toEqual([
+      { c: 0, l: [], s: 0 },
+    ]);
+  });
+
+  test('ORDER BY orders mixed types in Cypher order, nulls last', () => {
+    expect(
+      rows(people, "UNWIND [2, 'b', null, true, [1], {a: 1}, 1.5, 'a'] AS x RETURN x ORDER BY x").map(
+        (r) => r.x,
+      ),
+    ).toEqual([{ a: 1 }, [1], 'a', 'b', true, 1.5, 2, null]);
+  });
+
+  test('integers stay integers, floats floats; integer overflow is an error', () => {
+    expect(rows(people, 'RETURN 7 / 2 AS i, 7 / 2.0 AS f, toString(1.0) AS s, 2 ^ 2 AS p')).toEqual([
+      { i: 3, f: 3.5, s: '1.0', p: 4 },
+    ]);
+    expect(error('RETURN 9223372036854775807 + 1 AS x').code).toBe('CYPHER_RUNTIME');
+  });
+
+  test('variable-length paths, named paths and the path functions', () => {
+    expect(
+      rows(
+        people,
+        "MATCH p = (a {name: 'Ann'})-[:KNOWS*1..2]->(b) RETURN length(p) AS len, [n IN nodes(p) | n.name] AS names " +
+          'ORDER BY len',
+      ),
+    ).toEqual([
+      { len: 1, names: ['Ann', 'Bob'] },
+      { len: 2, names: ['Ann', 'Bob', 'Cy'] },
+    ]);
+  });
+
+  test('shortestPath and allShortestPaths', () => {
+    expect(
+      rows(
+        people,
+        "MATCH (a {name: 'Ann'}), (c {name: 'Cy'}) MATCH p = shortestPath((a)-[*]-(c)) RETURN length(p) AS len",
+      ),
+    ).toEqual([{ len: 2 }]);
+    expect(
+      rows(
+        people,
+        "MATCH (a {name: 'Ann'}), (b {name: 'Bob'}) MATCH p = allShortestPaths((a)-[*]-(b)) RETURN length(p) AS len",
+      ),
+    ).toEqual([{ len: 1 }]);
+  });
+
+  test('WITH ... WHERE, UNWIND, OPTIONAL MATCH, CASE, list comprehension, parameters', () => {
+    expect(
+      rows(
+        people,
+        'MATCH (p:Person) OPTIONAL MATCH (p)-[:KNOWS]->(f) WITH p, f WHERE p.name <> $skip ' +
+          "RETURN p.name AS p, f.name AS f, CASE WHEN f IS NULL THEN 'none' ELSE 'some' END AS has, " +
+          '[x IN range(1, 3) WHERE x > 1 | x * 10] AS xs ORDER BY p',
+        { skip: 'Ann' },
+      ),
+    ).toEqual([
+      { p: 'Bob', f: 'Cy', has: 'some', xs: [20, 30] },
+      { p: 'Cy', f: null, has: 'none', xs: [20, 30] },
+    ]);
+  });
+
+  test('nodes and relationships come out in the Neo4j backend JSON shapes', () => {
+    const [row] = rows(people, "MATCH (a {name: 'Ann'})-[r:KNOWS]->(b) RETURN a, r");
+    expect(row).toEqual({
+      a: { elementId: expect.any(String), labels: ['Person'], properties: { age: 30, name: 'Ann' } },
+      r: {
+        elementId: expect.any(String),
+        type: 'KNOWS',
+        startNodeElementId: (row!.a as { elementId: string }).elementId,
+        endNodeElementId: expect.any(String),
+        properties: { since: 2001 },
+      },
+    });
+  });
+});
+
+describe('errors name the problem and where it is', () => {
+  test('writes are refused with CYPHER_WRITE at the clause', () => {
+    const e = error("MATCH (n)\n  SET n.name = 'x'");
+    expect(e.code).toBe('CYPHER_WRITE');
+    expect([e.line, e.col]).toEqual([2, 3]);
+    for (const q of ['CREATE (n)', 'MERGE (n:A)', 'MATCH (n) DELETE n', 'MATCH (n) DETACH DELETE n']) {
+      expect(error(q).code).toBe('CYPHER_WRITE');
+    }
+  });
+
+  test('an unsupported feature is named, with its position', () => {
+    const e = error('MATCH (n)\nCALL db.labels() YIELD label RETURN label');
+    expect(e.code).toBe('CYPHER_UNSUPPORTED');
+    expect(e.message).toContain('procedure');
+    expect([e.line, e.col]).toEqual([2, 1]);
+  });
+
+  test('syntax errors and unknown variables are CYPHER_SYNTAX at line:col', () => {
+    const e = error('MATCH (n) RETURN n LIMT 1');
+    expect(e.format()).toBe('<query>:1:20: error CYPHER_SYNTAX expected the end of the query, found "LIMT"');
+    expect(error('MATCH (n) RETURN m').col).toBe(18);
+    expect(error('RETURN nosuch(1)').message).toContain('unknown function nosuch()');
+  });
+});
+
+describe('the article graph, as Neo4j holds it', () => {
+  let article: FactGraph;
+  beforeAll(async () => {
+    article = (await loadGraph([join(ROOT, 'graph-data')])).graph;
+  });
+
+  test('the same labels, relationship types and property names the Neo4j loader writes', () => {
+    const [putin] = rows(article, "MATCH (n:Entity {id: 'person:vladimir-putin'}) RETURN n");
+    expect(putin!.n).toMatchObject({
+      labels: ['Entity', 'Person'],
+      properties: { id: 'person:vladimir-putin', datasets: ['graph-data'] },
+    });
+    const [mention] = rows(
+      article,
+      'MATCH (:Entity)-[m:MENTIONED_IN]->(d:Document) RETURN m, labels(d) AS l LIMIT 1',
+    );
+    expect(mention!.l).toEqual(['Document']);
+    // Dates are Cypher dates (comparable, with parts), printed as ISO strings.
+    const [dated] = rows(
+      article,
+      'MATCH ()-[r]->() WHERE r.date IS NOT NULL RETURN r.date AS d, r.date.year AS y, r.date < date("2100-01-01") AS ok LIMIT 1',
+    );
+    expect(dated).toEqual({
+      d: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      y: expect.any(Number),
+      ok: true,
+    });
+  });
+});
+
+describe('kg query --backend memory', () => {
+  const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+  function kg(args: string[], env: Record<string, string> = {}) {
+    if (!existsSync(CLI)) throw new Error('dist/ is missing: run npm run build (npm test does)');
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', NEO4J_URI: '', ...env },
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  test('is the default without NEO4J_URI or --uri, and reads the data files', () => {
+    const r = kg([
+      'query',
+      'MATCH (p:Person {id: $id}) RETURN p.name AS name',
+      '--param',
+      'id=person:vladimir-putin',
+      '--format',
+      'csv',
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('name\nVladimir Putin\n');
+    expect(r.code).toBe(0);
+  });
+
+  test('--json gives the same shape as the Neo4j backend', () => {
+    const r = kg([
+      '--json',
+      'query',
+      'MATCH (n:State) RETURN n.name AS name ORDER BY name LIMIT 1',
+      '--backend',
+      'memory',
+    ]);
+    expect(JSON.parse(r.stdout)).toEqual({ ok: true, columns: ['name'], rows: [{ name: 'China' }] });
+  });
+
+  test('a write or a syntax error exits 8 with the position in the query file', () => {
+    const r = kg(['query', 'MATCH (n)\nDELETE n']);
+    expect(r.code).toBe(8);
+    expect(r.stderr).toContain('<query>:2:1: error CYPHER_WRITE');
+  });
+});

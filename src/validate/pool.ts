@@ -8,7 +8,7 @@ import { runFileTask, type FileTask } from './file-task';
 /** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
 const WORKER = join(__dirname, 'worker.js');
 
-type Outcome = { result: FileResult } | { error: KgErrorJSON | { code: 'INTERNAL'; message: string } };
+type Outcome = { json: string } | { error: KgErrorJSON | { code: 'INTERNAL'; message: string } };
 
 /**
  * Checks the files on `threads` worker threads (here, when 1 or less), yielding the results in task
@@ -40,7 +40,7 @@ export async function* runFileTasks(tasks: readonly FileTask[], threads: number)
   try {
     for (const outcome of outcomes) {
       const o = await outcome;
-      if ('result' in o) yield o.result;
+      if ('json' in o) yield JSON.parse(o.json) as FileResult;
       else if (o.error.code === 'INTERNAL') throw new Error(`file worker failed: ${o.error.message}`);
       else throw new KgError(o.error.code as ErrorCode, o.error.message, o.error as KgErrorJSON);
     }

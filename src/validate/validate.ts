@@ -133,8 +133,9 @@ export async function validate(
     progress('files', checked, files.length);
   }
 
-  progress('cross-file', 0, 1);
+  progress('cross-file', 0, 3);
   await loadDocumentTexts(dataset, errors, options);
+  progress('cross-file', 1, 3);
   for (const f of fileDocuments) {
     if (!dataset.documents.has(f.id)) {
       errors.push(
@@ -145,6 +146,7 @@ export async function validate(
   // A file that could not be parsed may define what others refer to: don't report those as unknown.
   const crossFile: KgError[] = [];
   checkReferences(dataset, crossFile, unparsedFiles === 0);
+  progress('cross-file', 2, 3);
   checkQuotes(dataset, crossFile);
   // A node the schema already rejected gets no second error from the checks across files.
   const flagged = new Set(errors.map(key));
@@ -152,7 +154,7 @@ export async function validate(
 
   errors.sort(compareErrors);
   warnings.sort(compareErrors);
-  progress('cross-file', 1, 1);
+  progress('cross-file', 3, 3);
   return { ok: errors.length === 0, errors, warnings, dataset };
 }
 

@@ -2,8 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { validate } from '../../src';
+import { existsSync } from 'node:fs';
+import { validate, buildGraph } from '../../src';
 import { ROOT } from '../helpers';
+
+// Worker threads run the compiled files (npm test builds them first): the worker tests use dist/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dist = require('../../dist') as typeof import('../../src');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 
 const tmp = mkdtempSync(join(tmpdir(), 'factgraph-corpus-'));
 
@@ -82,4 +88,57 @@ test.each([['3'], ['7']])('seed %s: validation reports exactly the injected erro
     code: e.code,
   }));
   expect(reported).toEqual(manifest.errors);
+});
+
+describe('worker threads and the cache change nothing but the time', () => {
+  /** Everything a run gives: the problems and the graph (none when invalid). */
+  async function outcome(lib: typeof dist, dir: string, options: Parameters<typeof validate>[1]) {
+    const r = await lib.validate([dir], options);
+    const graph = r.ok ? lib.buildGraph(r.dataset).export() : null;
+    return JSON.stringify({ errors: r.errors, warnings: r.warnings, graph });
+  }
+
+  test.each([
+    ['valid', ['--statements', '1500', '--seed', '5']],
+    ['syntax errors', ['--statements', '1500', '--seed', '7', '--invalid-rate', '0.01']],
+    ['unknown references', ['--statements', '1500', '--seed', '3', '--invalid-rate', '0.01']],
+  ])('%s: same problems and graph in-process, on 2 workers, cold and warm cache', async (name, args) => {
+    const { dir, manifest } = corpus(`workers-${name.replace(' ', '-')}`, args);
+    const cacheDir = join(tmp, `cache-${name}`);
+    const inProcess = await outcome(dist, dir, { workers: 0 });
+    expect(await outcome(dist, dir, { workers: 2 })).toEqual(inProcess);
+    expect(await outcome(dist, dir, { workers: 2, cacheDir })).toEqual(inProcess);
+    const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    expect(entries).toHaveLength(manifest.files);
+    expect(await outcome(dist, dir, { workers: 2, cacheDir })).toEqual(inProcess);
+    expect(await outcome(dist, dir, { workers: 0, cacheDir })).toEqual(inProcess);
+    // The library run from the sources, where there is no compiled worker, agrees too.
+    expect(await outcome({ validate, buildGraph } as typeof dist, dir, { workers: 2 })).toEqual(inProcess);
+  });
+
+  test('kg validate --cache-dir fills the cache, --no-cache leaves none; piped output has no progress bar', () => {
+    const { dir } = corpus('cli', ['--statements', '1000']);
+    const cacheDir = join(tmp, 'cli-cache');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    const cold = run('validate', dir, '--cache-dir', cacheDir, '--workers', '2');
+    expect(cold.status).toBe(0);
+    expect(existsSync(cacheDir)).toBe(true);
+    const warm = run('validate', dir, '--cache-dir', cacheDir);
+    expect(warm.stdout).toBe(cold.stdout);
+    const uncached = join(tmp, 'never');
+    expect(run('validate', dir, '--no-cache', '--cache-dir', uncached).stdout).toBe(cold.stdout);
+    expect(existsSync(uncached)).toBe(false);
+    for (const r of [
+      cold,
+      warm,
+      run('export', dir, '--format', 'gexf', '--out-dir', join(tmp, 'cli-out')),
+      run('--json', 'validate', dir),
+    ]) {
+      expect(r.stderr).toBe('');
+    }
+  });
 });

@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { checkFile, withoutFile, type FileResult } from './check-file';
-import { readText } from './read-text';
+import { decodeText, readBytes } from './read-text';
+import type { KgError } from '../errors';
 import { SCHEMA_DIR } from './schema-check';
 
 /** One data file to read and check, here or on a worker thread. */
@@ -58,23 +59,33 @@ export async function runFileTaskJson(task: FileTask): Promise<string> {
 
 /** The file's result, or the cached JSON text of it. */
 async function check(task: FileTask): Promise<FileResult | string> {
-  const read = await readText(task.file, task.maxFileBytes);
-  if (!read.ok) return { parsed: false, errors: [withoutFile(read.error)], warnings: [], items: [] };
-  if (task.cacheDir === undefined) return checkFile(read.text, task.file);
-  const key = createHash('sha256')
-    .update(await cacheSalt())
-    .update(read.text)
-    .digest('hex');
-  const entry = join(task.cacheDir, key.slice(0, 2), `${key}.json`);
-  try {
-    return await readFile(entry, 'utf8');
-  } catch {
-    // Not cached yet: check the file and store the result.
+  const read = await readBytes(task.file, task.maxFileBytes);
+  if (!read.ok) return failed(read.error);
+  // Keyed by the bytes: a hit needs no decoding, and the same bytes always decode the same.
+  const key =
+    task.cacheDir === undefined
+      ? undefined
+      : createHash('sha256')
+          .update(await cacheSalt())
+          .update(read.bytes)
+          .digest('hex');
+  const entry = key && join(task.cacheDir!, key.slice(0, 2), `${key}.json`);
+  if (entry) {
+    try {
+      return await readFile(entry, 'utf8');
+    } catch {
+      // Not cached yet: check the file and store the result.
+    }
   }
-  const result = checkFile(read.text, task.file);
+  const text = decodeText(read.bytes, task.file);
+  const result = text.ok ? checkFile(text.text, task.file) : failed(text.error);
   // Only a speed-up: a read-only or full disk must not fail validation.
-  await store(entry, JSON.stringify(result)).catch(() => undefined);
+  if (entry) await store(entry, JSON.stringify(result)).catch(() => undefined);
   return result;
+}
+
+function failed(error: KgError): FileResult {
+  return { parsed: false, errors: [withoutFile(error)], warnings: [], items: [] };
 }
 
 /** Written beside and renamed over, so a reader never sees half an entry. */

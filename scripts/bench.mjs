@@ -320,6 +320,10 @@ async function main() {
     colAligns: ['right', 'left', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
+  const save = () => {
+    mkdirSync(dirname(values.out), { recursive: true });
+    writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  };
   for (const size of values.sizes.split(',')) {
     prepare(size);
     const n = count(size);
@@ -338,6 +342,8 @@ async function main() {
           if (floor) r.floorRatio = Math.round((r.seconds / floor) * 10) / 10;
         }
         stages[name] = r;
+        // Written after every stage, so a run cut short keeps what it measured.
+        save();
         table.push([
           n.toLocaleString('en'),
           name,
@@ -360,8 +366,6 @@ async function main() {
       }
     }
   }
-  mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(
     `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}`,
   );

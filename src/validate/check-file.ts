@@ -69,17 +69,31 @@ export function checkFile(text: string, file: string): FileResult {
   return result;
 }
 
-/** The located record of an item of a file result, positions made whole again. */
-export function located(
-  item: FileItem & { record: Record<string, unknown> },
-  file: string,
-): Located<unknown> {
-  const keys = Object.keys(item.record);
-  // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
-  const fields = Object.fromEntries(
-    keys.map((key, i) => [key, { file, line: item.fields[2 * i]!, col: item.fields[2 * i + 1]! }]),
-  );
-  return { record: item.record, where: { file, line: item.where[0], col: item.where[1] }, fields };
+/**
+ * A record of a file result, located. The positions of its fields stay a compact array until
+ * something asks for them (an error, a merge): a million statements need no six million objects.
+ */
+export class LocatedEntry implements Located<unknown> {
+  readonly where: SourcePosition;
+  #fields: Partial<Record<string, SourcePosition>> | undefined;
+
+  constructor(
+    readonly record: Record<string, unknown>,
+    private readonly item: FileItem,
+    file: string,
+  ) {
+    this.where = { file, line: item.where[0], col: item.where[1] };
+  }
+
+  get fields(): Partial<Record<string, SourcePosition>> {
+    const { file } = this.where;
+    const at = this.item.fields;
+    // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
+    this.#fields ??= Object.fromEntries(
+      Object.keys(this.record).map((key, i) => [key, { file, line: at[2 * i]!, col: at[2 * i + 1]! }]),
+    );
+    return this.#fields;
+  }
 }
 
 export function toKgError(e: KgErrorJSON, file: string): KgError {

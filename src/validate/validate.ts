@@ -15,7 +15,7 @@ import { collectFiles, commonRoot, isInside } from './collect-files';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
 import { show, type Section } from './schema-check';
-import { located, toKgError } from './check-file';
+import { LocatedEntry, toKgError } from './check-file';
 import { runFileTasks } from './pool';
 
 export interface ValidateOptions {
@@ -111,7 +111,7 @@ export async function validate(
       fileErrors.push(...item.errors.map((e) => toKgError(e, file)));
       const { section, record } = item;
       if (!record) continue;
-      const entry = located({ ...item, record }, file);
+      const entry: Located<unknown> = new LocatedEntry(record, item, file);
       if (!register(record.id, entry.where, section)) {
         const described =
           section === 'entities' && typeof record.id === 'string'
@@ -121,12 +121,18 @@ export async function validate(
         continue;
       }
       if (section === 'documents') {
-        dataset.documents.set(record.id as string, { ...(entry as Located<DocumentRecord>), sourcePath: '' });
+        dataset.documents.set(
+          record.id as string,
+          Object.assign(entry as Located<DocumentRecord>, { sourcePath: '' }),
+        );
       } else if (section === 'entities') {
         // Registered even with an unknown kind, so references to it are not reported as undefined too.
         dataset.entities.set(record.id as string, entry as Located<Entity>);
       } else if (document !== undefined) {
-        dataset.statements.set(record.id as string, { ...(entry as Located<StatementRecord>), document });
+        dataset.statements.set(
+          record.id as string,
+          Object.assign(entry as Located<StatementRecord>, { document }),
+        );
       }
     }
     errors.push(...capped(fileErrors, options, file));
@@ -270,28 +276,33 @@ async function readDocumentText(
 const ALL_KINDS = Object.keys(ENTITY_KINDS);
 
 function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boolean): void {
-  const check = (id: unknown, kinds: readonly string[], role: string, at: SourcePosition): void => {
+  /** Checks the reference in `field` of `entry`; `predicate` names a statement's subject or object. */
+  const check = (entry: Located<object>, field: string, kinds: readonly string[], predicate?: string) => {
+    const id = (entry.record as Record<string, unknown>)[field];
     if (typeof id !== 'string') return;
     const target = dataset.entities.get(id);
+    // Messages and positions are made only for a problem: this runs for every reference.
+    const role = () => (predicate === undefined ? field : `${field} of ${predicate}`);
+    const at = () => entry.fields[field] ?? entry.where;
     if (!target) {
       if (reportUnknown)
-        errors.push(new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at));
+        errors.push(
+          new KgError('UNKNOWN_REFERENCE', `${role()} ${show(id)} is not defined in any file`, at()),
+        );
       return;
     }
     if (Object.hasOwn(ENTITY_KINDS, target.record.kind) && !kinds.includes(target.record.kind)) {
       errors.push(
         new KgError(
           'KIND_NOT_ALLOWED',
-          `${role} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`,
-          at,
+          `${role()} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`,
+          at(),
         ),
       );
     }
   };
   for (const d of dataset.documents.values()) {
-    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.document)) {
-      check(d.record[field as keyof DocumentRecord], kinds, field, d.fields[field] ?? d.where);
-    }
+    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.document)) check(d, field, kinds);
   }
   for (const s of dataset.statements.values()) {
     const { subject, predicate, object } = s.record;
@@ -299,16 +310,14 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
     const rule = Object.hasOwn(PREDICATES, predicate)
       ? PREDICATES[predicate]
       : { subjectKinds: ALL_KINDS, objectKinds: ALL_KINDS };
-    check(subject, rule.subjectKinds, `subject of ${predicate}`, s.fields.subject ?? s.where);
-    check(object, rule.objectKinds, `object of ${predicate}`, s.fields.object ?? s.where);
+    check(s, 'subject', rule.subjectKinds, predicate);
+    check(s, 'object', rule.objectKinds, predicate);
     if (typeof subject === 'string' && subject === object) {
       errors.push(
         new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where),
       );
     }
-    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) {
-      check(s.record[field as keyof StatementRecord], kinds, field, s.fields[field] ?? s.where);
-    }
+    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) check(s, field, kinds);
   }
 }
 

@@ -111,6 +111,6 @@ function pos(p: SourcePosition): Pos {
   return [p.line, p.col];
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
+function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

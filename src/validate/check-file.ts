@@ -83,16 +83,22 @@ export class LocatedEntry implements Located<unknown> {
     file: string,
   ) {
     this.where = { file, line: item.where[0], col: item.where[1] };
+    // A merge adds fields to an entity's record: its positions are taken while the keys are its own.
+    if (item.section === 'entities') this.#fields = this.makeFields();
   }
 
   get fields(): Partial<Record<string, SourcePosition>> {
+    this.#fields ??= this.makeFields();
+    return this.#fields;
+  }
+
+  private makeFields(): Partial<Record<string, SourcePosition>> {
     const { file } = this.where;
     const at = this.item.fields;
     // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
-    this.#fields ??= Object.fromEntries(
+    return Object.fromEntries(
       Object.keys(this.record).map((key, i) => [key, { file, line: at[2 * i]!, col: at[2 * i + 1]! }]),
     );
-    return this.#fields;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   visit,
   type Node,
   type Document,
+  type Pair,
 } from 'yaml';
 import { KgError, type ErrorCode, type SourcePosition } from '../errors';
 
@@ -42,6 +43,23 @@ export class YamlLocator {
    * a missing field resolves to the map that lacks it, a `key:` without value to the key.
    */
   at(path: DataPath, target: 'value' | 'key' = 'value'): SourcePosition {
+    return this.position(this.walk(path, target).offset);
+  }
+
+  /** The position of the value at `path` and of each of its fields, as `at` gives them, in one walk. */
+  fields(path: DataPath): { where: SourcePosition; fields: Map<string, SourcePosition> } {
+    const { node, offset } = this.walk(path, 'value');
+    const fields = new Map<string, SourcePosition>();
+    if (isMap(node)) {
+      // Later pairs win, as `at` takes the last of duplicate keys.
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) fields.set(String(pair.key.value), this.position(valueOffset(pair, offset)));
+      }
+    }
+    return { where: this.position(offset), fields };
+  }
+
+  private walk(path: DataPath, target: 'value' | 'key'): { node: unknown; offset: number } {
     let node: unknown = this.doc.contents;
     let offset = (node as Node | null)?.range?.[0] ?? 0;
     for (const [i, segment] of path.entries()) {
@@ -49,13 +67,12 @@ export class YamlLocator {
       if (isMap(node)) {
         const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
         if (!pair) break;
-        const key = pair.key as Node;
-        offset = key.range?.[0] ?? offset;
-        if (last && target === 'key') break;
+        if (last && target === 'key') {
+          offset = (pair.key as Node).range?.[0] ?? offset;
+          break;
+        }
+        offset = valueOffset(pair, offset);
         node = pair.value;
-        // `key:` with nothing after it has an empty null scalar: point at the key instead.
-        const empty = isScalar(node) && node.range?.[0] === node.range?.[1];
-        if (!empty && (isScalar(node) || isMap(node) || isSeq(node))) offset = node.range?.[0] ?? offset;
       } else if (isSeq(node)) {
         const item = node.items[Number(segment)];
         if (!item) break;
@@ -63,8 +80,16 @@ export class YamlLocator {
         if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
       } else break;
     }
-    return this.position(offset);
+    return { node, offset };
   }
+}
+
+/** Where a pair's value was written; `key:` with nothing after it (an empty null scalar) points at the key. */
+function valueOffset(pair: Pair, fallback: number): number {
+  const offset = (pair.key as Node).range?.[0] ?? fallback;
+  const value = pair.value;
+  const empty = isScalar(value) && value.range?.[0] === value.range?.[1];
+  return !empty && (isScalar(value) || isMap(value) || isSeq(value)) ? (value.range?.[0] ?? offset) : offset;
 }
 
 /** Annotation files nest four levels deep; far beyond that is a mistake or an attack (stack exhaustion). */

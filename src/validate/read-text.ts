@@ -13,10 +13,17 @@ export type ReadResult = { ok: true; text: string } | { ok: false; error: KgErro
  * (the YAML parser would count it as a column).
  */
 export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<ReadResult> {
-  let size: number;
-  let bytes: Buffer;
+  const read = await readBytes(file, maxBytes);
+  return read.ok ? decodeText(read.bytes, file) : read;
+}
+
+/** A file's bytes, unless it is over the size limit; throws FILE_UNREADABLE. */
+export async function readBytes(
+  file: string,
+  maxBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; error: KgError }> {
   try {
-    size = (await stat(file)).size;
+    const size = (await stat(file)).size;
     if (size > maxBytes) {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
       return {
@@ -26,7 +33,7 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
         }),
       };
     }
-    bytes = await readFile(file);
+    return { ok: true, bytes: await readFile(file) };
   } catch (cause) {
     throw new KgError(
       'FILE_UNREADABLE',
@@ -35,6 +42,10 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
       { cause },
     );
   }
+}
+
+/** The text of a file's bytes, as readText gives it. */
+export function decodeText(bytes: Buffer, file: string): ReadResult {
   if (!isUtf8(bytes)) {
     const at = firstInvalidUtf8(bytes);
     return {

@@ -1,4 +1,5 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { KgError, compareErrors, type ErrorCode, type SourcePosition } from '../errors';
 import type { Dataset, DocumentEntry, Located } from '../model/dataset';
@@ -11,10 +12,11 @@ import {
   type StatementRecord,
 } from '../model/generated';
 import { collectFiles, commonRoot, isInside } from './collect-files';
-import { parseYaml, type YamlLocator } from './parse-yaml';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
-import { SchemaChecker, show, type Section } from './schema-check';
+import { show, type Section } from './schema-check';
+import { LocatedEntry, toKgError } from './check-file';
+import { runFileTasks } from './pool';
 
 export interface ValidateOptions {
   /** The data folder document paths must stay inside; default: the deepest folder holding all paths. */
@@ -23,6 +25,21 @@ export interface ValidateOptions {
   maxFileBytes?: number;
   /** Errors reported per file before the rest are summed up in one (default 100). */
   maxErrorsPerFile?: number;
+  /**
+   * Worker threads that read and check files (default: the available cores when the files total
+   * 2 MiB or more, else none). The result is the same with any number.
+   */
+  workers?: number;
+  /** A folder where checked files are kept by content, so unchanged files are not parsed again. */
+  cacheDir?: string;
+  /** Told how far the work is: files read and checked, then the checks across files. */
+  onProgress?: (progress: ValidateProgress) => void;
+}
+
+export interface ValidateProgress {
+  phase: 'files' | 'cross-file';
+  done: number;
+  total: number;
 }
 
 export interface ValidationResult {
@@ -33,7 +50,8 @@ export interface ValidationResult {
   dataset: Dataset;
 }
 
-let checker: SchemaChecker | undefined;
+/** Below this much data, starting worker threads costs more than it saves. */
+const WORKERS_FROM_BYTES = 2 * 1024 * 1024;
 
 /**
  * Validates the data files under `paths` (files or folders): YAML syntax, the schema, and the checks
@@ -44,7 +62,6 @@ export async function validate(
   paths: readonly string[] = ['graph-data'],
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
-  checker ??= new SchemaChecker();
   const files = await collectFiles(paths);
   const root = resolve(options.root ?? (await commonRoot(paths)));
   const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
@@ -53,23 +70,22 @@ export async function validate(
   const definedAt = new Map<string, SourcePosition & { section: Section }>();
   const fileDocuments: { file: string; id: string; where: SourcePosition }[] = [];
   let unparsedFiles = 0;
+  const progress = (phase: ValidateProgress['phase'], done: number, total: number) =>
+    options.onProgress?.({ phase, done, total });
 
-  for (const file of files) {
-    const fileErrors: KgError[] = [];
-    const read = await readText(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    const parsed = read.ok ? parseYaml(read.text, file) : { ok: false as const, errors: [read.error] };
-    if (!parsed.ok) {
-      unparsedFiles++;
-      errors.push(...capped(parsed.errors, options, file));
-      continue;
-    }
-    warnings.push(...parsed.warnings);
-    const { value, locator } = parsed;
-    fileErrors.push(...checker.checkEnvelope(value, locator));
-    if (!isRecord(value)) {
-      errors.push(...capped(fileErrors, options, file));
-      continue;
-    }
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const tasks = files.map((file) => ({ file, maxFileBytes, cacheDir: options.cacheDir }));
+  const threads =
+    options.workers ?? ((await totalBytes(files)) >= WORKERS_FROM_BYTES ? availableParallelism() : 0);
+  let checked = 0;
+  progress('files', 0, files.length);
+  // Each file's own problems and records come from the pool in file order; what needs every file (ids,
+  // merged entities) is done here, in that order, so the result does not depend on the threads.
+  for await (const result of runFileTasks(tasks, threads)) {
+    const file = files[checked++]!;
+    const fileErrors = result.errors.map((e) => toKgError(e, file));
+    warnings.push(...result.warnings.map((e) => toKgError(e, file)));
+    if (!result.parsed) unparsedFiles++;
     const at = (p: SourcePosition) => `${relative(root, p.file)}:${p.line}:${p.col}`;
     /** Claims an id for a new record; false (and an error) if the id is taken, unless merged below. */
     const register = (id: unknown, where: SourcePosition, section: Section): boolean => {
@@ -86,37 +102,46 @@ export async function validate(
       }
       return false;
     };
-    const document = typeof value.document === 'string' ? value.document : undefined;
-    if (document !== undefined) fileDocuments.push({ file, id: document, where: locator.at(['document']) });
-
-    for (const section of ['documents', 'entities', 'statements'] as const satisfies readonly Section[]) {
-      const items = value[section];
-      if (!Array.isArray(items)) continue;
-      items.forEach((item: unknown, index) => {
-        const path = [section, index];
-        fileErrors.push(...checker!.checkItem(section, item, path, locator));
-        if (!isRecord(item)) return;
-        const entry = locate(item, path, locator);
-        if (!register(item.id, entry.where, section)) {
-          const described =
-            section === 'entities' && typeof item.id === 'string' ? dataset.entities.get(item.id) : undefined;
-          if (described) fileErrors.push(...mergeEntity(described, entry as Located<Entity>, at));
-          return;
-        }
-        if (section === 'documents') {
-          dataset.documents.set(item.id as string, { ...(entry as Located<DocumentRecord>), sourcePath: '' });
-        } else if (section === 'entities') {
-          // Registered even with an unknown kind, so references to it are not reported as undefined too.
-          dataset.entities.set(item.id as string, entry as Located<Entity>);
-        } else if (document !== undefined) {
-          dataset.statements.set(item.id as string, { ...(entry as Located<StatementRecord>), document });
-        }
-      });
+    const document = result.document?.id;
+    if (result.document) {
+      const [line, col] = result.document.where;
+      fileDocuments.push({ file, id: result.document.id, where: { file, line, col } });
+    }
+    for (const item of result.items) {
+      fileErrors.push(...item.errors.map((e) => toKgError(e, file)));
+      const { section, record } = item;
+      if (!record) continue;
+      const entry: Located<unknown> = new LocatedEntry(record, item, file);
+      if (!register(record.id, entry.where, section)) {
+        const described =
+          section === 'entities' && typeof record.id === 'string'
+            ? dataset.entities.get(record.id)
+            : undefined;
+        if (described) fileErrors.push(...mergeEntity(described, entry as Located<Entity>, at));
+        continue;
+      }
+      if (section === 'documents') {
+        dataset.documents.set(
+          record.id as string,
+          Object.assign(entry as Located<DocumentRecord>, { sourcePath: '' }),
+        );
+      } else if (section === 'entities') {
+        // Registered even with an unknown kind, so references to it are not reported as undefined too.
+        dataset.entities.set(record.id as string, entry as Located<Entity>);
+      } else if (document !== undefined) {
+        dataset.statements.set(
+          record.id as string,
+          Object.assign(entry as Located<StatementRecord>, { document }),
+        );
+      }
     }
     errors.push(...capped(fileErrors, options, file));
+    progress('files', checked, files.length);
   }
 
+  progress('cross-file', 0, 3);
   await loadDocumentTexts(dataset, errors, options);
+  progress('cross-file', 1, 3);
   for (const f of fileDocuments) {
     if (!dataset.documents.has(f.id)) {
       errors.push(
@@ -127,6 +152,7 @@ export async function validate(
   // A file that could not be parsed may define what others refer to: don't report those as unknown.
   const crossFile: KgError[] = [];
   checkReferences(dataset, crossFile, unparsedFiles === 0);
+  progress('cross-file', 2, 3);
   checkQuotes(dataset, crossFile);
   // A node the schema already rejected gets no second error from the checks across files.
   const flagged = new Set(errors.map(key));
@@ -134,6 +160,7 @@ export async function validate(
 
   errors.sort(compareErrors);
   warnings.sort(compareErrors);
+  progress('cross-file', 3, 3);
   return { ok: errors.length === 0, errors, warnings, dataset };
 }
 
@@ -178,19 +205,16 @@ function mergeEntity(
 
 const key = (e: KgError) => `${e.file}:${e.line}:${e.col}`;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
-
-/** Where an item and each of its fields were written: kept so later checks can point at them. */
-function locate(
-  item: Record<string, unknown>,
-  path: (string | number)[],
-  locator: YamlLocator,
-): Located<unknown> {
-  // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
-  const fields = Object.fromEntries(Object.keys(item).map((key) => [key, locator.at([...path, key])]));
-  return { record: item, where: locator.at(path), fields };
+async function totalBytes(files: readonly string[]): Promise<number> {
+  const sizes = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 function capped(list: KgError[], options: ValidateOptions, file: string): KgError[] {
@@ -252,28 +276,33 @@ async function readDocumentText(
 const ALL_KINDS = Object.keys(ENTITY_KINDS);
 
 function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boolean): void {
-  const check = (id: unknown, kinds: readonly string[], role: string, at: SourcePosition): void => {
+  /** Checks the reference in `field` of `entry`; `predicate` names a statement's subject or object. */
+  const check = (entry: Located<object>, field: string, kinds: readonly string[], predicate?: string) => {
+    const id = (entry.record as Record<string, unknown>)[field];
     if (typeof id !== 'string') return;
     const target = dataset.entities.get(id);
+    // Messages and positions are made only for a problem: this runs for every reference.
+    const role = () => (predicate === undefined ? field : `${field} of ${predicate}`);
+    const at = () => entry.fields[field] ?? entry.where;
     if (!target) {
       if (reportUnknown)
-        errors.push(new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at));
+        errors.push(
+          new KgError('UNKNOWN_REFERENCE', `${role()} ${show(id)} is not defined in any file`, at()),
+        );
       return;
     }
     if (Object.hasOwn(ENTITY_KINDS, target.record.kind) && !kinds.includes(target.record.kind)) {
       errors.push(
         new KgError(
           'KIND_NOT_ALLOWED',
-          `${role} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`,
-          at,
+          `${role()} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`,
+          at(),
         ),
       );
     }
   };
   for (const d of dataset.documents.values()) {
-    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.document)) {
-      check(d.record[field as keyof DocumentRecord], kinds, field, d.fields[field] ?? d.where);
-    }
+    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.document)) check(d, field, kinds);
   }
   for (const s of dataset.statements.values()) {
     const { subject, predicate, object } = s.record;
@@ -281,16 +310,14 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
     const rule = Object.hasOwn(PREDICATES, predicate)
       ? PREDICATES[predicate]
       : { subjectKinds: ALL_KINDS, objectKinds: ALL_KINDS };
-    check(subject, rule.subjectKinds, `subject of ${predicate}`, s.fields.subject ?? s.where);
-    check(object, rule.objectKinds, `object of ${predicate}`, s.fields.object ?? s.where);
+    check(s, 'subject', rule.subjectKinds, predicate);
+    check(s, 'object', rule.objectKinds, predicate);
     if (typeof subject === 'string' && subject === object) {
       errors.push(
         new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where),
       );
     }
-    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) {
-      check(s.record[field as keyof StatementRecord], kinds, field, s.fields[field] ?? s.where);
-    }
+    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) check(s, field, kinds);
   }
 }
 

@@ -4,6 +4,7 @@ import { EXPORT_FORMATS, defaultOutput, writeExport, type ExportFormat } from '.
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
 import { displayPath } from '../output';
 import { reporter } from '../reporter';
+import { progressBar } from '../progress';
 
 interface ExportOptions extends DataOptions {
   format?: ExportFormat;
@@ -31,12 +32,22 @@ export function register(program: Command): void {
       if (!loaded) return;
       const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];
       const outputs = [];
-      for (const format of formats) {
-        const out = options.out ?? defaultOutput(format, options.outDir);
-        await writeExport(loaded.graph, format, out);
-        const { opensWith } = EXPORT_FORMATS[format];
-        outputs.push({ format, path: displayPath(out), opensWith });
-        reporter.say(`wrote ${displayPath(out).padEnd(28)} ${format.padEnd(11)} opens in ${opensWith}`);
+      // Said once the bar is gone: a line printed under a bar on the same terminal would break it.
+      const said: string[] = [];
+      const bar = progressBar('exporting', 'formats');
+      try {
+        for (const [i, format] of formats.entries()) {
+          bar.update(i, formats.length);
+          const out = options.out ?? defaultOutput(format, options.outDir);
+          await writeExport(loaded.graph, format, out);
+          const { opensWith } = EXPORT_FORMATS[format];
+          outputs.push({ format, path: displayPath(out), opensWith });
+          said.push(`wrote ${displayPath(out).padEnd(28)} ${format.padEnd(11)} opens in ${opensWith}`);
+        }
+        bar.update(formats.length, formats.length);
+      } finally {
+        bar.stop();
+        for (const line of said) reporter.say(line);
       }
       reporter.result({ ok: true, nodes: loaded.graph.order, edges: loaded.graph.size, outputs });
     });

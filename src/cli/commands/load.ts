@@ -16,6 +16,7 @@ import {
 } from '../shared';
 import { countTable } from '../output';
 import { reporter } from '../reporter';
+import { progressBar } from '../progress';
 
 interface LoadOptions extends DataOptions, ConnectionOptions {
   backend: 'memory' | 'neo4j';
@@ -56,13 +57,15 @@ export function register(program: Command): void {
       if (options.backend === 'neo4j') {
         const config = connectionConfig(options);
         const dataset = options.dataset ?? basename(loaded.dataset.root);
+        const bar = progressBar('loading into Neo4j', 'rows');
         const r = await loadIntoNeo4j(loaded.graph, config, {
           dataset,
           batchSize: options.batchSize,
           prune: options.prune,
           incremental: options.incremental,
           files: await fileKeys(loaded.dataset),
-        });
+          onProgress: bar.update,
+        }).finally(bar.stop);
         neo4j = { uri: redactUri(config.uri), database: config.database, ...r };
         reporter.say(
           `loaded data set '${dataset}' into ${redactUri(config.uri)} (database ${config.database}): ` +

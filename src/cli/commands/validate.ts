@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import pc from 'picocolors';
 import { validate } from '../../validate/validate';
-import { dataArguments, type DataOptions } from '../shared';
+import { dataArguments, validateOptions, type DataOptions } from '../shared';
 import { formatProblem, plural, problemsJson } from '../output';
 import { reporter } from '../reporter';
 
@@ -14,7 +14,8 @@ export function register(program: Command): void {
         .default('text'),
     )
     .action(async (paths: string[], options: DataOptions & { format: 'text' | 'json' }) => {
-      const result = await validate(paths, options);
+      const validation = validateOptions(options);
+      const result = await validate(paths, validation).finally(validation.stop);
       const problems = [...result.errors, ...result.warnings];
       const { files, documents, entities, statements } = result.dataset;
       process.exitCode = result.ok ? 0 : 1;

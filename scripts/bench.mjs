@@ -1,0 +1,376 @@
+// The bench: how long each stage takes on generated corpora of 10k, 100k and 1M statements.
+//   npm run bench [-- --sizes 10k,100k,1M] [--neo4j-1m] [--no-neo4j] [--out bench/results.json]
+// Uses the built library (dist/; `npm run build` first). Each stage runs in its own child process, so
+// its peak RSS is its own (the process's whole life: the data it loads before the timed part too).
+// Floors on the same data: JSON.parse of it as JSON, the `yaml` parser alone, ajv on parsed objects.
+// Neo4j: a running server at $BENCH_NEO4J_URI (default bolt://127.0.0.1:37687, user neo4j, password
+// $NEO4J_PASSWORD or factgraph-test) is loaded through the driver; neo4j-admin runs from the jars
+// that scripts/neo4j/neo4j.sh caches in .neo4j/lib. Corpora and outputs go to .cache/bench/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = join(ROOT, '.cache', 'bench');
+const require = createRequire(import.meta.url);
+const dist = (module) => require(join(ROOT, 'dist', module));
+
+const NEO4J = {
+  uri: process.env.BENCH_NEO4J_URI ?? 'bolt://127.0.0.1:37687',
+  username: 'neo4j',
+  password: process.env.NEO4J_PASSWORD ?? 'factgraph-test',
+  database: 'neo4j',
+};
+
+/** `10k` → 10000. */
+const count = (size) => Number(size.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
+
+function yamlFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Times `fn` alone, what came before it (loading what it needs) excluded. */
+async function timed(fn) {
+  const start = process.hrtime.bigint();
+  const detail = await fn();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, ...(detail ?? {}) };
+}
+
+/** The data, valid, validated with the cache the cold run filled (not timed by the stages using it). */
+async function loaded(ctx) {
+  const { validate, buildGraph } = dist('index.js');
+  const result = await validate([ctx.dir], { cacheDir: ctx.cacheDir });
+  if (!result.ok) throw new Error(`${ctx.dir} does not validate: ${result.errors[0]?.message}`);
+  return { result, graph: buildGraph(result.dataset) };
+}
+
+const exportStage = (format) => async (ctx) => {
+  const { graph } = await loaded(ctx);
+  const { writeExport } = dist('index.js');
+  const out = join(ctx.outDir, format);
+  return timed(() => writeExport(graph, format, out));
+};
+
+/**
+ * The stages, each run in a child process: `floor` names the stage whose time is the least this one
+ * could take. A section is a table block; another section (e.g. Cypher queries) adds its stages here
+ * and its name to SECTIONS.
+ */
+export const STAGES = {
+  'floor: JSON.parse': {
+    section: 'floors',
+    run: (ctx) =>
+      timed(() => {
+        for (const f of ctx.jsonFiles) JSON.parse(readFileSync(f, 'utf8'));
+      }),
+  },
+  'floor: yaml parse': {
+    section: 'floors',
+    run: async (ctx) => {
+      const YAML = require('yaml');
+      return timed(() => {
+        for (const f of ctx.files) YAML.parse(readFileSync(f, 'utf8'), { version: '1.2', schema: 'core' });
+      });
+    },
+  },
+  'floor: ajv on objects': {
+    section: 'floors',
+    run: async (ctx) => {
+      const { SchemaChecker } = dist('validate/schema-check.js');
+      const checker = new SchemaChecker();
+      const parsed = ctx.jsonFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+      return timed(() => {
+        for (const value of parsed) {
+          for (const section of ['documents', 'entities', 'statements']) {
+            for (const item of value[section] ?? []) checker.checkItem(section, item, [], undefined);
+          }
+        }
+      });
+    },
+  },
+  'parse (1 thread)': {
+    section: 'validation',
+    floor: 'floor: yaml parse',
+    run: (ctx) => {
+      const { parseYaml } = dist('validate/parse-yaml.js');
+      return timed(() => {
+        for (const f of ctx.files) parseYaml(readFileSync(f, 'utf8'), f);
+      });
+    },
+  },
+  'schema check (1 thread)': {
+    section: 'validation',
+    floor: 'floor: ajv on objects',
+    run: async (ctx) => {
+      const { parseYaml } = dist('validate/parse-yaml.js');
+      const { SchemaChecker } = dist('validate/schema-check.js');
+      const checker = new SchemaChecker();
+      let seconds = 0;
+      for (const f of ctx.files) {
+        const { value, locator } = parseYaml(readFileSync(f, 'utf8'), f);
+        seconds += (
+          await timed(() => {
+            checker.checkEnvelope(value, locator);
+            for (const section of ['documents', 'entities', 'statements']) {
+              (value[section] ?? []).forEach((item, i) =>
+                checker.checkItem(section, item, [section, i], locator),
+              );
+            }
+          })
+        ).seconds;
+      }
+      return { seconds };
+    },
+  },
+  'validate, cold': {
+    section: 'validation',
+    floor: 'floor: JSON.parse',
+    run: async (ctx) => {
+      rmSync(ctx.cacheDir, { recursive: true, force: true });
+      const { validate } = dist('index.js');
+      const phases = {};
+      const start = process.hrtime.bigint();
+      const r = await timed(async () => {
+        const result = await validate([ctx.dir], {
+          cacheDir: ctx.cacheDir,
+          onProgress: (p) => {
+            if (p.done === p.total) phases[p.phase] = Number(process.hrtime.bigint() - start) / 1e9;
+          },
+        });
+        if (!result.ok) throw new Error(`${ctx.dir} does not validate`);
+      });
+      return { ...r, filesSeconds: phases.files, crossFileSeconds: phases['cross-file'] - phases.files };
+    },
+  },
+  'validate, warm (cache)': {
+    section: 'validation',
+    floor: 'floor: JSON.parse',
+    run: async (ctx) => {
+      const { validate } = dist('index.js');
+      return timed(() => validate([ctx.dir], { cacheDir: ctx.cacheDir }));
+    },
+  },
+  'build in-memory graph': {
+    section: 'graph',
+    floor: 'floor: JSON.parse',
+    run: async (ctx) => {
+      const { validate, buildGraph } = dist('index.js');
+      const { dataset } = await validate([ctx.dir], { cacheDir: ctx.cacheDir });
+      return timed(() => void buildGraph(dataset));
+    },
+  },
+  'export graphology': { section: 'graph', floor: 'floor: JSON.parse', run: exportStage('graphology') },
+  'export gexf': { section: 'graph', floor: 'floor: JSON.parse', run: exportStage('gexf') },
+  'export graphml': { section: 'graph', floor: 'floor: JSON.parse', run: exportStage('graphml') },
+  'export neo4j-csv': { section: 'graph', floor: 'floor: JSON.parse', run: exportStage('neo4j-csv') },
+  'load into Neo4j (driver)': {
+    section: 'neo4j',
+    floor: 'floor: JSON.parse',
+    run: async (ctx) => {
+      const { graph } = await loaded(ctx);
+      await clearNeo4j();
+      const { loadIntoNeo4j } = dist('backends/neo4j/load.js');
+      return timed(async () => {
+        const r = await loadIntoNeo4j(graph, NEO4J, { dataset: `bench-${ctx.size}` });
+        return { transactions: r.transactions };
+      });
+    },
+  },
+  'neo4j-admin import full': {
+    section: 'neo4j',
+    floor: 'floor: JSON.parse',
+    run: (ctx) => {
+      const csv = join(ctx.outDir, 'neo4j-csv');
+      if (!existsSync(join(csv, 'import.sh'))) throw new Error('run the neo4j-csv export stage first');
+      const home = join(CACHE, 'admin-home');
+      rmSync(home, { recursive: true, force: true });
+      mkdirSync(join(home, 'conf'), { recursive: true });
+      mkdirSync(join(home, 'bin'));
+      // What neo4j-admin needs of a server's configuration: where the throwaway database goes.
+      writeFileSync(
+        join(home, 'conf', 'neo4j.conf'),
+        `server.directories.data=${join(home, 'data')}\nserver.directories.logs=${join(home, 'logs')}\n`,
+      );
+      const admin = join(home, 'bin', 'neo4j-admin');
+      writeFileSync(
+        admin,
+        `#!/bin/sh\nexec java -cp '${join(ROOT, '.neo4j', 'lib')}/*' org.neo4j.server.startup.Neo4jAdminCommand "$@"\n`,
+        { mode: 0o755 },
+      );
+      return timed(() => {
+        execFileSync('sh', [join(csv, 'import.sh')], {
+          env: { ...process.env, NEO4J_ADMIN: admin, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+          stdio: 'pipe',
+        });
+      });
+    },
+  },
+};
+
+export const SECTIONS = ['floors', 'validation', 'graph', 'neo4j'];
+
+async function clearNeo4j() {
+  const neo4j = require('neo4j-driver');
+  const driver = neo4j.driver(NEO4J.uri, neo4j.auth.basic(NEO4J.username, NEO4J.password));
+  try {
+    const session = driver.session({ database: NEO4J.database });
+    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    await session.close();
+  } finally {
+    await driver.close();
+  }
+}
+
+/** The corpus of a size, generated once (the generator is deterministic), and its JSON twin for the floor. */
+function prepare(size) {
+  const dir = join(CACHE, size);
+  const manifest = join(dir, 'manifest.json');
+  const n = count(size);
+  if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, 'utf8')).statements !== n) {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'corpus.mjs'), '--statements', String(n), '--out', dir],
+      {
+        stdio: 'inherit',
+      },
+    );
+    rmSync(`${dir}-json`, { recursive: true, force: true });
+  }
+  if (!existsSync(`${dir}-json`)) {
+    const YAML = require('yaml');
+    for (const f of yamlFiles(dir)) {
+      const target = join(`${dir}-json`, relative(dir, f).replace(/\.yaml$/, '.json'));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, JSON.stringify(YAML.parse(readFileSync(f, 'utf8'))));
+    }
+  }
+  return dir;
+}
+
+function context(size) {
+  const dir = join(CACHE, size);
+  return {
+    size,
+    statements: count(size),
+    dir,
+    files: yamlFiles(dir),
+    jsonFiles: yamlFiles(dir).map((f) => join(`${dir}-json`, relative(dir, f).replace(/\.yaml$/, '.json'))),
+    cacheDir: join(CACHE, 'parse-cache', size),
+    outDir: join(CACHE, 'out', size),
+  };
+}
+
+/** Runs one stage in a child process: its time, its details, and the child's peak RSS. */
+function runStage(name, size) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--stage', name, '--size', size], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) return { error: `exit ${r.status}` };
+  return JSON.parse(line);
+}
+
+async function child(name, size) {
+  const stage = STAGES[name];
+  try {
+    const result = await stage.run(context(size));
+    console.log(JSON.stringify({ ...result, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  } catch (e) {
+    console.log(JSON.stringify({ error: e.message.split('\n')[0] }));
+  }
+  process.exit(0);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      stage: { type: 'string' },
+      size: { type: 'string' },
+      sizes: { type: 'string', default: '10k,100k,1M' },
+      'neo4j-1m': { type: 'boolean', default: false },
+      'no-neo4j': { type: 'boolean', default: false },
+      out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
+    },
+  });
+  if (values.stage) return child(values.stage, values.size);
+  if (!existsSync(join(ROOT, 'dist', 'index.js'))) throw new Error('dist/ is missing: run npm run build');
+  const Table = require('cli-table3');
+  const results = {
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
+    date: new Date().toISOString(),
+    sizes: {},
+  };
+  const table = new Table({
+    head: ['statements', 'stage', 'seconds', 'statements/s', 'peak RSS MiB', '× floor'],
+    colAligns: ['right', 'left', 'right', 'right', 'right', 'right'],
+    style: { head: [], border: [] },
+  });
+  const save = () => {
+    mkdirSync(dirname(values.out), { recursive: true });
+    writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+  };
+  for (const size of values.sizes.split(',')) {
+    prepare(size);
+    const n = count(size);
+    const stages = {};
+    results.sizes[size] = { statements: n, stages };
+    for (const section of SECTIONS) {
+      for (const [name, stage] of Object.entries(STAGES)) {
+        if (stage.section !== section) continue;
+        const neo4jSkipped = values['no-neo4j'] || (n >= 1_000_000 && !values['neo4j-1m']);
+        if (name === 'load into Neo4j (driver)' && neo4jSkipped) continue;
+        process.stderr.write(`${size}: ${name} ...\n`);
+        const r = runStage(name, size);
+        if (!r.error) {
+          r.statementsPerSecond = Math.round(n / r.seconds);
+          const floor = stage.floor && stages[stage.floor]?.seconds;
+          if (floor) r.floorRatio = Math.round((r.seconds / floor) * 10) / 10;
+        }
+        stages[name] = r;
+        // Written after every stage, so a run cut short keeps what it measured.
+        save();
+        table.push([
+          n.toLocaleString('en'),
+          name,
+          r.error ? `failed: ${r.error}` : r.seconds.toFixed(2),
+          r.statementsPerSecond?.toLocaleString('en') ?? '',
+          r.maxRssMiB ?? '',
+          r.floorRatio ?? '',
+        ]);
+        if (r.filesSeconds !== undefined) {
+          table.push([
+            '',
+            '  of which files (parse + schema, workers)',
+            r.filesSeconds.toFixed(2),
+            '',
+            '',
+            '',
+          ]);
+          table.push(['', '  of which checks across files', r.crossFileSeconds.toFixed(2), '', '', '']);
+        }
+      }
+    }
+  }
+  console.log(
+    `${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, Node ${results.machine.node}`,
+  );
+  console.log(table.toString());
+  console.log(`written to ${relative(process.cwd(), values.out)}`);
+}
+
+await main();

@@ -1,0 +1,122 @@
+import { KgError, type ErrorCode, type KgErrorJSON, type SourcePosition } from '../errors';
+import type { Located } from '../model/dataset';
+import { parseYaml } from './parse-yaml';
+import { SchemaChecker, type Section } from './schema-check';
+
+/** A position in the file being checked: [line, col]. */
+type Pos = [number, number];
+
+/** One record of a section, with where it and each of its fields (in `Object.keys` order) were written. */
+export interface FileItem {
+  section: Section;
+  /** The item as parsed; undefined when it is not a mapping (the schema errors say so). */
+  record?: Record<string, unknown>;
+  where: Pos;
+  /** line, col of each field of the record, in `Object.keys(record)` order. */
+  fields: number[];
+  /** The schema's problems with this item. */
+  errors: KgErrorJSON[];
+}
+
+/**
+ * What one data file says on its own: its syntax and schema problems and its records, with their
+ * positions. Plain data (no YAML tree), so a worker can send it and the cache can store it.
+ */
+export interface FileResult {
+  /** False when the file could not be read as YAML; `errors` says why. */
+  parsed: boolean;
+  /** Problems of the whole file: syntax, or the file's top level. */
+  errors: KgErrorJSON[];
+  warnings: KgErrorJSON[];
+  document?: { id: string; where: Pos };
+  items: FileItem[];
+}
+
+let checker: SchemaChecker | undefined;
+
+const SECTIONS = ['documents', 'entities', 'statements'] as const satisfies readonly Section[];
+
+/** Parses and schema-checks one file's text; the positions are kept, the YAML tree is dropped. */
+export function checkFile(text: string, file: string): FileResult {
+  checker ??= new SchemaChecker();
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return { parsed: false, errors: parsed.errors.map(withoutFile), warnings: [], items: [] };
+  const { value, locator } = parsed;
+  const result: FileResult = {
+    parsed: true,
+    errors: checker.checkEnvelope(value, locator).map(withoutFile),
+    warnings: parsed.warnings.map(withoutFile),
+    items: [],
+  };
+  if (!isRecord(value)) return result;
+  if (typeof value.document === 'string') {
+    result.document = { id: value.document, where: pos(locator.at(['document'])) };
+  }
+  for (const section of SECTIONS) {
+    const items = value[section];
+    if (!Array.isArray(items)) continue;
+    items.forEach((item: unknown, index) => {
+      const path = [section, index];
+      const errors = checker!.checkItem(section, item, path, locator).map(withoutFile);
+      const { where, fields } = locator.fields(path);
+      const record = isRecord(item) ? item : undefined;
+      const at = record
+        ? Object.keys(record).flatMap((key) => pos(fields.get(key) ?? locator.at([...path, key])))
+        : [];
+      result.items.push({ section, ...(record ? { record } : {}), where: pos(where), fields: at, errors });
+    });
+  }
+  return result;
+}
+
+/**
+ * A record of a file result, located. The positions of its fields stay a compact array until
+ * something asks for them (an error, a merge): a million statements need no six million objects.
+ */
+export class LocatedEntry implements Located<unknown> {
+  readonly where: SourcePosition;
+  #fields: Partial<Record<string, SourcePosition>> | undefined;
+
+  constructor(
+    readonly record: Record<string, unknown>,
+    private readonly item: FileItem,
+    file: string,
+  ) {
+    this.where = { file, line: item.where[0], col: item.where[1] };
+    // A merge adds fields to an entity's record: its positions are taken while the keys are its own.
+    if (item.section === 'entities') this.#fields = this.makeFields();
+  }
+
+  get fields(): Partial<Record<string, SourcePosition>> {
+    this.#fields ??= this.makeFields();
+    return this.#fields;
+  }
+
+  private makeFields(): Partial<Record<string, SourcePosition>> {
+    const { file } = this.where;
+    const at = this.item.fields;
+    // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
+    return Object.fromEntries(
+      Object.keys(this.record).map((key, i) => [key, { file, line: at[2 * i]!, col: at[2 * i + 1]! }]),
+    );
+  }
+}
+
+export function toKgError(e: KgErrorJSON, file: string): KgError {
+  const where = e.line === undefined ? { file } : { file, line: e.line, col: e.col ?? 1 };
+  return new KgError(e.code as ErrorCode, e.message, where, { severity: e.severity });
+}
+
+/** The error as data without its file (a result belongs to one file, wherever it is now). */
+export function withoutFile(e: KgError): KgErrorJSON {
+  const { file: _file, ...json } = e.toJSON();
+  return json;
+}
+
+function pos(p: SourcePosition): Pos {
+  return [p.line, p.col];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

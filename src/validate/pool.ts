@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
+import type { FileResult } from './check-file';
+import { runFileTask, type FileTask } from './file-task';
+
+/** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
+const WORKER = join(__dirname, 'worker.js');
+
+type Outcome = { json: string } | { error: KgErrorJSON | { code: 'INTERNAL'; message: string } };
+
+/**
+ * Checks the files on `threads` worker threads (here, when 1 or less), yielding the results in task
+ * order, so what is built from them does not depend on which thread finished first.
+ */
+export async function* runFileTasks(tasks: readonly FileTask[], threads: number): AsyncGenerator<FileResult> {
+  if (threads <= 1 || tasks.length < 2 || !existsSync(WORKER)) {
+    for (const task of tasks) yield await runFileTask(task);
+    return;
+  }
+  const settle: ((o: Outcome) => void)[] = [];
+  const outcomes = tasks.map((_, i) => new Promise<Outcome>((resolve) => (settle[i] = resolve)));
+  let next = 0;
+  const workers = Array.from({ length: Math.min(threads, tasks.length) }, () => {
+    const worker = new Worker(WORKER);
+    let current = -1;
+    const feed = () => {
+      current = next++;
+      if (current < tasks.length) worker.postMessage(tasks[current]);
+    };
+    worker.on('message', (outcome: Outcome) => {
+      settle[current]!(outcome);
+      feed();
+    });
+    worker.on('error', (e) => settle[current]?.({ error: { code: 'INTERNAL', message: e.message } }));
+    feed();
+    return worker;
+  });
+  try {
+    for (const outcome of outcomes) {
+      const o = await outcome;
+      if ('json' in o) yield JSON.parse(o.json) as FileResult;
+      else if (o.error.code === 'INTERNAL') throw new Error(`file worker failed: ${o.error.message}`);
+      else throw new KgError(o.error.code as ErrorCode, o.error.message, o.error as KgErrorJSON);
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

@@ -154,7 +154,7 @@ export const STAGES = {
     floor: 'floor: JSON.parse',
     run: async (ctx) => {
       const { validate } = dist('index.js');
-      return timed(() => validate([ctx.dir], { cacheDir: ctx.cacheDir }));
+      return timed(async () => void (await validate([ctx.dir], { cacheDir: ctx.cacheDir })));
     },
   },
   'build in-memory graph': {
@@ -271,12 +271,13 @@ function context(size) {
 function runStage(name, size) {
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--stage', name, '--size', size], {
     encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
+    maxBuffer: 16 << 20,
   });
   const line = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) return { error: `exit ${r.status}` };
-  return JSON.parse(line);
+  if (r.status === 0 && line.startsWith('{')) return JSON.parse(line);
+  // A crash (e.g. V8 out of heap) says why on stderr.
+  const why = r.stderr.split('\n').find((l) => /FATAL ERROR|Error:/.test(l));
+  return { error: (why ?? `exit ${r.status ?? r.signal}`).trim() };
 }
 
 async function child(name, size) {
@@ -347,7 +348,9 @@ async function main() {
         table.push([
           n.toLocaleString('en'),
           name,
-          r.error ? `failed: ${r.error}` : r.seconds.toFixed(2),
+          r.error
+            ? `failed: ${r.error.length > 30 ? `${r.error.slice(0, 29)}…` : r.error}`
+            : r.seconds.toFixed(2),
           r.statementsPerSecond?.toLocaleString('en') ?? '',
           r.maxRssMiB ?? '',
           r.floorRatio ?? '',

@@ -2,6 +2,7 @@ import { constants } from 'node:os';
 import { KgError } from '../errors';
 import { removeUnfinishedOutputs } from '../export';
 import { reporter } from './reporter';
+import { stopProgress } from './progress';
 
 type StopSignal = 'SIGINT' | 'SIGTERM';
 
@@ -28,6 +29,7 @@ export function exitOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       removeUnfinishedOutputs();
+      stopProgress();
       const error = new Interrupted(signal);
       reporter.failure(error, undefined);
       process.exit(error.exitCode);

@@ -12,6 +12,14 @@ export function showsProgress(
   return stream.isTTY === true && !options.json && !options.quiet;
 }
 
+/** Bars on screen now: a signal stops them, so the cursor they hide comes back. */
+const running = new Set<SingleBar>();
+
+export function stopProgress(): void {
+  for (const bar of running) bar.stop();
+  running.clear();
+}
+
 /** Reports how far a long step is, as a bar on stderr with counts and the time left. */
 export type ProgressCallback = (done: number, total: number) => void;
 
@@ -35,6 +43,7 @@ export function progressBar(label: string, unit: string): { update: ProgressCall
     update(done, total) {
       if (!started) {
         bar.start(total, done);
+        running.add(bar);
         started = true;
         return;
       }
@@ -43,6 +52,7 @@ export function progressBar(label: string, unit: string): { update: ProgressCall
     },
     stop() {
       if (started) bar.stop();
+      running.delete(bar);
     },
   };
 }

@@ -1220,16 +1220,6 @@ class Compiler {
     });
   }
 
-  private exprNoAggregates(e: Expr, scope: Scope): Fn {
-    const saved = this.aggregateSlots;
-    this.aggregateSlots = null;
-    try {
-      return this.expr(e, scope);
-    } finally {
-      this.aggregateSlots = saved;
-    }
-  }
-
   /** A sort key: a projected column when the expression is one the projection writes the same way. */
   private orderKey(s: SortItem, items: Projection['items'], scope: Scope): Fn {
     const n = items.findIndex((i) => i.text === s.text);

@@ -363,8 +363,3 @@ export function hashKey(v: Value): string {
   if (isNode(v)) return `N${v.id}`;
   return `R${(v as CRel).id}`;
 }
-
-/** Truthiness for WHERE: only true passes; null and false do not. Non-booleans are a type error upstream. */
-export function isTrue(v: Value): boolean {
-  return v === true;
-}

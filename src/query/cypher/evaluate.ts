@@ -37,6 +37,7 @@ import {
   typeName,
   type CNode,
   type CRel,
+  type FastProperties,
   type Value,
 } from './values';
 
@@ -506,8 +507,8 @@ class Compiler {
         return (row, ctx) => {
           const t = target(row, ctx);
           // The common case first: a node or relationship (only they have a properties field).
-          const props = t !== null && typeof t === 'object' ? (t as Partial<CNode>).properties : undefined;
-          if (props instanceof Map) return props.get(key) ?? null;
+          const fast = t !== null && typeof t === 'object' ? (t as Partial<CNode>).fast : undefined;
+          if (fast !== undefined) return fast[key] ?? null;
           return property(t, key, at);
         };
       }
@@ -1220,16 +1221,6 @@ class Compiler {
     });
   }
 
-  private exprNoAggregates(e: Expr, scope: Scope): Fn {
-    const saved = this.aggregateSlots;
-    this.aggregateSlots = null;
-    try {
-      return this.expr(e, scope);
-    } finally {
-      this.aggregateSlots = saved;
-    }
-  }
-
   /** A sort key: a projected column when the expression is one the projection writes the same way. */
   private orderKey(s: SortItem, items: Projection['items'], scope: Scope): Fn {
     const n = items.findIndex((i) => i.text === s.text);
@@ -1419,7 +1410,7 @@ class Compiler {
         wanted = labels.map((l) => ctx.graph.canonicalLabel(l));
       }
       for (let i = 0; i < wanted.length; i++) if (!node.labels.includes(wanted[i]!)) return false;
-      return props ? props(node.properties, row, ctx) : true;
+      return props ? props(node.fast, row, ctx) : true;
     };
   }
 
@@ -1448,12 +1439,12 @@ class Compiler {
   }
 
   /** A property map in a pattern as a test: every entry must equal (=) the element's property. */
-  private propertyMap(e: Expr, scope: Scope): (props: Map<string, Value>, row: Row, ctx: Context) => boolean {
+  private propertyMap(e: Expr, scope: Scope): (props: FastProperties, row: Row, ctx: Context) => boolean {
     if (e.kind === 'map') {
       const entries = e.entries.map(([k, x]) => [k, this.expr(x, scope)] as const);
       return (props, row, ctx) => {
         for (const [k, f] of entries) {
-          if (equals(props.get(k) ?? null, f(row, ctx)) !== true) return false;
+          if (equals(props[k] ?? null, f(row, ctx)) !== true) return false;
         }
         return true;
       };
@@ -1464,7 +1455,7 @@ class Compiler {
       if (m === null) return false;
       if (!(m instanceof Map))
         throw typeError(`a pattern's properties must be a map, not a ${typeName(m)}`, e.at);
-      for (const [k, v] of m) if (equals(props.get(k) ?? null, v) !== true) return false;
+      for (const [k, v] of m) if (equals(props[k] ?? null, v) !== true) return false;
       return true;
     };
   }
@@ -1595,8 +1586,7 @@ class Compiler {
     const typed = rel.types.length > 0 ? this.typeIds(rel.types) : null;
     // Direction as walked: out follows start->end.
     const dir = rel.direction === 'both' ? 'both' : (rel.direction === 'out') !== reverse ? 'out' : 'in';
-    const relPropsOk = (r: CRel, row: Row, ctx: Context) =>
-      relProps === null || relProps(r.properties, row, ctx);
+    const relPropsOk = (r: CRel, row: Row, ctx: Context) => relProps === null || relProps(r.fast, row, ctx);
     const relOk = (r: CRel, row: Row, ctx: Context) => typeOk(r, ctx) && relPropsOk(r, row, ctx);
     const nodeOk = (n: CNode, row: Row, ctx: Context) =>
       (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
@@ -1756,7 +1746,7 @@ class Compiler {
       if (!isNode(from) || !isNode(to)) return false;
       if (!aCheck(from, row, ctx) || !bCheck(to, row, ctx)) return false;
       const relOk = (r: CRel) =>
-        (types === null || types.includes(r.type)) && (relProps === null || relProps(r.properties, row, ctx));
+        (types === null || types.includes(r.type)) && (relProps === null || relProps(r.fast, row, ctx));
       const neighbours = (n: CNode, forward: boolean): [CRel, CNode][] => {
         const out: [CRel, CNode][] = [];
         const outward = dir === 'both' || (dir === 'out') === forward;

@@ -32,12 +32,27 @@ export class CDate {
   }
 }
 
+/** Properties as a plain object, for reading them fast (see CNode.fast). */
+export type FastProperties = Record<string, Value | undefined>;
+
+// Objects made from a prototype with no properties (not Object.prototype) keep V8's fast layout, yet
+// no inherited name (constructor, __proto__, ...) can be mistaken for a property.
+const NO_INHERITED = Object.create(null) as object;
+
+function fastProperties(properties: Map<string, Value>): FastProperties {
+  const fast = Object.create(NO_INHERITED) as FastProperties;
+  for (const [k, v] of properties) fast[k] = v;
+  return fast;
+}
+
 export interface CNode {
   readonly id: number;
   /** The graphology key. */
   readonly key: string;
   labels: string[];
   properties: Map<string, Value>;
+  /** The same properties as an object: read on every row, a Map lookup costs noticeably more. */
+  readonly fast: FastProperties;
   /** Outgoing and incoming relationships, in creation order. */
   out: CRel[];
   in: CRel[];
@@ -55,6 +70,7 @@ export interface CRel {
   readonly start: CNode;
   readonly end: CNode;
   properties: Map<string, Value>;
+  readonly fast: FastProperties;
 }
 
 /** Distinguishes nodes and relationships from maps and lists at run time. */
@@ -81,7 +97,19 @@ export function isRel(v: unknown): v is CRel {
 }
 
 export function makeNode(id: number, key: string, labels: string[], properties: Map<string, Value>): CNode {
-  return { [NODE]: true, id, key, labels, properties, out: [], in: [], outByType: [], inByType: [] } as CNode;
+  const fast = fastProperties(properties);
+  return {
+    [NODE]: true,
+    id,
+    key,
+    labels,
+    properties,
+    fast,
+    out: [],
+    in: [],
+    outByType: [],
+    inByType: [],
+  } as CNode;
 }
 
 export function makeRel(
@@ -93,7 +121,17 @@ export function makeRel(
   end: CNode,
   properties: Map<string, Value>,
 ): CRel {
-  return { [REL]: true, id, key, type, typeId, start, end, properties } as CRel;
+  return {
+    [REL]: true,
+    id,
+    key,
+    type,
+    typeId,
+    start,
+    end,
+    properties,
+    fast: fastProperties(properties),
+  } as CRel;
 }
 
 export type TypeName =
@@ -362,9 +400,4 @@ export function hashKey(v: Value): string {
     return `p${v.nodes.map((n) => n.id).join(',')}/${v.rels.map((r) => r.id).join(',')}`;
   if (isNode(v)) return `N${v.id}`;
   return `R${(v as CRel).id}`;
-}
-
-/** Truthiness for WHERE: only true passes; null and false do not. Non-booleans are a type error upstream. */
-export function isTrue(v: Value): boolean {
-  return v === true;
 }

@@ -1,5 +1,5 @@
 // The bench: how long each stage takes on generated corpora of 10k, 100k and 1M statements.
-//   npm run bench [-- --sizes 10k,100k,1M] [--neo4j-1m] [--no-neo4j] [--out bench/results.json]
+//   npm run bench [-- --sizes 10k,100k,1M] [--neo4j-1m] [--no-neo4j] [--no-cypher] [--out bench/results.json]
 // Uses the built library (dist/; `npm run build` first). Each stage runs in its own child process, so
 // its peak RSS is its own (the process's whole life: the data it loads before the timed part too).
 // Floors on the same data: JSON.parse of it as JSON, the `yaml` parser alone, ajv on parsed objects.
@@ -299,6 +299,7 @@ async function main() {
       sizes: { type: 'string', default: '10k,100k,1M' },
       'neo4j-1m': { type: 'boolean', default: false },
       'no-neo4j': { type: 'boolean', default: false },
+      'no-cypher': { type: 'boolean', default: false },
       out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
     },
   });
@@ -374,6 +375,13 @@ async function main() {
   );
   console.log(table.toString());
   console.log(`written to ${relative(process.cwd(), values.out)}`);
+  // Cypher, memory against Neo4j, on a graph of its own (its own server: see scripts/bench-cypher.mjs).
+  if (!values['no-cypher']) {
+    const cypher = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-cypher.mjs')], {
+      stdio: 'inherit',
+    });
+    if (cypher.status !== 0) process.exitCode = cypher.status ?? 1;
+  }
 }
 
 await main();

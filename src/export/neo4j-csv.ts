@@ -2,6 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { KgError } from '../errors';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { DATE_FIELDS, ENTITY_KINDS } from '../model/generated';
+import { NEO4J_SHAPE } from '../load/canonical';
 import { attributeColumns, type Column } from './attributes';
 import type { ExportFormatSpec } from './index';
 
@@ -152,8 +153,8 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
   add(
     'nodes=Dataset',
     'dataset.csv',
-    ['name:ID(Dataset)', 'documents:string[]', 'entities:long', 'statements:long'],
-    [[dataset, documents.map(([id]) => id).join(separator), graph.order, graph.size]],
+    ['name:ID(Dataset)', 'documents:string[]', 'entities:long', 'statements:long', 'shape:long'],
+    [[dataset, documents.map(([id]) => id).join(separator), graph.order, graph.size, NEO4J_SHAPE]],
   );
   for (const kind of [...new Set(nodes.map((n) => n.attributes.kind))].sort(compareIds)) {
     // The kind becomes a label on the command line: only the schema's own kinds get there.

@@ -4,6 +4,12 @@ import { withoutReserved } from '../export/attributes';
 /** The relationship from an entity to each document whose statements mention it. */
 export const MENTIONED_IN = 'MENTIONED_IN';
 
+/**
+ * The version of the Neo4j form of the rows, kept on the `:Dataset` node. Bump it when that form changes:
+ * an incremental load then rewrites every file.
+ */
+export const NEO4J_SHAPE = 1;
+
 /** A node of the property graph a backend stores: its labels and its properties, values converted. */
 export interface NodeRecord<V> {
   id: string;

@@ -4,7 +4,7 @@ import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
 import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
 import { toNeo4jProperty } from './values';
-import { graphRecords, MENTIONED_IN } from '../../load/canonical';
+import { graphRecords, MENTIONED_IN, NEO4J_SHAPE } from '../../load/canonical';
 import type { FileKeys } from '../../load/file-keys';
 
 export { MENTIONED_IN };
@@ -43,9 +43,6 @@ export interface Neo4jLoadResult {
   /** With `incremental`: data files skipped as unchanged, written as new or changed, and gone. */
   files?: { unchanged: number; changed: number; removed: number };
 }
-
-/** Bump when the Neo4j form of a row changes: an incremental load then rewrites every file. */
-const SHAPE = 1;
 
 /**
  * Only names from the schema's own tables are ever put into query text; everything else is a
@@ -280,7 +277,7 @@ export async function loadIntoNeo4j(
               documents: documents.map((d) => d.id),
               entities: graph.order,
               statements: graph.size,
-              shape: SHAPE,
+              shape: NEO4J_SHAPE,
               // What the next incremental load compares its files with.
               files: files ? [...files.keys.keys()] : null,
               keys: files ? [...files.keys.values()] : null,
@@ -318,7 +315,7 @@ async function changedFiles(
   );
   const before = new Map<string, string>();
   const record = records[0];
-  if (record && String(record.get('shape')) === String(SHAPE)) {
+  if (record && String(record.get('shape')) === String(NEO4J_SHAPE)) {
     const names = (record.get('files') ?? []) as string[];
     const keys = (record.get('keys') ?? []) as string[];
     names.forEach((name, i) => before.set(name, keys[i] ?? ''));

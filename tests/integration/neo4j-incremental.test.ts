@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadGraph } from '../../src';
+import { fileKeys, loadGraph, loadIntoNeo4j } from '../../src';
 import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { writeBigDataset } from '../big-dataset';
@@ -93,6 +93,16 @@ test('kg load --incremental skips unchanged files, replaces changed ones, remove
   expect(load('incremental-clean').writtenRelationships).toBe(third.statements + 60);
   expect(await readCanonicalFromNeo4j(config, 'incremental-clean')).toEqual(expected);
   expect(await readCanonicalFromNeo4j(config, 'incremental')).toEqual(expected);
+
+  // The library does the same as the CLI: nothing changed since, nothing is written.
+  const { graph: current, dataset } = await loadGraph([data]);
+  const viaLibrary = await loadIntoNeo4j(current, config, {
+    dataset: 'incremental',
+    files: await fileKeys(dataset),
+    incremental: true,
+  });
+  expect(viaLibrary.files).toEqual({ changed: 0, unchanged: 4, removed: 0 });
+  expect(viaLibrary.writtenRelationships).toBe(0);
 });
 
 test('--incremental needs the Neo4j backend', () => {

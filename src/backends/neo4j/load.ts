@@ -7,8 +7,6 @@ import { toNeo4jProperty } from './values';
 import { graphRecords, MENTIONED_IN, NEO4J_SHAPE } from '../../load/canonical';
 import type { FileKeys } from '../../load/file-keys';
 
-export { MENTIONED_IN };
-
 export interface Neo4jLoadOptions {
   /** Names what this load owns, so `prune` touches nothing another data set loaded. */
   dataset: string;
@@ -162,10 +160,9 @@ export async function loadIntoNeo4j(
         );
         const present = new Set(existing.map((e) => e.id));
         for (const e of stale) present.delete(e.id);
-        toWrite = relationships.filter((r) =>
-          r.type === MENTIONED_IN
-            ? touched.has(r.object) || !present.has(r.id)
-            : inChangedFile(r.id) || !present.has(r.id),
+        toWrite = relationships.filter(
+          (r) =>
+            !present.has(r.id) || (r.type === MENTIONED_IN ? touched.has(r.object) : inChangedFile(r.id)),
         );
       }
       result.writtenRelationships = toWrite.length;

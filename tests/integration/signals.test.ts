@@ -26,7 +26,10 @@ interface Run {
 /** Runs kg and sends it `signal` once `ready` (polled every 50 ms) says the work is under way. */
 function interrupt(args: string[], signal: NodeJS.Signals, ready: () => Promise<boolean>) {
   return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [KG, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [KG, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

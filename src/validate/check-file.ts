@@ -58,12 +58,9 @@ export function checkFile(text: string, file: string): FileResult {
     items.forEach((item: unknown, index) => {
       const path = [section, index];
       const errors = checker!.checkItem(section, item, path, locator).map(withoutFile);
-      const { where, fields } = locator.fields(path);
       const record = isRecord(item) ? item : undefined;
-      const at = record
-        ? Object.keys(record).flatMap((key) => pos(fields.get(key) ?? locator.at([...path, key])))
-        : [];
-      result.items.push({ section, ...(record ? { record } : {}), where: pos(where), fields: at, errors });
+      const { where, fields } = locator.fields(path, record ? Object.keys(record) : []);
+      result.items.push({ section, ...(record ? { record } : {}), where, fields, errors });
     });
   }
   return result;

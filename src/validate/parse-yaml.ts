@@ -1,15 +1,15 @@
+import { LineCounter, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import {
-  LineCounter,
-  isCollection,
-  isMap,
-  isScalar,
-  isSeq,
-  parseDocument,
-  visit,
-  type Node,
-  type Document,
-  type Pair,
-} from 'yaml';
+  EVENT_ID,
+  SCALAR_STYLE_DOUBLE_QUOTED,
+  SCALAR_STYLE_PLAIN,
+  SCALAR_STYLE_SINGLE_QUOTED,
+  constructFromEvents,
+  getScalarValue,
+  parseEvents,
+  type Event,
+  type ScalarEvent,
+} from 'js-yaml';
 import { KgError, type ErrorCode, type SourcePosition } from '../errors';
 
 /** A JSON-pointer-like path into a parsed file: keys and array indexes. */
@@ -25,10 +25,20 @@ const YAML_CODES: Partial<Record<string, [ErrorCode, string]>> = {
   DUPLICATE_KEY: ['DUPLICATE_KEY', ''],
 };
 
+/**
+ * Where a node of a parsed file was written: all that locating an error needs of a YAML tree. Both
+ * parsers give one, so the positions do not depend on which parser read the file.
+ */
+type Spot =
+  | { kind: 'map'; start: number; pairs: { key: string; keyStart: number; value: Spot }[] }
+  | { kind: 'seq'; start: number; items: Spot[] }
+  | { kind: 'scalar'; start: number; empty: boolean }
+  | { kind: 'alias'; start: number };
+
 /** Finds where a value of a parsed file was written, so every error can point at its own YAML node. */
 export class YamlLocator {
   constructor(
-    private readonly doc: Document.Parsed,
+    private readonly root: Spot | null,
     private readonly lines: LineCounter,
     readonly file: string,
   ) {}
@@ -46,38 +56,41 @@ export class YamlLocator {
     return this.position(this.walk(path, target).offset);
   }
 
-  /** The position of the value at `path` and of each of its fields, as `at` gives them, in one walk. */
-  fields(path: DataPath): { where: SourcePosition; fields: Map<string, SourcePosition> } {
+  /**
+   * Line and column of the value at `path` and of each of its `keys` (flat: line, col, line, col, ...),
+   * as `at` gives them, in one walk: this runs for every record of every file.
+   */
+  fields(path: DataPath, keys: readonly string[]): { where: [number, number]; fields: number[] } {
     const { node, offset } = this.walk(path, 'value');
-    const fields = new Map<string, SourcePosition>();
-    if (isMap(node)) {
+    const { line, col } = this.lines.linePos(offset);
+    const fields: number[] = [];
+    for (const key of keys) {
       // Later pairs win, as `at` takes the last of duplicate keys.
-      for (const pair of node.items) {
-        if (isScalar(pair.key)) fields.set(String(pair.key.value), this.position(valueOffset(pair, offset)));
-      }
+      const pair = node?.kind === 'map' ? node.pairs.findLast((p) => p.key === key) : undefined;
+      const at = pair ? this.lines.linePos(valueOffset(pair)) : this.at([...path, key]);
+      fields.push(at.line, at.col);
     }
-    return { where: this.position(offset), fields };
+    return { where: [line, col], fields };
   }
 
-  private walk(path: DataPath, target: 'value' | 'key'): { node: unknown; offset: number } {
-    let node: unknown = this.doc.contents;
-    let offset = (node as Node | null)?.range?.[0] ?? 0;
+  private walk(path: DataPath, target: 'value' | 'key'): { node: Spot | null; offset: number } {
+    let node = this.root;
+    let offset = node?.start ?? 0;
     for (const [i, segment] of path.entries()) {
-      const last = i === path.length - 1;
-      if (isMap(node)) {
-        const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+      if (node?.kind === 'map') {
+        const pair = node.pairs.findLast((p) => p.key === String(segment));
         if (!pair) break;
-        if (last && target === 'key') {
-          offset = (pair.key as Node).range?.[0] ?? offset;
+        if (i === path.length - 1 && target === 'key') {
+          offset = pair.keyStart;
           break;
         }
-        offset = valueOffset(pair, offset);
+        offset = valueOffset(pair);
         node = pair.value;
-      } else if (isSeq(node)) {
+      } else if (node?.kind === 'seq') {
         const item = node.items[Number(segment)];
         if (!item) break;
         node = item;
-        if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
+        if (item.kind !== 'alias') offset = item.start;
       } else break;
     }
     return { node, offset };
@@ -85,11 +98,27 @@ export class YamlLocator {
 }
 
 /** Where a pair's value was written; `key:` with nothing after it (an empty null scalar) points at the key. */
-function valueOffset(pair: Pair, fallback: number): number {
-  const offset = (pair.key as Node).range?.[0] ?? fallback;
-  const value = pair.value;
-  const empty = isScalar(value) && value.range?.[0] === value.range?.[1];
-  return !empty && (isScalar(value) || isMap(value) || isSeq(value)) ? (value.range?.[0] ?? offset) : offset;
+function valueOffset(pair: { keyStart: number; value: Spot }): number {
+  const { value } = pair;
+  return value.kind === 'alias' || (value.kind === 'scalar' && value.empty) ? pair.keyStart : value.start;
+}
+
+/** The spots of a tree the yaml package composed. */
+function spotOf(node: unknown): Spot {
+  if (isMap(node)) {
+    const pairs = node.items.flatMap((p) =>
+      isScalar(p.key)
+        ? [{ key: String(p.key.value), keyStart: p.key.range?.[0] ?? 0, value: spotOf(p.value) }]
+        : [],
+    );
+    return { kind: 'map', start: node.range?.[0] ?? 0, pairs };
+  }
+  if (isSeq(node)) return { kind: 'seq', start: node.range?.[0] ?? 0, items: node.items.map(spotOf) };
+  if (isScalar(node)) {
+    const [start = 0, end = 0] = node.range ?? [];
+    return { kind: 'scalar', start, empty: start === end };
+  }
+  return { kind: 'alias', start: 0 };
 }
 
 /** Annotation files nest four levels deep; far beyond that is a mistake or an attack (stack exhaustion). */
@@ -103,8 +132,17 @@ export type ParseResult =
  * Parses one YAML 1.2 document with the core schema, whatever `%YAML` directive the file has (so `no`,
  * `on` and dates stay strings). Anchors, aliases and merge keys are refused outright: annotation files
  * never need them, and refusing them rules out alias bombs before any value is built.
+ *
+ * js-yaml reads a plain file about ten times faster than the yaml package; whatever it does not read
+ * plainly (an error, a directive, a tag, an anchor, an odd key or line break) goes to the yaml
+ * package, whose errors and positions are the reference. Both give the same values and positions.
  */
 export function parseYaml(text: string, file: string): ParseResult {
+  return parsePlainYaml(text, file) ?? parseYamlDocument(text, file);
+}
+
+/** parseYaml with the yaml package alone. */
+export function parseYamlDocument(text: string, file: string): ParseResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -114,7 +152,7 @@ export function parseYaml(text: string, file: string): ParseResult {
     uniqueKeys: true,
     merge: false,
   });
-  const locator = new YamlLocator(doc, lines, file);
+  const locator = new YamlLocator(null, lines, file);
   const errors: KgError[] = [];
   const linesWithError = new Set<number>();
   for (const e of doc.errors) {
@@ -181,7 +219,98 @@ export function parseYaml(text: string, file: string): ParseResult {
   const warnings = doc.warnings.map(
     (w) => new KgError('YAML_SYNTAX', plain(w.message), locator.position(w.pos[0]), { severity: 'warning' }),
   );
-  return { ok: true, value: doc.toJS(), locator, warnings };
+  return {
+    ok: true,
+    value: doc.toJS(),
+    locator: new YamlLocator(spotOf(doc.contents), lines, file),
+    warnings,
+  };
+}
+
+const QUOTED = new Set<number>([SCALAR_STYLE_SINGLE_QUOTED, SCALAR_STYLE_DOUBLE_QUOTED]);
+/** Plain keys that are strings in the core schema and fields the schema could have. */
+const PLAIN_KEY = /^(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)[A-Za-z_][\w$-]*$/;
+
+/**
+ * parseYaml with js-yaml, for a file that is plainly a data file; undefined for anything else. The
+ * positions come from its events: a quoted scalar starts at its quote, a block scalar at its `|` or `>`.
+ */
+export function parsePlainYaml(text: string, file: string): ParseResult | undefined {
+  // A lone CR is a line break to YAML, not to the line counter below. The two parsers differ on
+  // directives js-yaml does not know, tabs in indentation and escaped line breaks: the yaml package
+  // reads those.
+  if (/\r(?!\n)|^%|^ *\t|\\\r?\n/m.test(text)) return undefined;
+  let events: Event[];
+  let value: unknown;
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+    value = constructFromEvents(events, { source: text, maxAliases: 0 })[0];
+  } catch {
+    return undefined;
+  }
+  let root: Spot | null = null;
+  const stack: { spot: Spot; key?: { key: string; keyStart: number } }[] = [];
+  let documents = 0;
+  /** Where the last scalar ended: a block scalar's header is the first thing after it. */
+  let end = 0;
+  for (const e of events) {
+    if (e.type === EVENT_ID.DOCUMENT) {
+      if (++documents > 1 || e.directives.length > 0) return undefined;
+      continue;
+    }
+    if (e.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    if (e.type === EVENT_ID.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1) return undefined;
+    let spot: Spot;
+    if (e.type === EVENT_ID.MAPPING) spot = { kind: 'map', start: e.start, pairs: [] };
+    else if (e.type === EVENT_ID.SEQUENCE) spot = { kind: 'seq', start: e.start, items: [] };
+    else {
+      const start = scalarStart(text, e, end);
+      if (start === undefined) return undefined;
+      spot = { kind: 'scalar', start, empty: e.valueStart === -1 };
+      if (e.valueStart !== -1) end = e.valueEnd + (QUOTED.has(e.style) ? 1 : 0);
+    }
+    const parent = stack.at(-1);
+    if (parent === undefined) root = spot;
+    else if (parent.spot.kind === 'seq') {
+      // An empty list item has no offset of its own to point at.
+      if (spot.kind === 'scalar' && spot.empty) return undefined;
+      parent.spot.items.push(spot);
+    } else if (parent.spot.kind === 'map') {
+      if (parent.key) {
+        parent.spot.pairs.push({ ...parent.key, value: spot });
+        parent.key = undefined;
+      } else {
+        if (e.type !== EVENT_ID.SCALAR || spot.kind !== 'scalar' || spot.empty) return undefined;
+        const key = getScalarValue(text, e);
+        if (key === '<<' || (e.style === SCALAR_STYLE_PLAIN && !PLAIN_KEY.test(key))) return undefined;
+        parent.key = { key, keyStart: spot.start };
+      }
+    }
+    if (spot.kind !== 'scalar') stack.push({ spot });
+  }
+  if (documents !== 1 || root === null || (root.kind === 'scalar' && root.empty)) return undefined;
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return { ok: true, value, locator: new YamlLocator(root, lines, file), warnings: [] };
+}
+
+/** Where a scalar starts as the yaml package counts it; undefined if that is not plain to see. */
+function scalarStart(text: string, e: ScalarEvent, after: number): number | undefined {
+  if (e.style === SCALAR_STYLE_PLAIN) return e.valueStart === -1 ? after : e.valueStart;
+  if (QUOTED.has(e.style)) return e.valueStart - 1;
+  // A block scalar: only separators, indicators and comments lie between the last scalar and its header.
+  for (let i = after; i < text.length; i++) {
+    const c = text[i]!;
+    // The parsers differ on whitespace-only lines under an explicit indentation indicator.
+    if (c === '|' || c === '>') return /^[-+]?[1-9]/.test(text.slice(i + 1, i + 3)) ? undefined : i;
+    if (c === '#') i = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
+    else if (!' \t\n\r:-?'.includes(c)) return undefined;
+  }
+  return undefined;
 }
 
 /** yaml's messages end with a position we print ourselves; keep the first line without it. */

@@ -27,13 +27,17 @@ const YAML_CODES: Partial<Record<string, [ErrorCode, string]>> = {
 
 /**
  * Where a node of a parsed file was written: all that locating an error needs of a YAML tree. Both
- * parsers give one, so the positions do not depend on which parser read the file.
+ * parsers give one, so the positions do not depend on which parser read the file. A scalar is just its
+ * offset; -1 is a node with no place of its own (an alias; an empty value, which points at its key).
  */
-type Spot =
-  | { kind: 'map'; start: number; pairs: { key: string; keyStart: number; value: Spot }[] }
-  | { kind: 'seq'; start: number; items: Spot[] }
-  | { kind: 'scalar'; start: number; empty: boolean }
-  | { kind: 'alias'; start: number };
+type Spot = number | MapSpot | { kind: 'seq'; start: number; items: Spot[] };
+interface MapSpot {
+  kind: 'map';
+  start: number;
+  pairs: { key: string; keyStart: number; value: Spot }[];
+}
+
+const startOf = (spot: Spot): number => (typeof spot === 'number' ? spot : spot.start);
 
 /** Finds where a value of a parsed file was written, so every error can point at its own YAML node. */
 export class YamlLocator {
@@ -64,9 +68,10 @@ export class YamlLocator {
     const { node, offset } = this.walk(path, 'value');
     const { line, col } = this.lines.linePos(offset);
     const fields: number[] = [];
-    for (const key of keys) {
-      // Later pairs win, as `at` takes the last of duplicate keys.
-      const pair = node?.kind === 'map' ? node.pairs.findLast((p) => p.key === key) : undefined;
+    for (const [i, key] of keys.entries()) {
+      const pairs = isMapSpot(node) ? node.pairs : [];
+      // Keys mostly come in the order they were written; later pairs win, as in `at`.
+      const pair = pairs[i]?.key === key && pairs.length === keys.length ? pairs[i] : lastPair(pairs, key);
       const at = pair ? this.lines.linePos(valueOffset(pair)) : this.at([...path, key]);
       fields.push(at.line, at.col);
     }
@@ -75,10 +80,10 @@ export class YamlLocator {
 
   private walk(path: DataPath, target: 'value' | 'key'): { node: Spot | null; offset: number } {
     let node = this.root;
-    let offset = node?.start ?? 0;
+    let offset = node === null ? 0 : Math.max(startOf(node), 0);
     for (const [i, segment] of path.entries()) {
-      if (node?.kind === 'map') {
-        const pair = node.pairs.findLast((p) => p.key === String(segment));
+      if (isMapSpot(node)) {
+        const pair = lastPair(node.pairs, String(segment));
         if (!pair) break;
         if (i === path.length - 1 && target === 'key') {
           offset = pair.keyStart;
@@ -86,21 +91,29 @@ export class YamlLocator {
         }
         offset = valueOffset(pair);
         node = pair.value;
-      } else if (node?.kind === 'seq') {
+      } else if (typeof node === 'object' && node?.kind === 'seq') {
         const item = node.items[Number(segment)];
-        if (!item) break;
+        if (item === undefined) break;
         node = item;
-        if (item.kind !== 'alias') offset = item.start;
+        if (startOf(item) >= 0) offset = startOf(item);
       } else break;
     }
     return { node, offset };
   }
 }
 
-/** Where a pair's value was written; `key:` with nothing after it (an empty null scalar) points at the key. */
+function isMapSpot(spot: Spot | null): spot is MapSpot {
+  return typeof spot === 'object' && spot?.kind === 'map';
+}
+
+function lastPair(pairs: MapSpot['pairs'], key: string): MapSpot['pairs'][number] | undefined {
+  return pairs.findLast((p) => p.key === key);
+}
+
+/** Where a pair's value was written: its own place, else its key's. */
 function valueOffset(pair: { keyStart: number; value: Spot }): number {
-  const { value } = pair;
-  return value.kind === 'alias' || (value.kind === 'scalar' && value.empty) ? pair.keyStart : value.start;
+  const start = startOf(pair.value);
+  return start < 0 ? pair.keyStart : start;
 }
 
 /** The spots of a tree the yaml package composed. */
@@ -108,17 +121,18 @@ function spotOf(node: unknown): Spot {
   if (isMap(node)) {
     const pairs = node.items.flatMap((p) =>
       isScalar(p.key)
-        ? [{ key: String(p.key.value), keyStart: p.key.range?.[0] ?? 0, value: spotOf(p.value) }]
+        ? [{ key: String(p.key.value), keyStart: p.key.range?.[0] ?? 0, value: pairValueSpot(p.value) }]
         : [],
     );
     return { kind: 'map', start: node.range?.[0] ?? 0, pairs };
   }
   if (isSeq(node)) return { kind: 'seq', start: node.range?.[0] ?? 0, items: node.items.map(spotOf) };
-  if (isScalar(node)) {
-    const [start = 0, end = 0] = node.range ?? [];
-    return { kind: 'scalar', start, empty: start === end };
-  }
-  return { kind: 'alias', start: 0 };
+  return isScalar(node) ? (node.range?.[0] ?? 0) : -1;
+}
+
+/** A pair's value: `key:` with nothing after it (an empty null scalar) points at the key. */
+function pairValueSpot(node: unknown): Spot {
+  return isScalar(node) && node.range?.[0] === node.range?.[1] ? -1 : spotOf(node);
 }
 
 /** Annotation files nest four levels deep; far beyond that is a mistake or an attack (stack exhaustion). */
@@ -227,7 +241,8 @@ export function parseYamlDocument(text: string, file: string): ParseResult {
   };
 }
 
-const QUOTED = new Set<number>([SCALAR_STYLE_SINGLE_QUOTED, SCALAR_STYLE_DOUBLE_QUOTED]);
+const quoted = (style: number) =>
+  style === SCALAR_STYLE_SINGLE_QUOTED || style === SCALAR_STYLE_DOUBLE_QUOTED;
 /** Plain keys that are strings in the core schema and fields the schema could have. */
 const PLAIN_KEY = /^(?!(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$)[A-Za-z_][\w$-]*$/;
 
@@ -249,7 +264,8 @@ export function parsePlainYaml(text: string, file: string): ParseResult | undefi
     return undefined;
   }
   let root: Spot | null = null;
-  const stack: { spot: Spot; key?: { key: string; keyStart: number } }[] = [];
+  /** The open collections; for a map, the key that waits for its value. */
+  const stack: { spot: Exclude<Spot, number>; key: string; keyStart: number }[] = [];
   let documents = 0;
   /** Where the last scalar ended: a block scalar's header is the first thing after it. */
   let end = 0;
@@ -266,32 +282,32 @@ export function parsePlainYaml(text: string, file: string): ParseResult | undefi
     let spot: Spot;
     if (e.type === EVENT_ID.MAPPING) spot = { kind: 'map', start: e.start, pairs: [] };
     else if (e.type === EVENT_ID.SEQUENCE) spot = { kind: 'seq', start: e.start, items: [] };
+    else if (e.valueStart === -1) spot = -1;
     else {
       const start = scalarStart(text, e, end);
       if (start === undefined) return undefined;
-      spot = { kind: 'scalar', start, empty: e.valueStart === -1 };
-      if (e.valueStart !== -1) end = e.valueEnd + (QUOTED.has(e.style) ? 1 : 0);
+      spot = start;
+      end = e.valueEnd + (quoted(e.style) ? 1 : 0);
     }
-    const parent = stack.at(-1);
+    const parent = stack[stack.length - 1];
     if (parent === undefined) root = spot;
     else if (parent.spot.kind === 'seq') {
       // An empty list item has no offset of its own to point at.
-      if (spot.kind === 'scalar' && spot.empty) return undefined;
+      if (spot === -1) return undefined;
       parent.spot.items.push(spot);
-    } else if (parent.spot.kind === 'map') {
-      if (parent.key) {
-        parent.spot.pairs.push({ ...parent.key, value: spot });
-        parent.key = undefined;
-      } else {
-        if (e.type !== EVENT_ID.SCALAR || spot.kind !== 'scalar' || spot.empty) return undefined;
-        const key = getScalarValue(text, e);
-        if (key === '<<' || (e.style === SCALAR_STYLE_PLAIN && !PLAIN_KEY.test(key))) return undefined;
-        parent.key = { key, keyStart: spot.start };
-      }
+    } else if (parent.keyStart >= 0) {
+      parent.spot.pairs.push({ key: parent.key, keyStart: parent.keyStart, value: spot });
+      parent.keyStart = -1;
+    } else {
+      if (e.type !== EVENT_ID.SCALAR || spot === -1) return undefined;
+      const key = getScalarValue(text, e);
+      if (key === '<<' || (e.style === SCALAR_STYLE_PLAIN && !PLAIN_KEY.test(key))) return undefined;
+      parent.key = key;
+      parent.keyStart = spot as number;
     }
-    if (spot.kind !== 'scalar') stack.push({ spot });
+    if (typeof spot === 'object') stack.push({ spot, key: '', keyStart: -1 });
   }
-  if (documents !== 1 || root === null || (root.kind === 'scalar' && root.empty)) return undefined;
+  if (documents !== 1 || root === null || root === -1) return undefined;
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
@@ -300,8 +316,8 @@ export function parsePlainYaml(text: string, file: string): ParseResult | undefi
 
 /** Where a scalar starts as the yaml package counts it; undefined if that is not plain to see. */
 function scalarStart(text: string, e: ScalarEvent, after: number): number | undefined {
-  if (e.style === SCALAR_STYLE_PLAIN) return e.valueStart === -1 ? after : e.valueStart;
-  if (QUOTED.has(e.style)) return e.valueStart - 1;
+  if (e.style === SCALAR_STYLE_PLAIN) return e.valueStart;
+  if (quoted(e.style)) return e.valueStart - 1;
   // A block scalar: only separators, indicators and comments lie between the last scalar and its header.
   for (let i = after; i < text.length; i++) {
     const c = text[i]!;

@@ -4,7 +4,7 @@ import { loadGraph, type LoadResult } from '../load/load';
 import { reporter } from './reporter';
 import { progressBar } from './progress';
 import type { ValidateOptions } from '../validate/validate';
-import { defaultCacheDir } from '../validate/file-task';
+import { defaultCacheDir } from '../validate/cache';
 import { neo4jConfig, type Neo4jConfig } from '../backends/neo4j/connection';
 
 export interface DataOptions {

@@ -71,17 +71,23 @@ export function checkFile(text: string, file: string): FileResult {
  * something asks for them (an error, a merge): a million statements need no six million objects.
  */
 export class LocatedEntry implements Located<unknown> {
-  readonly where: SourcePosition;
   #fields: Partial<Record<string, SourcePosition>> | undefined;
 
   constructor(
     readonly record: Record<string, unknown>,
     private readonly item: FileItem,
-    file: string,
+    private readonly file: string,
   ) {
-    this.where = { file, line: item.where[0], col: item.where[1] };
     // A merge adds fields to an entity's record: its positions are taken while the keys are its own.
     if (item.section === 'entities') this.#fields = this.makeFields();
+  }
+
+  get section(): Section {
+    return this.item.section;
+  }
+
+  get where(): SourcePosition {
+    return { file: this.file, line: this.item.where[0], col: this.item.where[1] };
   }
 
   get fields(): Partial<Record<string, SourcePosition>> {
@@ -90,7 +96,7 @@ export class LocatedEntry implements Located<unknown> {
   }
 
   private makeFields(): Partial<Record<string, SourcePosition>> {
-    const { file } = this.where;
+    const { file } = this;
     const at = this.item.fields;
     // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
     return Object.fromEntries(

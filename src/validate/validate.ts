@@ -1,8 +1,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { KgError, compareErrors, type ErrorCode, type SourcePosition } from '../errors';
-import type { Dataset, DocumentEntry, Located } from '../model/dataset';
+import type { Dataset, Located, StatementEntry } from '../model/dataset';
 import {
   ENTITY_KINDS,
   PREDICATES,
@@ -14,9 +14,10 @@ import {
 import { collectFiles, commonRoot, isInside } from './collect-files';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
-import { show, type Section } from './schema-check';
+import { show } from './schema-check';
 import { LocatedEntry, toKgError } from './check-file';
 import { runFileTasks } from './pool';
+import { cacheKey, readEntry, writeEntry } from './cache';
 
 export interface ValidateOptions {
   /** The data folder document paths must stay inside; default: the deepest folder holding all paths. */
@@ -67,7 +68,8 @@ export async function validate(
   const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
   const errors: KgError[] = [];
   const warnings: KgError[] = [];
-  const definedAt = new Map<string, SourcePosition & { section: Section }>();
+  /** The record that first claimed each id. */
+  const definedAt = new Map<string, LocatedEntry>();
   const fileDocuments: { file: string; id: string; where: SourcePosition }[] = [];
   let unparsedFiles = 0;
   const progress = (phase: ValidateProgress['phase'], done: number, total: number) =>
@@ -88,16 +90,20 @@ export async function validate(
     if (!result.parsed) unparsedFiles++;
     const at = (p: SourcePosition) => `${relative(root, p.file)}:${p.line}:${p.col}`;
     /** Claims an id for a new record; false (and an error) if the id is taken, unless merged below. */
-    const register = (id: unknown, where: SourcePosition, section: Section): boolean => {
+    const register = (id: unknown, entry: LocatedEntry): boolean => {
       if (typeof id !== 'string') return false;
       const first = definedAt.get(id);
       if (!first) {
-        definedAt.set(id, { ...where, section });
+        definedAt.set(id, entry);
         return true;
       }
-      if (section !== 'entities' || first.section !== 'entities') {
+      if (entry.section !== 'entities' || first.section !== 'entities') {
         fileErrors.push(
-          new KgError('DUPLICATE_ID', `duplicate id ${show(id)}, first defined at ${at(first)}`, where),
+          new KgError(
+            'DUPLICATE_ID',
+            `duplicate id ${show(id)}, first defined at ${at(first.where)}`,
+            entry.where,
+          ),
         );
       }
       return false;
@@ -108,30 +114,31 @@ export async function validate(
       fileDocuments.push({ file, id: result.document.id, where: { file, line, col } });
     }
     for (const item of result.items) {
-      fileErrors.push(...item.errors.map((e) => toKgError(e, file)));
+      for (const e of item.errors) fileErrors.push(toKgError(e, file));
       const { section, record } = item;
       if (!record) continue;
-      const entry: Located<unknown> = new LocatedEntry(record, item, file);
-      if (!register(record.id, entry.where, section)) {
+      const entry = new LocatedEntry(record, item, file);
+      if (!register(record.id, entry)) {
         const described =
           section === 'entities' && typeof record.id === 'string'
             ? dataset.entities.get(record.id)
             : undefined;
-        if (described) fileErrors.push(...mergeEntity(described, entry as Located<Entity>, at));
+        if (described)
+          fileErrors.push(...mergeEntity(described, entry as Located<unknown> as Located<Entity>, at));
         continue;
       }
       if (section === 'documents') {
         dataset.documents.set(
           record.id as string,
-          Object.assign(entry as Located<DocumentRecord>, { sourcePath: '' }),
+          Object.assign(entry as Located<unknown> as Located<DocumentRecord>, { sourcePath: '' }),
         );
       } else if (section === 'entities') {
         // Registered even with an unknown kind, so references to it are not reported as undefined too.
-        dataset.entities.set(record.id as string, entry as Located<Entity>);
+        dataset.entities.set(record.id as string, entry as Located<unknown> as Located<Entity>);
       } else if (document !== undefined) {
         dataset.statements.set(
           record.id as string,
-          Object.assign(entry as Located<StatementRecord>, { document }),
+          Object.assign(entry as Located<unknown> as Located<StatementRecord>, { document }),
         );
       }
     }
@@ -153,7 +160,7 @@ export async function validate(
   const crossFile: KgError[] = [];
   checkReferences(dataset, crossFile, unparsedFiles === 0);
   progress('cross-file', 2, 3);
-  checkQuotes(dataset, crossFile);
+  await checkQuotes(dataset, crossFile, options.cacheDir);
   // A node the schema already rejected gets no second error from the checks across files.
   const flagged = new Set(errors.map(key));
   errors.push(...crossFile.filter((e) => !flagged.has(key(e))));
@@ -273,70 +280,96 @@ async function readDocumentText(
   }
 }
 
-const ALL_KINDS = Object.keys(ENTITY_KINDS);
+const ANY_KINDS = { subjectKinds: Object.keys(ENTITY_KINDS), objectKinds: Object.keys(ENTITY_KINDS) };
+/** The reference fields of statements and documents besides subject and object, with the kinds they allow. */
+const references = <T extends object>(fields: T) =>
+  Object.entries(fields) as [keyof T & string, readonly string[]][];
+const STATEMENT_REFERENCES = references(REFERENCE_KINDS.statement);
+const DOCUMENT_REFERENCES = references(REFERENCE_KINDS.document);
 
 function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boolean): void {
-  /** Checks the reference in `field` of `entry`; `predicate` names a statement's subject or object. */
-  const check = (entry: Located<object>, field: string, kinds: readonly string[], predicate?: string) => {
-    const id = (entry.record as Record<string, unknown>)[field];
+  /**
+   * Checks the reference in `field` of `entry`; `predicate` names a statement's subject or object. This
+   * runs for every reference: a message and a position are made only for a problem.
+   */
+  const check = (
+    entry: Located<object>,
+    field: string,
+    id: unknown,
+    kinds: readonly string[],
+    predicate?: string,
+  ) => {
     if (typeof id !== 'string') return;
     const target = dataset.entities.get(id);
-    // Messages and positions are made only for a problem: this runs for every reference.
-    const role = () => (predicate === undefined ? field : `${field} of ${predicate}`);
-    const at = () => entry.fields[field] ?? entry.where;
-    if (!target) {
-      if (reportUnknown)
-        errors.push(
-          new KgError('UNKNOWN_REFERENCE', `${role()} ${show(id)} is not defined in any file`, at()),
-        );
-      return;
-    }
-    if (Object.hasOwn(ENTITY_KINDS, target.record.kind) && !kinds.includes(target.record.kind)) {
-      errors.push(
-        new KgError(
-          'KIND_NOT_ALLOWED',
-          `${role()} ${show(id)} is a ${target.record.kind}; allowed: ${kinds.join(', ')}`,
-          at(),
-        ),
-      );
-    }
+    const kind = target?.record.kind;
+    if (target ? !Object.hasOwn(ENTITY_KINDS, kind!) || kinds.includes(kind!) : !reportUnknown) return;
+    const role = predicate === undefined ? field : `${field} of ${predicate}`;
+    const at = entry.fields[field] ?? entry.where;
+    errors.push(
+      target
+        ? new KgError(
+            'KIND_NOT_ALLOWED',
+            `${role} ${show(id)} is a ${kind}; allowed: ${kinds.join(', ')}`,
+            at,
+          )
+        : new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at),
+    );
   };
   for (const d of dataset.documents.values()) {
-    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.document)) check(d, field, kinds);
+    for (const [field, kinds] of DOCUMENT_REFERENCES) {
+      check(d, field, d.record[field], kinds);
+    }
   }
   for (const s of dataset.statements.values()) {
     const { subject, predicate, object } = s.record;
     // With an unknown predicate, any kind goes: the predicate is reported already.
-    const rule = Object.hasOwn(PREDICATES, predicate)
-      ? PREDICATES[predicate]
-      : { subjectKinds: ALL_KINDS, objectKinds: ALL_KINDS };
-    check(s, 'subject', rule.subjectKinds, predicate);
-    check(s, 'object', rule.objectKinds, predicate);
+    const rule = Object.hasOwn(PREDICATES, predicate) ? PREDICATES[predicate] : ANY_KINDS;
+    check(s, 'subject', subject, rule.subjectKinds, predicate);
+    check(s, 'object', object, rule.objectKinds, predicate);
     if (typeof subject === 'string' && subject === object) {
       errors.push(
         new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where),
       );
     }
-    for (const [field, kinds] of Object.entries(REFERENCE_KINDS.statement)) check(s, field, kinds);
+    for (const [field, kinds] of STATEMENT_REFERENCES) {
+      check(s, field, s.record[field], kinds);
+    }
   }
 }
 
-function checkQuotes(dataset: Dataset, errors: KgError[]): void {
+/**
+ * Finds each statement's quote in its document. Which statements quote what, and where, is kept in the
+ * cache per document, by its text and its quotes in order: a re-run over unchanged files searches nothing.
+ */
+async function checkQuotes(dataset: Dataset, errors: KgError[], cacheDir: string | undefined): Promise<void> {
+  const quoting = new Map<string, StatementEntry[]>();
   for (const s of dataset.statements.values()) {
-    const doc: DocumentEntry | undefined = dataset.documents.get(s.document);
-    if (doc?.text === undefined || typeof s.record.quote !== 'string') continue;
-    const span = findQuote(doc.text, s.record.quote);
-    if (span) {
-      s.span = span;
-      continue;
+    if (dataset.documents.get(s.document)?.text === undefined || typeof s.record.quote !== 'string') continue;
+    const list = quoting.get(s.document);
+    if (list) list.push(s);
+    else quoting.set(s.document, [s]);
+  }
+  for (const [document, statements] of quoting) {
+    const text = dataset.documents.get(document)!.text!;
+    const quotes = statements.map((s) => s.record.quote);
+    const find = () => quotes.map((q) => findQuote(text, q) ?? null);
+    const dir = cacheDir && join(cacheDir, 'quotes');
+    const key = dir ? await cacheKey([text, ...quotes]) : undefined;
+    const cached = key && (await readEntry(dir!, key));
+    const spans = cached ? (JSON.parse(cached) as ReturnType<typeof find>) : find();
+    if (key && !cached) await writeEntry(dir!, key, JSON.stringify(spans));
+    for (const [i, s] of statements.entries()) {
+      const span = spans[i];
+      if (span) s.span = span;
+      else
+        errors.push(
+          new KgError(
+            'QUOTE_NOT_FOUND',
+            `quote not found verbatim in ${document}${quoteHint(dataset, document, s.record.quote)}`,
+            s.fields.quote ?? s.where,
+          ),
+        );
     }
-    errors.push(
-      new KgError(
-        'QUOTE_NOT_FOUND',
-        `quote not found verbatim in ${s.document}${quoteHint(dataset, s.document, s.record.quote)}`,
-        s.fields.quote ?? s.where,
-      ),
-    );
   }
 }
 

@@ -14,8 +14,8 @@ export interface FileItem {
   where: Pos;
   /** line, col of each field of the record, in `Object.keys(record)` order. */
   fields: number[];
-  /** The schema's problems with this item. */
-  errors: KgErrorJSON[];
+  /** The schema's problems with this item; absent when none (a million empty arrays weigh). */
+  errors?: KgErrorJSON[];
 }
 
 /**
@@ -60,7 +60,13 @@ export function checkFile(text: string, file: string): FileResult {
       const errors = checker!.checkItem(section, item, path, locator).map(withoutFile);
       const record = isRecord(item) ? item : undefined;
       const { where, fields } = locator.fields(path, record ? Object.keys(record) : []);
-      result.items.push({ section, ...(record ? { record } : {}), where, fields, errors });
+      result.items.push({
+        section,
+        ...(record ? { record } : {}),
+        where,
+        fields,
+        ...(errors.length > 0 ? { errors } : {}),
+      });
     });
   }
   return result;

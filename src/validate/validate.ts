@@ -114,7 +114,7 @@ export async function validate(
       fileDocuments.push({ file, id: result.document.id, where: { file, line, col } });
     }
     for (const item of result.items) {
-      for (const e of item.errors) fileErrors.push(toKgError(e, file));
+      for (const e of item.errors ?? []) fileErrors.push(toKgError(e, file));
       const { section, record } = item;
       if (!record) continue;
       const entry = new LocatedEntry(record, item, file);

@@ -76,6 +76,67 @@ describe('Cypher semantics on the memory backend', () => {
     ]);
   });
 
+  test('grouping keys and DISTINCT: null is a value, 1 and 1.0 are one, NaN is NaN, lists by value', () => {
+    expect(
+      rows(
+        people,
+        "UNWIND [1, 1.0, null, '1', null, 2.5, 0.0 / 0.0, 0.0 / 0.0, [1], [1.0], [null], [null], true] AS k " +
+          'RETURN k, count(*) AS n',
+      ),
+    ).toEqual([
+      { k: 1, n: 2 },
+      { k: null, n: 2 },
+      { k: '1', n: 1 },
+      { k: 2.5, n: 1 },
+      { k: NaN, n: 2 },
+      { k: [1], n: 2 },
+      { k: [null], n: 2 },
+      { k: true, n: 1 },
+    ]);
+    expect(
+      rows(
+        people,
+        "UNWIND [[1, 'a'], [1.0, 'a'], [1, 'b'], [null, 'a'], [null, 'a'], ['a', 1]] AS p " +
+          'RETURN p[0] AS x, p[1] AS y, count(*) AS n',
+      ),
+    ).toEqual([
+      { x: 1, y: 'a', n: 2 },
+      { x: 1, y: 'b', n: 1 },
+      { x: null, y: 'a', n: 2 },
+      { x: 'a', y: 1, n: 1 },
+    ]);
+    expect(
+      rows(
+        people,
+        "UNWIND [1, 1.0, 0.0 / 0.0, 0.0 / 0.0, [1], [1.0], null, '1'] AS x RETURN count(DISTINCT x) AS d",
+      ),
+    ).toEqual([{ d: 4 }]);
+    // Nodes group by identity; with grouping keys, no input gives no rows.
+    expect(
+      rows(
+        people,
+        'MATCH (p:Person)-[:KNOWS]-(q) WITH q, count(*) AS n RETURN q.name AS name, n ORDER BY name',
+      ),
+    ).toEqual([
+      { name: 'Ann', n: 1 },
+      { name: 'Bob', n: 2 },
+      { name: 'Cy', n: 1 },
+    ]);
+    expect(rows(people, 'MATCH (n:Nobody) RETURN n.x AS x, count(*) AS c')).toEqual([]);
+  });
+
+  test('label tests past the 30 labels that have bits', () => {
+    const labels = Array.from({ length: 35 }, (_, i) => `L${i}`);
+    const g = graph(`CREATE ${labels.map((l) => `(:${l})`).join(', ')}, (:L1:L33)`);
+    const count = (pattern: string) => rows(g, `MATCH ${pattern} RETURN count(*) AS n`)[0]!.n;
+    expect(count('(n:L33)')).toBe(2);
+    expect(count('(n:L1:L33)')).toBe(1);
+    expect(count('(n:L33:L1)')).toBe(1);
+    expect(count('(n:L33:L34)')).toBe(0);
+    expect(count('(n:L0:L1)')).toBe(0);
+    expect(count('(n)-[]->(:L40)')).toBe(0);
+  });
+
   test('ORDER BY orders mixed types in Cypher order, nulls last', () => {
     expect(
       rows(people, "UNWIND [2, 'b', null, true, [1], {a: 1}, 1.5, 'a'] AS x RETURN x ORDER BY x").map(

@@ -35,6 +35,7 @@ import {
   isRel,
   orderCompare,
   typeName,
+  ValueMap,
   type CNode,
   type CRel,
   type FastProperties,
@@ -1124,9 +1125,8 @@ class Compiler {
       scope: outScope,
       columns,
       stage: (ctx, down) => {
-        type Group = { row: Row; aggs: Aggregator[]; seen: (Set<string> | null)[] };
-        const groups = new Map<string, Group>();
-        const newGroup = (row: Row) => ({
+        type Group = { row: Row; aggs: Aggregator[]; seen: (ValueMap<true> | null)[] };
+        const newGroup = (row: Row): Group => ({
           row,
           aggs: aggArgs.map((a) =>
             makeAggregator(
@@ -1135,41 +1135,47 @@ class Compiler {
               a.extra.map((f) => f(ctx)),
             ),
           ),
-          seen: aggArgs.map((a) => (a.distinct ? new Set<string>() : null)),
+          seen: aggArgs.map((a) => (a.distinct ? new ValueMap<true>() : null)),
         });
-        const single = keyFns.length === 1 ? keyFns[0]! : null;
-        // A single string key (the commonest) groups by the string itself: no key text to build per row.
-        const byString = new Map<string, Group>();
-        const push = (row: Row) => {
-          let g: Group | undefined;
-          const v = single ? single(row, ctx) : undefined;
-          if (typeof v === 'string') {
-            g = byString.get(v);
-            if (!g) byString.set(v, (g = newGroup(row.slice())));
-          } else {
-            const key = v !== undefined ? hashKey(v) : keyFns.map((f) => hashKey(f(row, ctx))).join('\u0000');
-            g = groups.get(key);
-            if (!g) groups.set(key, (g = newGroup(row.slice())));
+        // The groups in the order they were first seen. With no grouping keys there is exactly one,
+        // even for no input (count 0, collect []); it reads no input variable.
+        const groups: Group[] = keyFns.length === 0 ? [newGroup(new Array<Value>(base).fill(null))] : [];
+        // One level per grouping key: level i maps the value of key i to level i + 1, the last to a group.
+        const root = new ValueMap<unknown>();
+        const last = keyFns.length - 1;
+        const groupOf = (row: Row): Group => {
+          if (last < 0) return groups[0]!;
+          let level = root;
+          for (let i = 0; i < last; i++) {
+            const v = keyFns[i]!(row, ctx);
+            let next = level.get(v) as ValueMap<unknown> | undefined;
+            if (!next) level.set(v, (next = new ValueMap()));
+            level = next;
           }
+          const v = keyFns[last]!(row, ctx);
+          let g = level.get(v) as Group | undefined;
+          if (!g) {
+            level.set(v, (g = newGroup(row.slice())));
+            groups.push(g);
+          }
+          return g;
+        };
+        const push = (row: Row) => {
+          const g = groupOf(row);
           for (let i = 0; i < aggArgs.length; i++) {
             const a = aggArgs[i]!;
             const v = a.star ? true : a.arg!(row, ctx);
             const seen = g.seen[i];
             if (seen) {
-              if (v === null) continue;
-              const h = hashKey(v);
-              if (seen.has(h)) continue;
-              seen.add(h);
+              if (v === null || seen.get(v)) continue;
+              seen.set(v, true);
             }
             g.aggs[i]!.add(v);
           }
         };
         const end = () => {
-          // With no grouping keys, an empty input still gives one row (count 0, collect []).
-          if (groups.size === 0 && byString.size === 0 && keyFns.length === 0)
-            groups.set('', newGroup(new Array<Value>(base).fill(null)));
           let out: Row[] = [];
-          for (const g of [...byString.values(), ...groups.values()]) {
+          for (const g of groups) {
             const full = g.row.slice(0, base);
             full.length = base;
             for (const a of g.aggs) full.push(a.result());
@@ -1401,15 +1407,18 @@ class Compiler {
   private nodeCheck(n: NodePattern, scope: Scope): (node: CNode, row: Row, ctx: Context) => boolean {
     const labels = n.labels;
     const props = n.properties ? this.propertyMap(n.properties, scope) : null;
-    // The graph's own label strings, resolved once per graph rather than per node.
+    // The labels' bits, and the graph's own strings of those without one, resolved once per graph.
     let graph: PropertyGraph | null = null;
-    let wanted: string[] = [];
+    let bits = 0;
+    let byName: string[] = [];
     return (node, row, ctx) => {
       if (ctx.graph !== graph) {
-        graph = ctx.graph;
-        wanted = labels.map((l) => ctx.graph.canonicalLabel(l));
+        const g = (graph = ctx.graph);
+        bits = labels.reduce((b, l) => b | g.labelBit(l), 0);
+        byName = labels.filter((l) => g.labelBit(l) === 0).map((l) => g.canonicalLabel(l));
       }
-      for (let i = 0; i < wanted.length; i++) if (!node.labels.includes(wanted[i]!)) return false;
+      if ((node.labelBits & bits) !== bits) return false;
+      for (let i = 0; i < byName.length; i++) if (!node.labels.includes(byName[i]!)) return false;
       return props ? props(node.fast, row, ctx) : true;
     };
   }

@@ -11,19 +11,16 @@ export class PropertyGraph {
   readonly nodes: CNode[] = [];
   readonly rels: CRel[] = [];
   private readonly byLabel = new Map<string, CNode[]>();
-  private readonly labels = new Map<string, string>();
+  private readonly labels = new Map<string, { name: string; bit: number }>();
   private readonly typeIds = new Map<string, number>();
   private readonly propertyIndexes = new Map<string, Map<string, CNode[]>>();
   private nextId = 0;
 
   addNode(key: string | null, labels: string[], properties: Map<string, Value>): CNode {
     const id = this.nextId++;
-    const node = makeNode(
-      id,
-      key ?? `_${id}`,
-      [...new Set(labels.map((l) => this.canonicalLabel(l)))],
-      properties,
-    );
+    const canonical = [...new Set(labels.map((l) => this.canonicalLabel(l)))];
+    const bits = canonical.reduce((b, l) => b | this.labelBit(l), 0);
+    const node = makeNode(id, key ?? `_${id}`, canonical, bits, properties);
     this.store.addNode(node.key, { node });
     this.nodes.push(node);
     for (const label of node.labels) this.labelList(label).push(node);
@@ -54,9 +51,24 @@ export class PropertyGraph {
    * mostly a pointer comparison.
    */
   canonicalLabel(label: string): string {
-    let canonical = this.labels.get(label);
-    if (canonical === undefined) this.labels.set(label, (canonical = label));
-    return canonical;
+    return this.label(label).name;
+  }
+
+  /**
+   * A label's bit in CNode.labelBits: the first 30 labels the graph sees have one (a small integer
+   * holds 30 bits and their union), later ones 0 and are tested by name.
+   */
+  labelBit(label: string): number {
+    return this.label(label).bit;
+  }
+
+  private label(label: string): { name: string; bit: number } {
+    let known = this.labels.get(label);
+    if (known === undefined) {
+      const n = this.labels.size;
+      this.labels.set(label, (known = { name: label, bit: n < 30 ? 1 << n : 0 }));
+    }
+    return known;
   }
 
   /** A relationship type's number, so matching compares numbers, not names. */

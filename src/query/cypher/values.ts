@@ -50,6 +50,11 @@ export interface CNode {
   /** The graphology key. */
   readonly key: string;
   labels: string[];
+  /**
+   * The same labels as bits (PropertyGraph.labelBit): a label test needs no load of the labels array,
+   * which on a large graph is a cache miss per node visited.
+   */
+  readonly labelBits: number;
   properties: Map<string, Value>;
   /** The same properties as an object: read on every row, a Map lookup costs noticeably more. */
   readonly fast: FastProperties;
@@ -96,13 +101,20 @@ export function isRel(v: unknown): v is CRel {
   return typeof v === 'object' && v !== null && (v as { [REL]?: true })[REL] === true;
 }
 
-export function makeNode(id: number, key: string, labels: string[], properties: Map<string, Value>): CNode {
+export function makeNode(
+  id: number,
+  key: string,
+  labels: string[],
+  labelBits: number,
+  properties: Map<string, Value>,
+): CNode {
   const fast = fastProperties(properties);
   return {
     [NODE]: true,
     id,
     key,
     labels,
+    labelBits,
     properties,
     fast,
     out: [],
@@ -400,4 +412,29 @@ export function hashKey(v: Value): string {
     return `p${v.nodes.map((n) => n.id).join(',')}/${v.rels.map((r) => r.id).join(',')}`;
   if (isNode(v)) return `N${v.id}`;
   return `R${(v as CRel).id}`;
+}
+
+/**
+ * A map whose keys are equivalent as hashKey says, without building key text for the usual keys:
+ * primitives and graph elements are Map keys themselves (SameValueZero already treats NaN as NaN and
+ * elements by identity; an integral float becomes the integer it equals), other values their hashKey.
+ */
+export class ValueMap<T> {
+  private readonly direct = new Map<Value, T>();
+  private readonly hashed = new Map<string, T>();
+
+  get(v: Value): T | undefined {
+    if (typeof v !== 'object' || v === null) return this.direct.get(canonicalNumber(v));
+    return isNode(v) || isRel(v) ? this.direct.get(v) : this.hashed.get(hashKey(v));
+  }
+
+  set(v: Value, t: T): void {
+    if (typeof v !== 'object' || v === null) this.direct.set(canonicalNumber(v), t);
+    else if (isNode(v) || isRel(v)) this.direct.set(v, t);
+    else this.hashed.set(hashKey(v), t);
+  }
+}
+
+function canonicalNumber(v: Value): Value {
+  return typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v;
 }

@@ -18,8 +18,6 @@ import { NEO4J_CSV_FORMAT } from './neo4j-csv';
 import { TURTLE_FORMAT } from './turtle';
 import { JSONLD_FORMAT } from './jsonld';
 
-export type { Chunks } from './chunks';
-
 /** An export is one text file, or a folder of named text files (e.g. neo4j-csv). */
 export type ExportOutput = Chunks | Record<string, Chunks>;
 

@@ -51,6 +51,14 @@ export function withoutReserved(attributes: object, reserved: readonly string[])
   return out;
 }
 
+/** Columns of nodes or edges under the names withoutReserved gives them. */
+export function columnsWithout(graph: FactGraph, of: 'node' | 'edge', reserved: readonly string[]): Column[] {
+  return attributeColumns(graph, of).map(({ name, type }) => ({
+    name: Object.keys(withoutReserved({ [name]: true }, reserved))[0]!,
+    type,
+  }));
+}
+
 /** One colour a kind (Okabe–Ito, distinguishable with colour-blindness), the same in every export. */
 export const KIND_COLORS: Record<EntityKind, string> = {
   Person: '#E69F00',

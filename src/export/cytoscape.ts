@@ -1,5 +1,7 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER, withoutReserved } from './attributes';
+import { jsonChunks, streamed } from './json';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 /** Data names Cytoscape gives a meaning (id, source, target, parent) and the one this export sets (label). */
@@ -15,22 +17,23 @@ function sortedData(attributes: object): Record<string, unknown> {
   );
 }
 
-const byId = (a: { data: { id: string } }, b: { data: { id: string } }) =>
-  a.data.id < b.data.id ? -1 : a.data.id > b.data.id ? 1 : 0;
-
 /**
  * Cytoscape.js elements JSON (`cytoscape({ elements, style })`, or Cytoscape desktop: File > Import >
  * Network from File): a node per entity labelled with its name, an edge per statement labelled with
  * its predicate, every attribute as data (reserved names as `attr_<name>`), and a style that colours
  * nodes by kind.
  */
-export function toCytoscapeJson(graph: FactGraph): string {
-  const nodes = graph.mapNodes((id, a) => ({ data: { id, label: a.name, ...sortedData(a) } })).sort(byId);
-  const edges = graph
-    .mapEdges((id, a, source, target) => ({
-      data: { id, source, target, label: a.predicate, ...sortedData(a) },
-    }))
-    .sort(byId);
+export function* toCytoscapeJson(graph: FactGraph): Chunks {
+  const nodes = streamed(graph.nodes().sort(), (id) => {
+    const a = graph.getNodeAttributes(id);
+    return { data: { id, label: a.name, ...sortedData(a) } };
+  });
+  const edges = streamed(graph.edges().sort(), (id) => {
+    const a = graph.getEdgeAttributes(id);
+    return {
+      data: { id, source: graph.source(id), target: graph.target(id), label: a.predicate, ...sortedData(a) },
+    };
+  });
   const style = [
     { selector: 'node', style: { label: 'data(label)', 'background-color': '#999999' } },
     ...KINDS_IN_ORDER.map((kind) => ({
@@ -42,7 +45,8 @@ export function toCytoscapeJson(graph: FactGraph): string {
       style: { label: 'data(label)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle' },
     },
   ];
-  return `${JSON.stringify({ elements: { nodes, edges }, style }, null, 2)}\n`;
+  yield* jsonChunks({ elements: { nodes, edges }, style });
+  yield '\n';
 }
 
 export const CYTOSCAPE_FORMAT = {

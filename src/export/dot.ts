@@ -1,5 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS } from './attributes';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 /** Control characters but line ends and tabs, and non-characters: Graphviz's SVG, XML, cannot carry them. */
@@ -25,24 +26,21 @@ function shown(text: string): string {
  * Graphviz DOT: a digraph, node label = name and fill colour by kind, edge label = predicate and the
  * quote as its tooltip (shown on hover in SVG). Every id is the graph's own, quoted.
  */
-export function toDot(graph: FactGraph): string {
-  const lines = [
-    'digraph factgraph {',
-    '  graph [rankdir=LR];',
-    '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
-    '  edge [fontname="Helvetica", fontsize=10];',
-  ];
+export function* toDot(graph: FactGraph): Chunks {
+  yield 'digraph factgraph {\n';
+  yield '  graph [rankdir=LR];\n';
+  yield '  node [shape=box, style="rounded,filled", fontname="Helvetica"];\n';
+  yield '  edge [fontname="Helvetica", fontsize=10];\n';
   for (const id of graph.nodes().sort()) {
     const { name, kind } = graph.getNodeAttributes(id);
-    lines.push(`  ${quoted(id)} [label=${shown(name)}, fillcolor="${KIND_COLORS[kind]}"];`);
+    yield `  ${quoted(id)} [label=${shown(name)}, fillcolor="${KIND_COLORS[kind]}"];\n`;
   }
   for (const id of graph.edges().sort()) {
     const { predicate, quote } = graph.getEdgeAttributes(id);
     const ends = `${quoted(graph.source(id))} -> ${quoted(graph.target(id))}`;
-    lines.push(`  ${ends} [label=${shown(predicate)}, tooltip=${shown(quote)}];`);
+    yield `  ${ends} [label=${shown(predicate)}, tooltip=${shown(quote)}];\n`;
   }
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  yield '}\n';
 }
 
 export const DOT_FORMAT = {

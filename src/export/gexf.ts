@@ -1,8 +1,7 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { FactGraph } from '../backends/memory/build-graph';
-import { kindRgb, withoutReserved, type Column, type ColumnType } from './attributes';
-import { columnsWithout, XML_OPTIONS, xmlAttribute, xmlText } from './graphml';
+import { columnsWithout, kindRgb, withoutReserved, type Column, type ColumnType } from './attributes';
+import { XmlWriter } from './xml';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 const GEXF_NS = 'http://gexf.net/1.3';
@@ -45,12 +44,13 @@ function gexfValue(value: unknown): string {
 }
 
 /** A node's or edge's `attvalues`, in column order. */
-function attvalues(parent: XMLBuilder, values: Record<string, unknown>, columns: Column[]): void {
-  const list = parent.ele('attvalues');
+function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Column[]): void {
+  xml.element('attvalues');
   for (const c of columns) {
     const value = values[c.name];
-    if (value !== undefined) list.ele('attvalue', { for: c.name, value: xmlAttribute(gexfValue(value)) });
+    if (value !== undefined) xml.leaf('attvalue', { for: c.name, value: gexfValue(value) });
   }
+  xml.close();
 }
 
 /**
@@ -61,49 +61,53 @@ function attvalues(parent: XMLBuilder, values: Record<string, unknown>, columns:
  * `start` as a time interval even in a static graph, showing the claim from that day on for ever, which
  * is not what a dated statement means.
  */
-export function toGexf(graph: FactGraph): string {
+export function* toGexf(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', NODE_RESERVED);
   const edgeColumns = columnsWithout(graph, 'edge', EDGE_RESERVED);
-  const root = create(XML_OPTIONS).ele(GEXF_NS, 'gexf', { 'xmlns:viz': VIZ_NS, version: '1.3' });
+  const xml = new XmlWriter().element('gexf', { xmlns: GEXF_NS, 'xmlns:viz': VIZ_NS, version: '1.3' });
 
   const documents = Object.entries(graph.getAttribute('documents')).sort(([a], [b]) => (a < b ? -1 : 1));
-  const meta = root.ele('meta');
-  meta.ele('creator').txt('factgraph');
-  meta
-    .ele('description')
-    .txt(xmlText(documents.map(([id, d]) => `${d.title} (${d.date}, ${id})`).join('; ')));
+  xml
+    .element('meta')
+    .leaf('creator', {}, 'factgraph')
+    .leaf('description', {}, documents.map(([id, d]) => `${d.title} (${d.date}, ${id})`).join('; '))
+    .close();
 
-  const body = root.ele('graph', { mode: 'static', defaultedgetype: 'directed' });
+  xml.element('graph', { mode: 'static', defaultedgetype: 'directed' });
   for (const [of, columns] of [
     ['node', nodeColumns],
     ['edge', edgeColumns],
   ] as const) {
-    const declarations = body.ele('attributes', { class: of });
-    for (const c of columns)
-      declarations.ele('attribute', { id: c.name, title: c.name, type: GEXF_TYPES[c.type] });
+    xml.element('attributes', { class: of });
+    for (const c of columns) xml.leaf('attribute', { id: c.name, title: c.name, type: GEXF_TYPES[c.type] });
+    xml.close();
   }
 
-  const nodes = body.ele('nodes', { count: String(graph.order) });
+  xml.element('nodes', { count: String(graph.order) });
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
-    const node = nodes.ele('node', { id: xmlAttribute(id), label: xmlAttribute(attributes.name) });
-    attvalues(node, withoutReserved(attributes, NODE_RESERVED), nodeColumns);
+    xml.element('node', { id, label: attributes.name });
+    attvalues(xml, withoutReserved(attributes, NODE_RESERVED), nodeColumns);
     const [r, g, b] = kindRgb(attributes.kind);
-    node.ele(VIZ_NS, 'viz:color', { r: String(r), g: String(g), b: String(b) });
+    xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) }).close();
+    yield xml.take();
   }
-  const edges = body.ele('edges', { count: String(graph.size) });
+  xml.close().element('edges', { count: String(graph.size) });
   for (const id of graph.edges().sort()) {
     const attributes = graph.getEdgeAttributes(id);
-    const edge = edges.ele('edge', {
-      id: xmlAttribute(id),
-      source: xmlAttribute(graph.source(id)),
-      target: xmlAttribute(graph.target(id)),
-      label: xmlAttribute(attributes.predicate),
-      kind: xmlAttribute(attributes.predicate),
+    const { predicate } = attributes;
+    xml.element('edge', {
+      id,
+      source: graph.source(id),
+      target: graph.target(id),
+      label: predicate,
+      kind: predicate,
     });
-    attvalues(edge, withoutReserved(attributes, EDGE_RESERVED), edgeColumns);
+    attvalues(xml, withoutReserved(attributes, EDGE_RESERVED), edgeColumns);
+    xml.close();
+    yield xml.take();
   }
-  return `${root.end({ prettyPrint: true })}\n`;
+  yield xml.end();
 }
 
 export const GEXF_FORMAT = {

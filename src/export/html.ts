@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 /** What the page embeds for its viewer (scripts/viewer/viewer.ts). */
@@ -76,9 +77,11 @@ function sha256(text: string): string {
 /**
  * One self-contained page that shows the graph: the viewer's script and style inline, the data as JSON, the
  * layout precomputed. It makes no request, and its Content-Security-Policy allows only its own script and
- * style, so no text in the data can run. The same graph always gives the same bytes.
+ * style, so no text in the data can run. The same graph always gives the same bytes. One piece: the
+ * page's data is the graph's graphology JSON and positions, a string well within V8's limit at 100,000
+ * statements, and a browser could not show a graph much bigger.
  */
-export function toHtml(graph: FactGraph): string {
+export function toHtml(graph: FactGraph): Chunks {
   const { script, style, layout } = viewerAssets();
   const data: ViewerData = {
     graph: graph.export(),
@@ -94,7 +97,7 @@ export function toHtml(graph: FactGraph): string {
   ].join('; ');
   const documents = Object.values(graph.getAttribute('documents') ?? {});
   const title = documents.length === 1 ? documents[0]!.title : 'factgraph';
-  return `<!doctype html>
+  const page = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -110,6 +113,7 @@ export function toHtml(graph: FactGraph): string {
 </body>
 </html>
 `;
+  return [page];
 }
 
 export const HTML_FORMAT = {

@@ -1,8 +1,11 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdtemp, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { KgError } from '../errors';
+import type { Chunks } from './chunks';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { toGraphologyJson } from './graphology';
 import { GEXF_FORMAT } from './gexf';
@@ -16,7 +19,10 @@ import { TURTLE_FORMAT } from './turtle';
 import { JSONLD_FORMAT } from './jsonld';
 
 /** An export is one text file, or a folder of named text files (e.g. neo4j-csv). */
-export type ExportOutput = string | Record<string, string>;
+export type ExportOutput = Chunks | Record<string, Chunks>;
+
+/** An output with its pieces joined: a file's text, or a folder's texts by file name. */
+export type JoinedOutput<T extends ExportOutput> = T extends Chunks ? string : Record<keyof T, string>;
 
 export interface ExportFormatSpec {
   /** The file extension, or '' for a folder. */
@@ -56,12 +62,25 @@ export function defaultOutput(format: ExportFormat, folder = 'out'): string {
   return extension ? join(folder, `graph.${extension}`) : join(folder, format);
 }
 
-/** The graph in the given format: text, or a folder's files. */
+type Serialized<F extends ExportFormat> = ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']>;
+
+function isChunks(output: ExportOutput): output is Chunks {
+  return Symbol.iterator in output;
+}
+
+/**
+ * The graph in the given format as one string, or a folder's files as strings: for graphs whose export
+ * fits in a string; writeExport streams any size to disk.
+ */
 export function exportGraph<F extends ExportFormat>(
   graph: FactGraph,
   format: F,
-): ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']> {
-  return EXPORT_FORMATS[format].serialize(graph) as ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']>;
+): JoinedOutput<Serialized<F>> {
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  const joined = isChunks(output)
+    ? [...output].join('')
+    : Object.fromEntries(Object.entries(output).map(([name, chunks]) => [name, [...chunks].join('')]));
+  return joined as JoinedOutput<Serialized<F>>;
 }
 
 /** Writes in progress, each with the synchronous undo an interrupted process runs before it exits. */
@@ -78,10 +97,11 @@ export function removeUnfinishedOutputs(): void {
  * filled beside its target and swapped in. A failed write never leaves a half-written output.
  */
 export async function writeExport(graph: FactGraph, format: ExportFormat, path: string): Promise<void> {
-  const output = exportGraph(graph, format) as ExportOutput;
+  // Checks a format makes of the whole graph (e.g. neo4j-csv's array delimiter) throw here, unwrapped.
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
   try {
     await mkdir(dirname(path), { recursive: true });
-    if (typeof output === 'string') {
+    if (isChunks(output)) {
       await writeFileAtomically(path, output);
       return;
     }
@@ -97,7 +117,7 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
     };
     unfinished.set(staging, undo);
     try {
-      for (const [name, text] of Object.entries(output)) await writeFile(join(staging, name), text, 'utf8');
+      for (const [name, chunks] of Object.entries(output)) await writeChunks(join(staging, name), chunks);
       await rename(path, old).catch((e: NodeJS.ErrnoException) => {
         if (e.code !== 'ENOENT') throw e;
       });
@@ -119,21 +139,39 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
   }
 }
 
+/** Pieces are gathered to about this many characters a write: one write a node would be slow. */
+const BATCH = 1 << 20;
+
+function* batched(chunks: Chunks): Generator<string> {
+  let batch = '';
+  for (const chunk of chunks) {
+    batch += chunk;
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
+}
+
+/**
+ * Writes a new file (never an existing one) a batch at a time, flushed to disk before it is closed.
+ * pipeline asks for the next batch only once the file stream has drained, so no more than a few
+ * batches are in memory; a write error (ENOSPC) or a serializer's error rejects it.
+ */
+async function writeChunks(path: string, chunks: Chunks): Promise<void> {
+  await pipeline(Readable.from(batched(chunks)), createWriteStream(path, { flags: 'wx', flush: true }));
+}
+
 /**
  * Writes beside the target, flushes, then renames over it. (write-file-atomic 7 was dropped: on a full
- * disk it reported success and left a truncated file; FileHandle.writeFile raises ENOSPC.)
+ * disk it reported success and left a truncated file; a file stream raises ENOSPC.)
  */
-async function writeFileAtomically(path: string, text: string): Promise<void> {
+async function writeFileAtomically(path: string, chunks: Chunks): Promise<void> {
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   unfinished.set(temp, () => rmSync(temp, { force: true }));
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeChunks(temp, chunks);
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });

@@ -1,6 +1,8 @@
 import type { Quad } from 'n3';
 import type { FactGraph } from '../backends/memory/build-graph';
-import { graphQuads, RDF_PREFIXES } from './rdf';
+import { jsonChunks, streamed } from './json';
+import { subjectQuads, RDF_PREFIXES } from './rdf';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 type JsonLdValue =
@@ -10,11 +12,6 @@ type JsonLdValue =
   | { '@id': string }
   | { '@value': string; '@language': string }
   | { '@value': string; '@type': string };
-
-interface NodeObject {
-  types: string[];
-  properties: Map<string, JsonLdValue[]>;
-}
 
 const { rdf, xsd } = RDF_PREFIXES;
 
@@ -44,28 +41,31 @@ function value(object: Quad['object']): JsonLdValue {
   }
 }
 
+/** A subject's triples (all with that subject) as a JSON-LD node object. */
+function nodeObject(quads: Quad[]): Record<string, unknown> {
+  const types: string[] = [];
+  const properties = new Map<string, JsonLdValue[]>();
+  for (const q of quads) {
+    if (q.predicate.value === `${rdf}type`) types.push(compact(q.object.value));
+    else {
+      const key = compact(q.predicate.value);
+      properties.set(key, [...(properties.get(key) ?? []), value(q.object)]);
+    }
+  }
+  return {
+    '@id': compact(quads[0]!.subject.value),
+    ...(types.length > 0 && { '@type': types }),
+    ...Object.fromEntries(properties),
+  };
+}
+
 /**
  * The graph as compacted JSON-LD: the same triples as the Turtle export (rdf.ts), a node object a
  * subject in the same order, its properties as compact IRIs under an @context of the prefixes.
  */
-export function toJsonLd(graph: FactGraph): string {
-  const nodes = new Map<string, NodeObject>();
-  for (const q of graphQuads(graph)) {
-    const id = compact(q.subject.value);
-    const node: NodeObject = nodes.get(id) ?? { types: [], properties: new Map() };
-    nodes.set(id, node);
-    if (q.predicate.value === `${rdf}type`) node.types.push(compact(q.object.value));
-    else {
-      const key = compact(q.predicate.value);
-      node.properties.set(key, [...(node.properties.get(key) ?? []), value(q.object)]);
-    }
-  }
-  const objects = [...nodes].map(([id, { types, properties }]) => ({
-    '@id': id,
-    ...(types.length > 0 && { '@type': types }),
-    ...Object.fromEntries(properties),
-  }));
-  return `${JSON.stringify({ '@context': RDF_PREFIXES, '@graph': objects }, null, 2)}\n`;
+export function* toJsonLd(graph: FactGraph): Chunks {
+  yield* jsonChunks({ '@context': RDF_PREFIXES, '@graph': streamed(subjectQuads(graph), nodeObject) });
+  yield '\n';
 }
 
 export const JSONLD_FORMAT = {

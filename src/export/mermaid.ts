@@ -1,5 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 /** Mermaid's entity codes for the characters that would end a label, start an entity or read as HTML. */
@@ -33,9 +34,9 @@ function label(text: string): string {
  * (`n0`, ... in id order; mermaid ids cannot hold the graph's), label = name, a `classDef` a kind with
  * its colour, edge label = predicate.
  */
-export function toMermaid(graph: FactGraph): string {
-  const lines = ['flowchart LR'];
-  for (const kind of KINDS_IN_ORDER) lines.push(`  classDef ${kind} fill:${KIND_COLORS[kind]},color:#000`);
+export function* toMermaid(graph: FactGraph): Chunks {
+  yield 'flowchart LR\n';
+  for (const kind of KINDS_IN_ORDER) yield `  classDef ${kind} fill:${KIND_COLORS[kind]},color:#000\n`;
   const ids = new Map(
     graph
       .nodes()
@@ -44,13 +45,12 @@ export function toMermaid(graph: FactGraph): string {
   );
   for (const [id, n] of ids) {
     const { name, kind } = graph.getNodeAttributes(id);
-    lines.push(`  ${n}["${label(name)}"]:::${kind}`);
+    yield `  ${n}["${label(name)}"]:::${kind}\n`;
   }
   for (const id of graph.edges().sort()) {
     const predicate = label(graph.getEdgeAttribute(id, 'predicate'));
-    lines.push(`  ${ids.get(graph.source(id))} -->|"${predicate}"| ${ids.get(graph.target(id))}`);
+    yield `  ${ids.get(graph.source(id))} -->|"${predicate}"| ${ids.get(graph.target(id))}\n`;
   }
-  return `${lines.join('\n')}\n`;
 }
 
 export const MERMAID_FORMAT = {

@@ -4,6 +4,7 @@ import type { FactGraph } from '../backends/memory/build-graph';
 import { DATE_FIELDS, ENTITY_KINDS } from '../model/generated';
 import { NEO4J_SHAPE } from '../load/canonical';
 import { attributeColumns, type Column } from './attributes';
+import { map, type Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 /** The data set the files belong to, as `kg load --backend neo4j --dataset` records it. */
@@ -38,14 +39,27 @@ function headerType({ name, type }: Column): string {
 const header = (column: Column, reserved: string[]) =>
   `${reserved.includes(column.name) ? `attr_${column.name}` : column.name}:${headerType(column)}`;
 
+/** Rows a call to stringify. */
+const CSV_BATCH = 1000;
+
 /**
  * A CSV file: the header as is, then the rows with every string quoted, so that an empty string ("")
  * stays a property and only a missing value (an empty field) is none. Values are the exact text: no
  * guard against spreadsheet formulas (`=cmd|...`), which belongs to CSV meant for spreadsheets; these
  * files are for neo4j-admin, which must store what the data says.
  */
-function csv(head: string[], rows: Cell[][]): string {
-  return stringify([head]) + stringify(rows, { quoted_string: true });
+function* csv(head: string[], rows: Iterable<Cell[]>): Chunks {
+  yield stringify([head]);
+  // A batch at a time: each record ends with its own line break, so batches join into the same text.
+  let batch: Cell[][] = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === CSV_BATCH) {
+      yield stringify(batch, { quoted_string: true });
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield stringify(batch, { quoted_string: true });
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -83,14 +97,14 @@ function importScript(dataset: string, imports: string[], delimiter: string): st
 }
 
 /** As loadIntoNeo4j: an entity mentions a document when it is a statement's subject, object, attributedTo or reportedBy there. */
-function mentionRows(graph: FactGraph, dataset: string): Cell[][] {
+function mentionRows(graph: FactGraph, dataset: string): Iterable<Cell[]> {
   const mentions = new Set<string>();
   graph.forEachEdge((_, a, subject, object) => {
     for (const entity of [subject, object, a.attributedTo, a.reportedBy]) {
       if (entity !== undefined) mentions.add(`${entity}\u0000${a.document}`);
     }
   });
-  return [...mentions].sort(compareIds).map((m) => {
+  return map([...mentions].sort(compareIds), (m) => {
     const [entity, document] = m.split('\u0000') as [string, string];
     return [entity, document, `mention:${entity}@${document}`, dataset];
   });
@@ -106,7 +120,7 @@ function mentionRows(graph: FactGraph, dataset: string): Cell[][] {
  * neo4j-admin forces: an empty list (schema-valid, e.g. `qualifiers: []`) becomes no property, as the
  * importer cannot store empty arrays (neo4j/neo4j#13566).
  */
-export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<string, string> {
+export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<string, Chunks> {
   const documents = Object.entries(graph.getAttribute('documents')).sort(([a], [b]) => compareIds(a, b));
   const nodes = graph
     .mapNodes((id, attributes) => ({ id, attributes }))
@@ -137,9 +151,10 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
       return typeof value === 'number' ? value : String(value);
     });
 
-  const files: Record<string, string> = {};
+  // Files are filled as they are written; what can fail (kinds, the delimiter) is checked before.
+  const files: Record<string, Chunks> = {};
   const imports: string[] = [];
-  const add = (option: string, file: string, head: string[], rows: Cell[][]) => {
+  const add = (option: string, file: string, head: string[], rows: Iterable<Cell[]>) => {
     files[file] = csv(head, rows);
     imports.push(`--${option}=${file}`);
   };
@@ -167,7 +182,7 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
       `nodes=Entity:${kind}`,
       `entities-${kind}.csv`,
       ['id:ID(Entity)', ...columns.map((c) => header(c, NODE_RESERVED)), 'datasets:string[]'],
-      ofKind.map((n) => [n.id, ...cells(n.attributes, columns), dataset]),
+      map(ofKind, (n) => [n.id, ...cells(n.attributes, columns), dataset]),
     );
   }
   add(
@@ -181,7 +196,7 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
       ...edgeColumns.map((c) => header(c, RELATIONSHIP_RESERVED)),
       'dataset:string',
     ],
-    edges.map((e) => [
+    map(edges, (e) => [
       e.source,
       e.target,
       e.attributes.predicate,
@@ -196,7 +211,7 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
     [':START_ID(Entity)', ':END_ID(Document)', 'id:string', 'dataset:string'],
     mentionRows(graph, dataset),
   );
-  files['import.sh'] = importScript(dataset, imports, delimiterArgument);
+  files['import.sh'] = [importScript(dataset, imports, delimiterArgument)];
   return files;
 }
 

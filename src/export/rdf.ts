@@ -1,5 +1,5 @@
 import { DataFactory, type Literal, type NamedNode, type Quad } from 'n3';
-import type { EdgeAttributes, FactGraph, NodeAttributes } from '../backends/memory/build-graph';
+import type { FactGraph } from '../backends/memory/build-graph';
 import { DATE_FIELDS } from '../model/generated';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -165,67 +165,61 @@ function compareQuads(a: Quad, b: Quad): number {
   return 0;
 }
 
-interface Edge {
-  a: EdgeAttributes;
-  source: string;
-  target: string;
+/** A subject's triples sorted, without duplicates (a set, as RDF is). */
+const sortedSet = (quads: Quad[]) =>
+  quads.sort(compareQuads).filter((q, i) => i === 0 || compareQuads(quads[i - 1]!, q) !== 0);
+
+const type = (subject: NamedNode, iri: string) => quad(subject, namedNode(RDF_TYPE), namedNode(iri));
+
+/** A statement's direct triple: `subject fg:<predicate in camelCase> object`. */
+function directQuad(graph: FactGraph, statement: string): Quad {
+  return quad(
+    namedNode(idIri(graph.source(statement))),
+    namedNode(fg + camelCase(graph.getEdgeAttribute(statement, 'predicate'))),
+    namedNode(idIri(graph.target(statement))),
+  );
 }
 
-const byId = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
 /**
- * The graph as RDF triples, built once for Turtle and JSON-LD: documents, then entities, then statements,
- * each by id, each subject's triples sorted and without duplicates (a set, as RDF is). Two statements
- * of the same claim share their direct triple and keep their own reification.
+ * The graph as RDF triples for Turtle and JSON-LD, a subject's at a time, made as they are asked for:
+ * documents, then entities, then statements, each by id, each subject's triples sorted and without
+ * duplicates. An entity's triples include the direct triple of each statement it is the subject of; two
+ * statements of the same claim share their direct triple and keep their own reification.
  */
-export function graphQuads(graph: FactGraph): Quad[] {
-  const bySubject = new Map<string, Quad[]>();
-  const add = (quads: Quad[]) => {
-    for (const q of quads) {
-      const list = bySubject.get(q.subject.value) ?? [];
-      list.push(q);
-      bySubject.set(q.subject.value, list);
-    }
-  };
-  const type = (subject: NamedNode, iri: string) => quad(subject, namedNode(RDF_TYPE), namedNode(iri));
-
-  for (const [id, doc] of byId(Object.entries(graph.getAttribute('documents')))) {
+export function* subjectQuads(graph: FactGraph): Generator<Quad[]> {
+  const documents = graph.getAttribute('documents');
+  for (const id of Object.keys(documents).sort()) {
     const subject = namedNode(idIri(id));
-    add([type(subject, `${fg}Document`), type(subject, `${prov}Entity`)]);
-    add(fieldQuads(subject, doc, DOCUMENT_FIELDS, doc.language));
+    const doc = documents[id]!;
+    yield sortedSet([
+      type(subject, `${fg}Document`),
+      type(subject, `${prov}Entity`),
+      ...fieldQuads(subject, doc, DOCUMENT_FIELDS, doc.language),
+    ]);
   }
 
   const languages = mentionLanguages(graph);
-  for (const [id, { kind, ...attributes }] of byId(
-    graph.mapNodes((id, a): [string, NodeAttributes] => [id, a]),
-  )) {
+  for (const id of graph.nodes().sort()) {
+    const { kind, ...attributes } = graph.getNodeAttributes(id);
     const subject = namedNode(idIri(id));
     const mentioned = [...(languages.get(id) ?? [])];
-    add([type(subject, fg + encodeURIComponent(kind))]);
-    add(fieldQuads(subject, attributes, NODE_FIELDS, mentioned.length === 1 ? mentioned[0] : undefined));
+    yield sortedSet([
+      type(subject, fg + encodeURIComponent(kind)),
+      ...fieldQuads(subject, attributes, NODE_FIELDS, mentioned.length === 1 ? mentioned[0] : undefined),
+      ...graph.mapOutEdges(id, (statement) => directQuad(graph, statement)),
+    ]);
   }
 
-  const documents = graph.getAttribute('documents');
-  const edges = graph.mapEdges((id, a, source, target): [string, Edge] => [id, { a, source, target }]);
-  for (const [id, { a, source, target }] of byId(edges)) {
-    const { predicate, ...attributes } = a;
+  for (const id of graph.edges().sort()) {
+    const { predicate: _, ...attributes } = graph.getEdgeAttributes(id);
     const subject = namedNode(idIri(id));
-    const [s, p, o] = [
-      namedNode(idIri(source)),
-      namedNode(fg + camelCase(predicate)),
-      namedNode(idIri(target)),
-    ];
-    add([quad(s, p, o)]);
-    add([
+    const { subject: s, predicate: p, object: o } = directQuad(graph, id);
+    yield sortedSet([
       type(subject, `${rdf}Statement`),
       quad(subject, namedNode(`${rdf}subject`), s),
       quad(subject, namedNode(`${rdf}predicate`), p),
       quad(subject, namedNode(`${rdf}object`), o),
+      ...fieldQuads(subject, attributes, EDGE_FIELDS, documents[attributes.document]?.language),
     ]);
-    add(fieldQuads(subject, attributes, EDGE_FIELDS, documents[a.document]?.language));
   }
-
-  return [...bySubject.values()].flatMap((quads) =>
-    quads.sort(compareQuads).filter((q, i) => i === 0 || compareQuads(quads[i - 1]!, q) !== 0),
-  );
 }

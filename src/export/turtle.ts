@@ -1,6 +1,7 @@
 import { Writer } from 'n3';
 import type { FactGraph } from '../backends/memory/build-graph';
-import { graphQuads, RDF_PREFIXES } from './rdf';
+import { subjectQuads, RDF_PREFIXES } from './rdf';
+import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 /**
@@ -10,20 +11,29 @@ import type { ExportFormatSpec } from './index';
 // eslint-disable-next-line no-control-regex -- they are what is escaped
 const RAW_CONTROLS = /[\u001a-\u001f\u007f]/g;
 
-/** The graph as Turtle (the vocabulary: see rdf.ts), with prefixes, each subject's triples grouped. */
-export function toTurtle(graph: FactGraph): string {
-  const writer = new Writer({ prefixes: RDF_PREFIXES });
-  writer.addQuads(graphQuads(graph));
-  let text = '';
-  // Without an output stream, n3 hands over the text synchronously.
-  writer.end((error: Error | null, result: string) => {
-    if (error) throw error;
-    text = result;
-  });
-  return text.replace(
-    RAW_CONTROLS,
-    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+const escapeControls = (text: string) =>
+  text.replace(RAW_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+
+/**
+ * The graph as Turtle (the vocabulary: see rdf.ts), with prefixes, each subject's triples grouped. n3's
+ * writer is handed a subject at a time and writes into a buffer emptied after each: the same bytes as
+ * all triples at once, as the writer keeps its place (the open subject) between calls.
+ */
+export function* toTurtle(graph: FactGraph): Chunks {
+  let written: string[] = [];
+  const buffer = { write: (chunk: string) => void written.push(chunk) };
+  const take = () => {
+    const text = escapeControls(written.join(''));
+    written = [];
+    return text;
+  };
+  const writer = new Writer(buffer, { prefixes: RDF_PREFIXES, end: false });
+  for (const quads of subjectQuads(graph)) {
+    writer.addQuads(quads);
+    yield take();
+  }
+  writer.end();
+  yield take();
 }
 
 export const TURTLE_FORMAT = {

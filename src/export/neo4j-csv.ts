@@ -59,6 +59,9 @@ function arrayDelimiter(listElements: string[]): readonly [string, string] {
   return delimiter;
 }
 
+const hasLineBreak = (value: unknown): boolean =>
+  Array.isArray(value) ? value.some(hasLineBreak) : typeof value === 'string' && /[\n\r]/.test(value);
+
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** import.sh: the neo4j-admin command for the files, with the options that keep every value exact. */
@@ -76,7 +79,6 @@ function importScript(dataset: string, imports: string[], delimiter: string, mul
     'exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \\',
     ...imports.map((option) => `  ${shellQuote(option)} \\`),
     `  --array-delimiter=${shellQuote(delimiter)} \\`,
-    // Multi-line fields slow neo4j-admin's parsing down a lot: asked for only when a value has a line break.
     `  --multiline-fields=${multiline} --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \\`,
     '  "$@" "${NEO4J_DATABASE:-neo4j}"',
     '',
@@ -123,6 +125,12 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
     .sort(compareIds)
     .map((name) => ({ name, type: 'string' }));
 
+  // Multi-line fields slow neo4j-admin's parsing down a lot: asked for only when a value has a line break.
+  const multiline =
+    hasLineBreak(dataset) ||
+    [...documents.map(([id, attributes]) => ({ id, attributes })), ...nodes, ...edges].some(
+      ({ id, attributes }) => hasLineBreak(id) || Object.values(attributes).some(hasLineBreak),
+    );
   const [separator, delimiterArgument] = arrayDelimiter([
     dataset,
     ...documents.map(([id]) => id),
@@ -140,9 +148,7 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
 
   const files: Record<string, string> = {};
   const imports: string[] = [];
-  let multiline = false;
   const add = (option: string, file: string, head: string[], rows: Cell[][]) => {
-    multiline ||= rows.some((row) => row.some((cell) => typeof cell === 'string' && /[\n\r]/.test(cell)));
     files[file] = csv(head, rows);
     imports.push(`--${option}=${file}`);
   };

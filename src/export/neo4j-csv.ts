@@ -73,10 +73,13 @@ function arrayDelimiter(listElements: string[]): readonly [string, string] {
   return delimiter;
 }
 
+const hasLineBreak = (value: unknown): boolean =>
+  Array.isArray(value) ? value.some(hasLineBreak) : typeof value === 'string' && /[\n\r]/.test(value);
+
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** import.sh: the neo4j-admin command for the files, with the options that keep every value exact. */
-function importScript(dataset: string, imports: string[], delimiter: string): string {
+function importScript(dataset: string, imports: string[], delimiter: string, multiline: boolean): string {
   return [
     '#!/bin/sh',
     `# Imports this folder (data set ${JSON.stringify(dataset)}) with neo4j-admin into a Neo4j 5 database`,
@@ -90,7 +93,7 @@ function importScript(dataset: string, imports: string[], delimiter: string): st
     'exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \\',
     ...imports.map((option) => `  ${shellQuote(option)} \\`),
     `  --array-delimiter=${shellQuote(delimiter)} \\`,
-    '  --multiline-fields=true --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \\',
+    `  --multiline-fields=${multiline} --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \\`,
     '  "$@" "${NEO4J_DATABASE:-neo4j}"',
     '',
   ].join('\n');
@@ -136,6 +139,12 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
     .sort(compareIds)
     .map((name) => ({ name, type: 'string' }));
 
+  // Multi-line fields slow neo4j-admin's parsing down a lot: asked for only when a value has a line break.
+  const multiline =
+    hasLineBreak(dataset) ||
+    [...documents.map(([id, attributes]) => ({ id, attributes })), ...nodes, ...edges].some(
+      ({ id, attributes }) => hasLineBreak(id) || Object.values(attributes).some(hasLineBreak),
+    );
   const [separator, delimiterArgument] = arrayDelimiter([
     dataset,
     ...documents.map(([id]) => id),
@@ -211,7 +220,7 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
     [':START_ID(Entity)', ':END_ID(Document)', 'id:string', 'dataset:string'],
     mentionRows(graph, dataset),
   );
-  files['import.sh'] = [importScript(dataset, imports, delimiterArgument)];
+  files['import.sh'] = [importScript(dataset, imports, delimiterArgument, multiline)];
   return files;
 }
 

@@ -43,12 +43,17 @@ export function graphRecords<V>(
   dataset: string,
   convert: (key: string, value: unknown) => V,
 ): GraphRecords<V> {
-  const props = (attributes: object): Record<string, V> =>
-    Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, convert(k, v)]));
+  /** The attributes, reserved names moved, converted, plus the record's own (id, data set). */
+  const props = (attributes: object, reserved: string[], own: Record<string, unknown>): Record<string, V> => {
+    const out: Record<string, V> = {};
+    for (const [k, v] of Object.entries({ ...withoutReserved(attributes, reserved), ...own }))
+      out[k] = convert(k, v);
+    return out;
+  };
   const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
     id,
     labels: ['Document'],
-    props: props({ ...withoutReserved(attrs, NODE_RESERVED), id, datasets: [dataset] }),
+    props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }),
   }));
   const entities: GraphRecords<V>['entities'] = [];
   graph.forEachNode((id, { kind, ...attrs }) => {
@@ -56,11 +61,12 @@ export function graphRecords<V>(
       id,
       kind,
       labels: ['Entity', kind],
-      props: props({ ...withoutReserved(attrs, NODE_RESERVED), id, datasets: [dataset] }),
+      props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }),
     });
   });
   const relationships: RelationshipRecord<V>[] = [];
-  const mentions = new Set<string>();
+  // The documents each entity is mentioned in: sorted by entity, then document, below.
+  const mentions = new Map<string, Set<string>>();
   graph.forEachEdge((id, attrs, subject, object) => {
     const { predicate, ...rest } = attrs;
     relationships.push({
@@ -68,22 +74,26 @@ export function graphRecords<V>(
       type: predicate,
       subject,
       object,
-      props: props({ ...withoutReserved(rest, EDGE_RESERVED), id, dataset }),
+      props: props(rest, EDGE_RESERVED, { id, dataset }),
     });
     for (const entity of [subject, object, attrs.attributedTo, attrs.reportedBy]) {
-      if (entity !== undefined) mentions.add(`${entity}\u0000${attrs.document}`);
+      if (entity === undefined) continue;
+      const documents = mentions.get(entity) ?? new Set<string>();
+      documents.add(attrs.document);
+      mentions.set(entity, documents);
     }
   });
-  for (const m of [...mentions].sort()) {
-    const [entity, document] = m.split('\u0000') as [string, string];
-    const id = `mention:${entity}@${document}`;
-    relationships.push({
-      id,
-      type: MENTIONED_IN,
-      subject: entity,
-      object: document,
-      props: props({ id, dataset }),
-    });
+  for (const [entity, documents] of [...mentions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const document of [...documents].sort()) {
+      const id = `mention:${entity}@${document}`;
+      relationships.push({
+        id,
+        type: MENTIONED_IN,
+        subject: entity,
+        object: document,
+        props: props({}, EDGE_RESERVED, { id, dataset }),
+      });
+    }
   }
   return { documents, entities, relationships };
 }

@@ -14,6 +14,11 @@ export interface Neo4jLoadOptions {
   batchSize?: number;
   /** Remove what this data set loaded before and no longer has. */
   prune?: boolean;
+  /**
+   * Transactions run at once (default 1). Concurrent batches may deadlock on the nodes they share; a
+   * deadlock is transient, and the batch is retried.
+   */
+  concurrency?: number;
   /** Called after each committed batch. */
   onProgress?: (done: number, total: number) => void;
   /** The data files' keys, recorded on the `:Dataset` node for a later incremental load. */
@@ -85,9 +90,10 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
  * statement a relationship of its predicate's type with its provenance as properties, each document a
  * `:Document` node that the entities it mentions point to (`MENTIONED_IN`), and a `:Dataset` node.
  *
- * Idempotent and safe to interrupt: every write is a MERGE on an id that replaces all properties, in
- * batches of managed transactions (retried on transient errors). Loading the same data again, or again
- * after a failure, converges to the graph a clean load gives.
+ * Idempotent and safe to interrupt: every write is a MERGE on an id that replaces all properties (or a
+ * CREATE of a relationship the data set does not have yet, retried as MERGE), in batches of managed
+ * transactions (retried on transient errors). Loading the same data again, or again after a failure,
+ * converges to the graph a clean load gives.
  */
 export async function loadIntoNeo4j(
   graph: FactGraph,
@@ -98,7 +104,11 @@ export async function loadIntoNeo4j(
   let phase = 'creating constraints';
   try {
     await ensureSchema(driver, config.database);
-    const session = driver.session({ database: config.database });
+    // One session a concurrent transaction: a session runs one at a time.
+    const sessions = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () =>
+      driver.session({ database: config.database }),
+    );
+    const session = sessions[0]!;
     const txConfig = transactionConfig(config);
     const { dataset, files } = options;
     if (options.incremental && !files)
@@ -142,6 +152,9 @@ export async function loadIntoNeo4j(
         const w = wanted.get(e.id);
         return w ? w.type !== e.type || w.subject !== e.subject || w.object !== e.object : prune;
       });
+      // What is in the database, in shape, after the stale relationships are removed.
+      const present = new Set(existing.map((e) => e.id));
+      for (const e of stale) present.delete(e.id);
       let toWrite = relationships;
       if (options.incremental && files) {
         const changed = await changedFiles(session, dataset, files, txConfig);
@@ -158,8 +171,6 @@ export async function loadIntoNeo4j(
             .filter((r) => inChangedFile(r.id))
             .map((r) => graph.getEdgeAttribute(r.id, 'document')),
         );
-        const present = new Set(existing.map((e) => e.id));
-        for (const e of stale) present.delete(e.id);
         toWrite = relationships.filter(
           (r) =>
             !present.has(r.id) || (r.type === MENTIONED_IN ? touched.has(r.object) : inChangedFile(r.id)),
@@ -168,17 +179,36 @@ export async function loadIntoNeo4j(
       result.writtenRelationships = toWrite.length;
       const total = documents.length + graph.order + stale.length + toWrite.length;
       let done = 0;
-      const write = async (query: string, rows: unknown[], params: Record<string, unknown> = {}) => {
-        for (let i = 0; i < rows.length; i += batchSize) {
-          const batch = rows.slice(i, i + batchSize);
-          await session.executeWrite(
-            (tx: ManagedTransaction) => tx.run(query, { ...params, rows: batch, dataset }),
-            txConfig,
-          );
-          result.transactions++;
-          done += batch.length;
-          options.onProgress?.(done, total);
-        }
+      /**
+       * Writes the rows in batches, each its own managed transaction, `concurrency` at a time. `retry` is
+       * the query a retried batch runs instead: the attempt that failed may have committed all the same (a
+       * connection lost after the commit), so a CREATE batch is retried as MERGE.
+       */
+      const write = async (query: string, rows: unknown[], retry = query) => {
+        let next = 0;
+        let failure: { error: unknown } | undefined;
+        await Promise.all(
+          sessions.map(async (s) => {
+            while (next < rows.length && !failure) {
+              const batch = rows.slice(next, (next += batchSize));
+              let attempts = 0;
+              try {
+                await s.executeWrite(
+                  (tx: ManagedTransaction) =>
+                    tx.run(attempts++ === 0 ? query : retry, { rows: batch, dataset }),
+                  txConfig,
+                );
+              } catch (error) {
+                failure ??= { error };
+                return;
+              }
+              result.transactions++;
+              done += batch.length;
+              options.onProgress?.(done, total);
+            }
+          }),
+        );
+        if (failure) throw failure.error;
       };
 
       phase = 'loading documents';
@@ -220,22 +250,27 @@ export async function loadIntoNeo4j(
       result.removedRelationships = stale.length;
 
       phase = 'loading statements';
-      const byType = new Map<string, typeof relationships>();
+      // A relationship not present is created, not merged: MERGE would first look for it in the
+      // (dataset, id) index. The uniqueness constraint still refuses a duplicate should another load of
+      // the same data set have created it meanwhile.
+      const groups = new Map<string, { type: string; known: boolean; rows: typeof relationships }>();
       for (const r of toWrite) {
-        const rows = byType.get(r.type) ?? [];
-        rows.push(r);
-        byType.set(r.type, rows);
+        const known = present.has(r.id);
+        const key = `${r.type} ${known}`;
+        const group = groups.get(key) ?? { type: r.type, known, rows: [] };
+        group.rows.push(r);
+        groups.set(key, group);
       }
-      for (const [type, rows] of byType) {
+      for (const { type, known, rows } of groups.values()) {
         const target = type === MENTIONED_IN ? 'Document' : 'Entity';
-        await write(
-          `UNWIND $rows AS row
+        const ends = `UNWIND $rows AS row
            MATCH (s:Entity {id: row.subject})
-           MATCH (o:${target} {id: row.object})
+           MATCH (o:${target} {id: row.object})`;
+        const merge = `${ends}
            MERGE (s)-[r:${relType(type)} {dataset: $dataset, id: row.id}]->(o)
-           SET r = row.props`,
-          rows,
-        );
+           SET r = row.props`;
+        if (known) await write(merge, rows);
+        else await write(`${ends} CREATE (s)-[r:${relType(type)}]->(o) SET r = row.props`, rows, merge);
       }
 
       if (prune) {
@@ -284,7 +319,7 @@ export async function loadIntoNeo4j(
       );
       return result;
     } finally {
-      await session.close();
+      await Promise.all(sessions.map((s) => s.close()));
     }
   } catch (e) {
     throw neo4jError(e, config, phase);

@@ -22,6 +22,7 @@ interface LoadOptions extends DataOptions, ConnectionOptions {
   backend: 'memory' | 'neo4j';
   dataset?: string;
   batchSize: number;
+  concurrency: number;
   prune?: boolean;
   incremental?: boolean;
 }
@@ -39,6 +40,7 @@ export function register(program: Command): void {
       'the name this data set is loaded under in Neo4j (default: the data folder name)',
     )
     .option('--batch-size <n>', 'rows per Neo4j transaction', positiveInt, 1000)
+    .option('--concurrency <n>', 'Neo4j transactions at once', positiveInt, 1)
     .option('--prune', 'remove what this data set loaded into Neo4j before and no longer has')
     .option(
       '--incremental',
@@ -61,6 +63,7 @@ export function register(program: Command): void {
         const r = await loadIntoNeo4j(loaded.graph, config, {
           dataset,
           batchSize: options.batchSize,
+          concurrency: options.concurrency,
           prune: options.prune,
           incremental: options.incremental,
           files: await fileKeys(loaded.dataset),

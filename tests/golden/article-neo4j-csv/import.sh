@@ -21,5 +21,5 @@ exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \
   '--relationships=statements.csv' \
   '--relationships=MENTIONED_IN=mentioned-in.csv' \
   --array-delimiter=';' \
-  --multiline-fields=true --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \
+  --multiline-fields=false --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \
   "$@" "${NEO4J_DATABASE:-neo4j}"

@@ -1,5 +1,6 @@
 // The bench: how long each stage takes on generated corpora of 10k, 100k and 1M statements.
 //   npm run bench [-- --sizes 10k,100k,1M] [--neo4j-1m] [--no-neo4j] [--no-cypher] [--out bench/results.json]
+//                    [--skip REGEX] (stages not to run) [--add] (keep the other sizes already in --out)
 // Uses the built library (dist/; `npm run build` first). Each stage runs in its own child process, so
 // its peak RSS is its own (the process's whole life: the data it loads before the timed part too).
 // Floors on the same data: JSON.parse of it as JSON, the `yaml` parser alone, ajv on parsed objects.
@@ -331,6 +332,8 @@ async function main() {
       'neo4j-1m': { type: 'boolean', default: false },
       'no-neo4j': { type: 'boolean', default: false },
       'no-cypher': { type: 'boolean', default: false },
+      skip: { type: 'string' },
+      add: { type: 'boolean', default: false },
       out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
     },
   });
@@ -346,7 +349,8 @@ async function main() {
       platform: `${process.platform} ${process.arch}`,
     },
     date: new Date().toISOString(),
-    sizes: {},
+    // --add: to the sizes of an earlier run in the same file (each size keeps its own date).
+    sizes: values.add && existsSync(values.out) ? JSON.parse(readFileSync(values.out, 'utf8')).sizes : {},
   };
   const table = new Table({
     head: ['statements', 'stage', 'seconds', 'statements/s', 'peak RSS MiB', '× floor'],
@@ -361,13 +365,14 @@ async function main() {
     prepare(size);
     const n = count(size);
     const stages = {};
-    results.sizes[size] = { statements: n, stages };
+    results.sizes[size] = { statements: n, date: new Date().toISOString(), stages };
     for (const section of SECTIONS) {
       for (const [name, stage] of Object.entries(STAGES)) {
         if (stage.section !== section) continue;
         const neo4jSkipped = values['no-neo4j'] || (n >= 1_000_000 && !values['neo4j-1m']);
         if (name === 'load into Neo4j (driver)' && neo4jSkipped) continue;
         if (name === 'export html' && n > 100_000) continue;
+        if (values.skip && new RegExp(values.skip).test(name)) continue;
         process.stderr.write(`${size}: ${name} ...\n`);
         const r = runStage(name, size);
         if (!r.error) {

@@ -2,7 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'coverage/', 'node_modules/', '.neo4j/', 'src/model/generated.ts'] },
+  {
+    ignores: ['dist/', 'out/', 'coverage/', 'node_modules/', '.neo4j/', '.cache/', 'src/model/generated.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -136,6 +136,13 @@ export class KgError extends Error {
     if (this.col !== undefined) json.col = this.col;
     return json;
   }
+
+  /** The error toJSON describes (a line without a column is at its first). */
+  static fromJSON(json: KgErrorJSON): KgError {
+    const { file, line } = json;
+    const where = line === undefined ? { file } : { file, line, col: json.col ?? 1 };
+    return new KgError(json.code, json.message, where, { severity: json.severity });
+  }
 }
 
 /** Order errors by file, then position, then code, so output is stable. */

@@ -1,4 +1,4 @@
-import { KgError, type ErrorCode, type KgErrorJSON, type SourcePosition } from '../errors';
+import { KgError, type KgErrorJSON, type SourcePosition } from '../errors';
 import type { Located } from '../model/dataset';
 import { parseYaml } from './parse-yaml';
 import { SchemaChecker, type Section } from './schema-check';
@@ -11,9 +11,12 @@ export interface FileItem {
   section: Section;
   /** The item as parsed; undefined when it is not a mapping (the schema errors say so). */
   record?: Record<string, unknown>;
-  where: Pos;
-  /** line, col of each field of the record, in `Object.keys(record)` order. */
-  fields: number[];
+  /**
+   * Where the item was written, then each of its fields in `Object.keys(record)` order: line,col pairs
+   * joined by commas. One string, not arrays: a million records' positions, mostly never asked for,
+   * cost a string each to parse and keep, not two arrays of numbers.
+   */
+  at: string;
   /** The schema's problems with this item; absent when none (a million empty arrays weigh). */
   errors?: KgErrorJSON[];
 }
@@ -63,8 +66,7 @@ export function checkFile(text: string, file: string): FileResult {
       result.items.push({
         section,
         ...(record ? { record } : {}),
-        where,
-        fields,
+        at: `${where[0]},${where[1]}${fields.length > 0 ? `,${fields.join(',')}` : ''}`,
         ...(errors.length > 0 ? { errors } : {}),
       });
     });
@@ -73,8 +75,9 @@ export function checkFile(text: string, file: string): FileResult {
 }
 
 /**
- * A record of a file result, located. The positions of its fields stay a compact array until
- * something asks for them (an error, a merge): a million statements need no six million objects.
+ * A record of a file result, located. The positions of it and its fields stay the item's compact
+ * string until something asks for them (an error, a merge): a million statements need no six million
+ * objects.
  */
 export class LocatedEntry implements Located<unknown> {
   #fields: Partial<Record<string, SourcePosition>> | undefined;
@@ -93,7 +96,8 @@ export class LocatedEntry implements Located<unknown> {
   }
 
   get where(): SourcePosition {
-    return { file: this.file, line: this.item.where[0], col: this.item.where[1] };
+    const [line, col] = this.item.at.split(',', 2).map(Number);
+    return { file: this.file, line: line!, col: col! };
   }
 
   get fields(): Partial<Record<string, SourcePosition>> {
@@ -103,17 +107,16 @@ export class LocatedEntry implements Located<unknown> {
 
   private makeFields(): Partial<Record<string, SourcePosition>> {
     const { file } = this;
-    const at = this.item.fields;
+    const at = this.item.at.split(',').map(Number);
     // fromEntries defines own properties: a `__proto__` key stays data, never a prototype.
     return Object.fromEntries(
-      Object.keys(this.record).map((key, i) => [key, { file, line: at[2 * i]!, col: at[2 * i + 1]! }]),
+      Object.keys(this.record).map((key, i) => [key, { file, line: at[2 * i + 2]!, col: at[2 * i + 3]! }]),
     );
   }
 }
 
 export function toKgError(e: KgErrorJSON, file: string): KgError {
-  const where = e.line === undefined ? { file } : { file, line: e.line, col: e.col ?? 1 };
-  return new KgError(e.code as ErrorCode, e.message, where, { severity: e.severity });
+  return KgError.fromJSON({ ...e, file });
 }
 
 /** The error as data without its file (a result belongs to one file, wherever it is now). */

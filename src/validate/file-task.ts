@@ -11,35 +11,41 @@ export interface FileTask {
   cacheDir?: string;
 }
 
+/** A checked file: its result, and with a cache, the key of its bytes there. */
+export interface CheckedFile<R = FileResult> {
+  result: R;
+  key?: string;
+}
+
 /** Reads one file and checks it, or takes the result of an earlier check of the same text from the cache. */
-export async function runFileTask(task: FileTask): Promise<FileResult> {
-  const result = await check(task);
-  return typeof result === 'string' ? (JSON.parse(result) as FileResult) : result;
+export async function runFileTask(task: FileTask): Promise<CheckedFile> {
+  const { result, key } = await check(task);
+  return { result: typeof result === 'string' ? (JSON.parse(result) as FileResult) : result, key };
 }
 
 /**
  * runFileTask's result as JSON text, what a worker sends: a string passes between threads and parses
  * faster than a cloned tree of objects, and a cache hit is passed on as read.
  */
-export async function runFileTaskJson(task: FileTask): Promise<string> {
-  const result = await check(task);
-  return typeof result === 'string' ? result : JSON.stringify(result);
+export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<string>> {
+  const { result, key } = await check(task);
+  return { result: typeof result === 'string' ? result : JSON.stringify(result), key };
 }
 
 /** The file's result, or the cached JSON text of it. */
-async function check(task: FileTask): Promise<FileResult | string> {
+async function check(task: FileTask): Promise<CheckedFile<FileResult | string>> {
   const read = await readBytes(task.file, task.maxFileBytes);
-  if (!read.ok) return failed(read.error);
+  if (!read.ok) return { result: failed(read.error) };
   // Keyed by the bytes: a hit needs no decoding, and the same bytes always decode the same.
   const key = task.cacheDir === undefined ? undefined : await cacheKey([read.bytes]);
   if (key) {
     const cached = await readEntry(task.cacheDir!, key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) return { result: cached, key };
   }
   const text = decodeText(read.bytes, task.file);
   const result = text.ok ? checkFile(text.text, task.file) : failed(text.error);
   if (key) await writeEntry(task.cacheDir!, key, JSON.stringify(result));
-  return result;
+  return { result, key };
 }
 
 function failed(error: KgError): FileResult {

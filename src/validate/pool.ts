@@ -3,18 +3,22 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
 import type { FileResult } from './check-file';
-import { runFileTask, type FileTask } from './file-task';
+import { runFileTask, type CheckedFile, type FileTask } from './file-task';
 
 /** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
 const WORKER = join(__dirname, 'worker.js');
 
-type Outcome = { json: string } | { error: KgErrorJSON | { code: 'INTERNAL'; message: string } };
+type Outcome =
+  { json: string; key?: string } | { error: KgErrorJSON | { code: 'INTERNAL'; message: string } };
 
 /**
  * Checks the files on `threads` worker threads (here, when 1 or less), yielding the results in task
  * order, so what is built from them does not depend on which thread finished first.
  */
-export async function* runFileTasks(tasks: readonly FileTask[], threads: number): AsyncGenerator<FileResult> {
+export async function* runFileTasks(
+  tasks: readonly FileTask[],
+  threads: number,
+): AsyncGenerator<CheckedFile> {
   if (threads <= 1 || tasks.length < 2 || !existsSync(WORKER)) {
     for (const task of tasks) yield await runFileTask(task);
     return;
@@ -40,7 +44,7 @@ export async function* runFileTasks(tasks: readonly FileTask[], threads: number)
   try {
     for (const outcome of outcomes) {
       const o = await outcome;
-      if ('json' in o) yield JSON.parse(o.json) as FileResult;
+      if ('json' in o) yield { result: JSON.parse(o.json) as FileResult, key: o.key };
       else if (o.error.code === 'INTERNAL') throw new Error(`file worker failed: ${o.error.message}`);
       else throw new KgError(o.error.code as ErrorCode, o.error.message, o.error as KgErrorJSON);
     }

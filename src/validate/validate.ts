@@ -1,16 +1,9 @@
 import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { KgError, compareErrors, type ErrorCode, type SourcePosition } from '../errors';
-import type { Dataset, Located, StatementEntry } from '../model/dataset';
-import {
-  ENTITY_KINDS,
-  PREDICATES,
-  REFERENCE_KINDS,
-  type DocumentRecord,
-  type Entity,
-  type StatementRecord,
-} from '../model/generated';
+import { KgError, compareErrors, type ErrorCode, type KgErrorJSON, type SourcePosition } from '../errors';
+import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
+import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, type Entity } from '../model/generated';
 import { collectFiles, commonRoot, isInside } from './collect-files';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
@@ -68,8 +61,14 @@ export async function validate(
   const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
   const errors: KgError[] = [];
   const warnings: KgError[] = [];
-  /** The record that first claimed each id. */
-  const definedAt = new Map<string, LocatedEntry>();
+  /** Statements of files without a document: in no section's map, but their ids are taken. */
+  const unplaced = new Map<string, LocatedEntry>();
+  /** The record that first claimed an id: looked up in the sections' own maps, not kept in another. */
+  const definedAt = (id: string) =>
+    (dataset.statements.get(id) ??
+      dataset.entities.get(id) ??
+      dataset.documents.get(id) ??
+      unplaced.get(id)) as LocatedEntry | undefined;
   const fileDocuments: { file: string; id: string; where: SourcePosition }[] = [];
   let unparsedFiles = 0;
   const progress = (phase: ValidateProgress['phase'], done: number, total: number) =>
@@ -80,23 +79,23 @@ export async function validate(
   const threads =
     options.workers ?? ((await totalBytes(files)) >= WORKERS_FROM_BYTES ? availableParallelism() : 0);
   let checked = 0;
+  /** Each file's key in the cache, if it has one. */
+  const fileKeys: (string | undefined)[] = [];
   progress('files', 0, files.length);
   // Each file's own problems and records come from the pool in file order; what needs every file (ids,
   // merged entities) is done here, in that order, so the result does not depend on the threads.
-  for await (const result of runFileTasks(tasks, threads)) {
+  for await (const { result, key: fileKey } of runFileTasks(tasks, threads)) {
     const file = files[checked++]!;
+    fileKeys.push(fileKey);
     const fileErrors = result.errors.map((e) => toKgError(e, file));
     warnings.push(...result.warnings.map((e) => toKgError(e, file)));
     if (!result.parsed) unparsedFiles++;
     const at = (p: SourcePosition) => `${relative(root, p.file)}:${p.line}:${p.col}`;
-    /** Claims an id for a new record; false (and an error) if the id is taken, unless merged below. */
-    const register = (id: unknown, entry: LocatedEntry): boolean => {
+    /** Whether an id is free for a new record; false (and an error) if it is taken, unless merged below. */
+    const isFree = (id: unknown, entry: LocatedEntry): id is string => {
       if (typeof id !== 'string') return false;
-      const first = definedAt.get(id);
-      if (!first) {
-        definedAt.set(id, entry);
-        return true;
-      }
+      const first = definedAt(id);
+      if (!first) return true;
       if (entry.section !== 'entities' || first.section !== 'entities') {
         fileErrors.push(
           new KgError(
@@ -118,28 +117,27 @@ export async function validate(
       const { section, record } = item;
       if (!record) continue;
       const entry = new LocatedEntry(record, item, file);
-      if (!register(record.id, entry)) {
+      const { id } = record;
+      if (!isFree(id, entry)) {
         const described =
-          section === 'entities' && typeof record.id === 'string'
-            ? dataset.entities.get(record.id)
-            : undefined;
+          section === 'entities' && typeof id === 'string' ? dataset.entities.get(id) : undefined;
         if (described)
           fileErrors.push(...mergeEntity(described, entry as Located<unknown> as Located<Entity>, at));
         continue;
       }
       if (section === 'documents') {
-        dataset.documents.set(
-          record.id as string,
-          Object.assign(entry as Located<unknown> as Located<DocumentRecord>, { sourcePath: '' }),
-        );
+        const d = entry as Located<unknown> as DocumentEntry;
+        d.sourcePath = '';
+        dataset.documents.set(id, d);
       } else if (section === 'entities') {
         // Registered even with an unknown kind, so references to it are not reported as undefined too.
-        dataset.entities.set(record.id as string, entry as Located<unknown> as Located<Entity>);
+        dataset.entities.set(id, entry as Located<unknown> as Located<Entity>);
       } else if (document !== undefined) {
-        dataset.statements.set(
-          record.id as string,
-          Object.assign(entry as Located<unknown> as Located<StatementRecord>, { document }),
-        );
+        const s = entry as Located<unknown> as StatementEntry;
+        s.document = document;
+        dataset.statements.set(id, s);
+      } else {
+        unplaced.set(id, entry);
       }
     }
     errors.push(...capped(fileErrors, options, file));
@@ -157,10 +155,8 @@ export async function validate(
     }
   }
   // A file that could not be parsed may define what others refer to: don't report those as unknown.
-  const crossFile: KgError[] = [];
-  checkReferences(dataset, crossFile, unparsedFiles === 0);
+  const crossFile = await checkAcrossFiles(dataset, unparsedFiles === 0, options.cacheDir, fileKeys);
   progress('cross-file', 2, 3);
-  await checkQuotes(dataset, crossFile, options.cacheDir);
   // A node the schema already rejected gets no second error from the checks across files.
   const flagged = new Set(errors.map(key));
   errors.push(...crossFile.filter((e) => !flagged.has(key(e))));
@@ -277,6 +273,72 @@ async function readDocumentText(
     return read.ok ? read.text : [read.error.code, `source text ${show(rel)}: ${read.error.message}`];
   } catch (e) {
     return ['DOCUMENT_NOT_FOUND', `source text ${show(rel)} cannot be read: ${(e as Error).message}`];
+  }
+}
+
+/** The checks across files, as the cache keeps them: their errors, and each statement's quote span. */
+interface CrossFileEntry {
+  errors: KgErrorJSON[];
+  /** start, end of each statement's quote, in the dataset's order; -1, -1 where it was not found. */
+  spans: number[];
+}
+
+/**
+ * The checks across files: references and quotes. What they find depends only on the files' bytes and
+ * paths and the documents' texts, so with a cache it is kept whole under those: a re-run over unchanged
+ * files checks nothing again and only puts the quotes' spans back.
+ */
+async function checkAcrossFiles(
+  dataset: Dataset,
+  reportUnknown: boolean,
+  cacheDir: string | undefined,
+  fileKeys: readonly (string | undefined)[],
+): Promise<KgError[]> {
+  const dir = cacheDir && join(cacheDir, 'checks');
+  const entryKey =
+    dir && fileKeys.every((k) => k !== undefined)
+      ? await cacheKey(checksInputs(dataset, reportUnknown, fileKeys as string[]))
+      : undefined;
+  const cached = entryKey && (await readEntry(dir!, entryKey));
+  if (cached) {
+    const { errors, spans } = JSON.parse(cached) as CrossFileEntry;
+    let i = 0;
+    for (const s of dataset.statements.values()) {
+      const start = spans[i++]!;
+      const end = spans[i++]!;
+      if (start >= 0) s.span = { start, end };
+    }
+    return errors.map((e) => KgError.fromJSON(e));
+  }
+  const errors: KgError[] = [];
+  checkReferences(dataset, errors, reportUnknown);
+  await checkQuotes(dataset, errors, cacheDir);
+  if (entryKey) {
+    const spans: number[] = [];
+    for (const s of dataset.statements.values()) spans.push(s.span?.start ?? -1, s.span?.end ?? -1);
+    const entry: CrossFileEntry = { errors: errors.map((e) => e.toJSON()), spans };
+    await writeEntry(dir!, entryKey, JSON.stringify(entry));
+  }
+  return errors;
+}
+
+/** What the checks across files depend on, as cache key parts. */
+function* checksInputs(
+  dataset: Dataset,
+  reportUnknown: boolean,
+  fileKeys: readonly string[],
+): Generator<string> {
+  yield 'checks';
+  yield String(reportUnknown);
+  yield dataset.root;
+  for (const [i, file] of dataset.files.entries()) {
+    yield file;
+    yield fileKeys[i]!;
+  }
+  for (const [id, d] of dataset.documents) {
+    yield id;
+    yield d.text === undefined ? 'no text' : 'text';
+    yield d.text ?? '';
   }
 }
 

@@ -5,7 +5,7 @@ import { runFileTaskJson, type FileTask } from './file-task';
 /** A worker thread of the file pool: checks the files it is sent, one at a time. */
 parentPort?.on('message', (task: FileTask) => {
   runFileTaskJson(task).then(
-    (json) => parentPort?.postMessage({ json }),
+    ({ result, key }) => parentPort?.postMessage({ json: result, key }),
     (e: unknown) =>
       parentPort?.postMessage({
         error: e instanceof KgError ? e.toJSON() : { code: 'INTERNAL', message: String(e) },

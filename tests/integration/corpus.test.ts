@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -108,16 +108,46 @@ describe('worker threads and the cache change nothing but the time', () => {
     const inProcess = await outcome(dist, dir, { workers: 0 });
     expect(await outcome(dist, dir, { workers: 2 })).toEqual(inProcess);
     expect(await outcome(dist, dir, { workers: 2, cacheDir })).toEqual(inProcess);
-    const entries = readdirSync(cacheDir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
-    // One entry a file, and under quotes/ one a document that statements quote.
-    const quotes = entries.filter((f) => String(f).startsWith('quotes'));
-    expect(entries.length - quotes.length).toBe(manifest.files);
+    const entries = () =>
+      readdirSync(cacheDir, { recursive: true })
+        .filter((f) => String(f).endsWith('.json'))
+        .map(String);
+    // One entry a file, under quotes/ one a document that statements quote, under checks/ the checks
+    // across files of the whole run.
+    const quotes = entries().filter((f) => f.startsWith('quotes'));
+    const checks = entries().filter((f) => f.startsWith('checks'));
+    expect(entries().length - quotes.length - checks.length).toBe(manifest.files);
     expect(quotes.length).toBeGreaterThan(0);
     expect(quotes.length).toBeLessThanOrEqual(manifest.documents);
+    expect(checks).toHaveLength(1);
     expect(await outcome(dist, dir, { workers: 2, cacheDir })).toEqual(inProcess);
     expect(await outcome(dist, dir, { workers: 0, cacheDir })).toEqual(inProcess);
+    expect(entries()).toHaveLength(manifest.files + quotes.length + 1);
     // The library run from the sources, where there is no compiled worker, agrees too.
     expect(await outcome({ validate, buildGraph } as typeof dist, dir, { workers: 2 })).toEqual(inProcess);
+  });
+
+  test('a changed source text or data file has the checks across files run again', async () => {
+    const { dir } = corpus('checks-again', ['--statements', '1500', '--seed', '11']);
+    const cacheDir = join(tmp, 'cache-checks-again');
+    const same = async () =>
+      expect(await outcome(dist, dir, { cacheDir })).toEqual(await outcome(dist, dir, {}));
+    await same();
+    // A source text loses its words: its quotes are no longer found.
+    const source = join(dir, 'sources', readdirSync(join(dir, 'sources')).sort()[0]!);
+    writeFileSync(source, 'Nothing of what was quoted.\n');
+    await same();
+    expect((await dist.validate([dir], { cacheDir })).errors.map((e) => e.code)).toContain('QUOTE_NOT_FOUND');
+    // A data file refers to an entity no file defines.
+    const file = join(dir, 'statements', readdirSync(join(dir, 'statements')).sort()[1]!);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/subject: (\S+)/, 'subject: person:nobody-at-all'),
+    );
+    await same();
+    expect((await dist.validate([dir], { cacheDir })).errors.map((e) => e.code)).toContain(
+      'UNKNOWN_REFERENCE',
+    );
   });
 
   test('kg validate --cache-dir fills the cache, --no-cache leaves none; piped output has no progress bar', () => {

@@ -143,6 +143,28 @@ export const STAGES = {
       });
     },
   },
+  // graphology itself: a multigraph of the same nodes and edges, attributes two fields, from plain arrays.
+  'floor: graphology build': {
+    section: 'floors',
+    run: async (ctx) => {
+      const { MultiDirectedGraph } = require('graphology');
+      const nodes = [];
+      const edges = [];
+      for (const f of ctx.jsonFiles) {
+        const value = JSON.parse(readFileSync(f, 'utf8'));
+        for (const e of value.entities ?? []) nodes.push(e.id);
+        for (const s of value.statements ?? []) edges.push([s.id, s.subject, s.object, s.predicate, s.quote]);
+      }
+      const unique = [...new Set(nodes)].sort();
+      edges.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      return timed(() => {
+        const graph = new MultiDirectedGraph({ allowSelfLoops: false });
+        for (const id of unique) graph.addNode(id, {});
+        for (const [id, s, o, predicate, quote] of edges)
+          graph.addDirectedEdgeWithKey(id, s, o, { predicate, quote });
+      });
+    },
+  },
   'parse (1 thread)': {
     section: 'validation',
     floor: 'floor: js-yaml parse',

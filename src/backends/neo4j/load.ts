@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
@@ -213,7 +213,7 @@ export async function loadIntoNeo4j(
               try {
                 await s.executeWrite(
                   (tx: ManagedTransaction) =>
-                    tx.run(attempts++ === 0 ? query : retry, { rows: batch.rows, dataset }),
+                    tx.run(attempts++ === 0 ? query : retry, { ...batch.params, dataset }),
                   txConfig,
                 );
               } catch (error) {
@@ -232,7 +232,7 @@ export async function loadIntoNeo4j(
         const batches: Batch[] = [];
         for (let i = 0; i < rows.length; i += batchSize) {
           const slice = rows.slice(i, i + batchSize);
-          batches.push({ rows: slice, size: slice.length });
+          batches.push({ params: { rows: slice }, size: slice.length });
         }
         return batches;
       };
@@ -380,7 +380,7 @@ async function changedFiles(
 
 /** Rows one transaction writes, and how many nodes or relationships that is. */
 interface Batch {
-  rows: unknown[];
+  params: { rows: unknown[] } & Record<string, unknown>;
   size: number;
 }
 
@@ -389,10 +389,12 @@ const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * The batches of one relationship type, and the queries that create and merge them. Rows are sent as
- * lists, not maps, grouped by subject (its node is looked up once for all its relationships in a batch):
- * `[subject, [[object, value of key 1, value of key 2, ...], ...]]`, with the keys, the union of the
- * rows' property names, written once in the query. A key a row lacks is null there, which sets
- * nothing; the data set is a parameter of its own.
+ * lists, not maps, grouped by subject (its node is looked up once for all its relationships in a
+ * batch), each object once a batch (`$objects`, which rows point into):
+ * `[subject, [[object's place in $objects, value of key 1, value of key 2, ...], ...]]`, with the keys,
+ * the union of the rows' property names, written once in the query. A key a row lacks is null there,
+ * which sets nothing; the data set is a parameter of its own. A missing end, as with MATCH, writes
+ * nothing.
  */
 function relationshipBatches(
   type: string,
@@ -405,33 +407,51 @@ function relationshipBatches(
   const keys = [...names].filter((k) => PLAIN_NAME.test(k)).sort();
   const others = [...names].filter((k) => !PLAIN_NAME.test(k));
   const bySubject = [...rows].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+  const places: Integer[] = [];
   const batches: Batch[] = [];
-  let batch: Batch = { rows: [], size: 0 };
+  let rowsOf: unknown[] = [];
+  let objects = new Map<string, Integer>();
+  let size = 0;
   let last: [string, unknown[][]] | undefined;
+  const flush = () => {
+    if (size) batches.push({ params: { rows: rowsOf, objects: [...objects.keys()] }, size });
+    rowsOf = [];
+    objects = new Map();
+    size = 0;
+    last = undefined;
+  };
   for (const r of bySubject) {
     if (r.props.dataset !== dataset)
       throw new KgError('NEO4J_ERROR', `relationship ${r.id} is not of ${dataset}`);
-    if (batch.size === batchSize) {
-      batches.push(batch);
-      batch = { rows: [], size: 0 };
-      last = undefined;
-    }
+    if (size === batchSize) flush();
     if (last?.[0] !== r.subject) {
       last = [r.subject, []];
-      batch.rows.push(last);
+      rowsOf.push(last);
     }
-    const values: unknown[] = [r.object, ...keys.map((k) => r.props[k] ?? null)];
+    let place = objects.get(r.object);
+    if (place === undefined) {
+      place = places[objects.size] ??= neo4j.int(objects.size);
+      objects.set(r.object, place);
+    }
+    const values: unknown[] = [place, ...keys.map((k) => r.props[k] ?? null)];
     if (others.length) values.push(Object.fromEntries(others.map((k) => [k, r.props[k] ?? null])));
     last[1].push(values);
-    batch.size++;
+    size++;
   }
-  if (batch.size) batches.push(batch);
+  flush();
   const target = type === MENTIONED_IN ? 'Document' : 'Entity';
   const props = ['dataset: $dataset', ...keys.map((k, i) => `\`${k}\`: item[${i + 1}]`)].join(', ');
-  const ends = `UNWIND $rows AS row
+  const ends = `CALL {
+       UNWIND range(0, size($objects) - 1) AS i
+       OPTIONAL MATCH (n:${target} {id: $objects[i]})
+       WITH i, n ORDER BY i
+       RETURN collect([n]) AS objects
+     }
+     UNWIND $rows AS row
      MATCH (s:Entity {id: row[0]})
      UNWIND row[1] AS item
-     MATCH (o:${target} {id: item[0]})`;
+     WITH s, item, objects[item[0]][0] AS o
+     WHERE o IS NOT NULL`;
   const extra = others.length ? ` SET r += item[${keys.length + 1}]` : '';
   const idAt = keys.indexOf('id');
   if (idAt < 0) throw new KgError('NEO4J_ERROR', `relationships of type ${type} without ids`);

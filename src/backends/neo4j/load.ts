@@ -7,16 +7,20 @@ import { toNeo4jProperty } from './values';
 import { graphRecords, MENTIONED_IN, NEO4J_SHAPE, type RelationshipRecord } from '../../load/canonical';
 import type { FileKeys } from '../../load/file-keys';
 
+/** Rows a transaction, and transactions at once, unless the caller says otherwise. */
+export const DEFAULT_BATCH_SIZE = 10_000;
+export const DEFAULT_CONCURRENCY = 2;
+
 export interface Neo4jLoadOptions {
   /** Names what this load owns, so `prune` touches nothing another data set loaded. */
   dataset: string;
-  /** Rows a transaction (default 1000). */
+  /** Rows a transaction (default 10,000). */
   batchSize?: number;
   /** Remove what this data set loaded before and no longer has. */
   prune?: boolean;
   /**
-   * Transactions run at once (default 1). Concurrent batches may deadlock on the nodes they share; a
-   * deadlock is transient, and the batch is retried.
+   * Transactions run at once (default 2: while the server runs one, the next is sent). Concurrent
+   * batches may deadlock on the nodes they share; a deadlock is transient, and the batch is retried.
    */
   concurrency?: number;
   /** Called after each committed batch. */
@@ -109,7 +113,7 @@ export async function loadIntoNeo4j(
   try {
     await ensureSchema(driver, config.database);
     // One session a concurrent transaction: a session runs one at a time.
-    const sessions = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () =>
+    const sessions = Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () =>
       driver.session({ database: config.database }),
     );
     const session = sessions[0]!;
@@ -118,7 +122,7 @@ export async function loadIntoNeo4j(
     if (options.incremental && !files)
       throw new KgError('USAGE', 'an incremental load needs the files and their keys');
     const prune = options.prune === true || options.incremental === true;
-    const batchSize = Math.max(1, options.batchSize ?? 1000);
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const result: Neo4jLoadResult = {
       dataset,
       documents: 0,

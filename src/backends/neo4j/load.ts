@@ -1,22 +1,26 @@
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { KgError } from '../../errors';
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
 import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
 import { toNeo4jProperty } from './values';
-import { graphRecords, MENTIONED_IN, NEO4J_SHAPE } from '../../load/canonical';
+import { graphRecords, MENTIONED_IN, NEO4J_SHAPE, type RelationshipRecord } from '../../load/canonical';
 import type { FileKeys } from '../../load/file-keys';
+
+/** Rows a transaction, and transactions at once, unless the caller says otherwise. */
+export const DEFAULT_BATCH_SIZE = 10_000;
+export const DEFAULT_CONCURRENCY = 2;
 
 export interface Neo4jLoadOptions {
   /** Names what this load owns, so `prune` touches nothing another data set loaded. */
   dataset: string;
-  /** Rows a transaction (default 1000). */
+  /** Rows a transaction (default 10,000). */
   batchSize?: number;
   /** Remove what this data set loaded before and no longer has. */
   prune?: boolean;
   /**
-   * Transactions run at once (default 1). Concurrent batches may deadlock on the nodes they share; a
-   * deadlock is transient, and the batch is retried.
+   * Transactions run at once (default 2: while the server runs one, the next is sent). Concurrent
+   * batches may deadlock on the nodes they share; a deadlock is transient, and the batch is retried.
    */
   concurrency?: number;
   /** Called after each committed batch. */
@@ -77,8 +81,12 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
       // A statement is its data set's: two data sets may use the same statement id without touching
       // each other's relationship. (An earlier version made ids unique across data sets: that one goes.)
       `DROP CONSTRAINT factgraph_statement_id_${type} IF EXISTS`,
-      `CREATE CONSTRAINT factgraph_statement_key_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
-      `CREATE INDEX factgraph_dataset_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() ON (r.dataset)`,
+      // Earlier versions also indexed each type's data set, which no query of the load uses (they go from
+      // the nodes), and held mentions to the statements' constraint: each costs every write, and goes.
+      `DROP INDEX factgraph_dataset_${type} IF EXISTS`,
+      type === MENTIONED_IN
+        ? `DROP CONSTRAINT factgraph_statement_key_${type} IF EXISTS`
+        : `CREATE CONSTRAINT factgraph_statement_key_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
     ]),
     `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${Object.keys(PREDICATES).map(relType).join('|')}]-() ON EACH [r.quote]`,
   ];
@@ -105,7 +113,7 @@ export async function loadIntoNeo4j(
   try {
     await ensureSchema(driver, config.database);
     // One session a concurrent transaction: a session runs one at a time.
-    const sessions = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () =>
+    const sessions = Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () =>
       driver.session({ database: config.database }),
     );
     const session = sessions[0]!;
@@ -114,7 +122,7 @@ export async function loadIntoNeo4j(
     if (options.incremental && !files)
       throw new KgError('USAGE', 'an incremental load needs the files and their keys');
     const prune = options.prune === true || options.incremental === true;
-    const batchSize = Math.max(1, options.batchSize ?? 1000);
+    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const result: Neo4jLoadResult = {
       dataset,
       documents: 0,
@@ -148,9 +156,22 @@ export async function loadIntoNeo4j(
         txConfig,
       );
       const wanted = new Map(relationships.map((r) => [r.id, r]));
+      // An id the data set has twice (mentions have no uniqueness constraint: two loads of one data set
+      // at once may both create one) is removed, every copy, and written again.
+      const seen = new Set<string>();
+      const twice = new Set<string>();
+      for (const e of existing) (seen.has(e.id) ? twice : seen).add(e.id);
+      const deleting = new Set<string>();
       const stale = existing.filter((e) => {
         const w = wanted.get(e.id);
-        return w ? w.type !== e.type || w.subject !== e.subject || w.object !== e.object : prune;
+        const gone =
+          twice.has(e.id) ||
+          (w ? w.type !== e.type || w.subject !== e.subject || w.object !== e.object : prune);
+        // One row deletes every copy from the same subject, of the same type.
+        const key = `${e.type} ${e.subject} ${e.id}`;
+        if (!gone || deleting.has(key)) return false;
+        deleting.add(key);
+        return true;
       });
       // What is in the database, in shape, after the stale relationships are removed.
       const present = new Set(existing.map((e) => e.id));
@@ -180,22 +201,23 @@ export async function loadIntoNeo4j(
       const total = documents.length + graph.order + stale.length + toWrite.length;
       let done = 0;
       /**
-       * Writes the rows in batches, each its own managed transaction, `concurrency` at a time. `retry` is
-       * the query a retried batch runs instead: the attempt that failed may have committed all the same (a
-       * connection lost after the commit), so a CREATE batch is retried as MERGE.
+       * Writes the batches, each its own managed transaction, `concurrency` at a time; `size` is the
+       * relationships or nodes a batch writes. `retry` is the query a retried batch runs instead: the
+       * attempt that failed may have committed all the same (a connection lost after the commit), so a
+       * CREATE batch is retried as MERGE.
        */
-      const write = async (query: string, rows: unknown[], retry = query) => {
+      const write = async (query: string, batches: Batch[], retry = query) => {
         let next = 0;
         let failure: { error: unknown } | undefined;
         await Promise.all(
           sessions.map(async (s) => {
-            while (next < rows.length && !failure) {
-              const batch = rows.slice(next, (next += batchSize));
+            while (next < batches.length && !failure) {
+              const batch = batches[next++]!;
               let attempts = 0;
               try {
                 await s.executeWrite(
                   (tx: ManagedTransaction) =>
-                    tx.run(attempts++ === 0 ? query : retry, { rows: batch, dataset }),
+                    tx.run(attempts++ === 0 ? query : retry, { ...batch.params, dataset }),
                   txConfig,
                 );
               } catch (error) {
@@ -203,12 +225,20 @@ export async function loadIntoNeo4j(
                 return;
               }
               result.transactions++;
-              done += batch.length;
+              done += batch.size;
               options.onProgress?.(done, total);
             }
           }),
         );
         if (failure) throw failure.error;
+      };
+      const inBatches = (rows: unknown[]): Batch[] => {
+        const batches: Batch[] = [];
+        for (let i = 0; i < rows.length; i += batchSize) {
+          const slice = rows.slice(i, i + batchSize);
+          batches.push({ params: { rows: slice }, size: slice.length });
+        }
+        return batches;
       };
 
       phase = 'loading documents';
@@ -217,7 +247,7 @@ export async function loadIntoNeo4j(
          MERGE (d:Document {id: row.id})
          WITH d, row, coalesce(d.datasets, []) AS owners
          SET d = row.props, d.datasets = CASE WHEN $dataset IN owners THEN owners ELSE owners + $dataset END`,
-        documents,
+        inBatches(documents),
       );
 
       phase = 'loading entities';
@@ -235,7 +265,7 @@ export async function loadIntoNeo4j(
            SET n = row.props, n.datasets = CASE WHEN $dataset IN owners THEN owners ELSE owners + $dataset END
            REMOVE n:${ALL_KIND_LABELS}
            SET n:${label(kind)}`,
-          rows,
+          inBatches(rows),
         );
       }
 
@@ -245,14 +275,14 @@ export async function loadIntoNeo4j(
          MATCH (:Entity {id: row.subject})-[r {id: row.id}]->()
          WHERE type(r) = row.type AND r.dataset = $dataset
          DELETE r`,
-        stale,
+        inBatches(stale),
       );
       result.removedRelationships = stale.length;
 
       phase = 'loading statements';
-      // A relationship not present is created, not merged: MERGE would first look for it in the
-      // (dataset, id) index. The uniqueness constraint still refuses a duplicate should another load of
-      // the same data set have created it meanwhile.
+      // A relationship not present is created, not merged: MERGE would first look for it. A statement's
+      // (dataset, id) uniqueness constraint still refuses a duplicate should another load of the same
+      // data set have created it meanwhile.
       const groups = new Map<string, { type: string; known: boolean; rows: typeof relationships }>();
       for (const r of toWrite) {
         const known = present.has(r.id);
@@ -262,15 +292,9 @@ export async function loadIntoNeo4j(
         groups.set(key, group);
       }
       for (const { type, known, rows } of groups.values()) {
-        const target = type === MENTIONED_IN ? 'Document' : 'Entity';
-        const ends = `UNWIND $rows AS row
-           MATCH (s:Entity {id: row.subject})
-           MATCH (o:${target} {id: row.object})`;
-        const merge = `${ends}
-           MERGE (s)-[r:${relType(type)} {dataset: $dataset, id: row.id}]->(o)
-           SET r = row.props`;
-        if (known) await write(merge, rows);
-        else await write(`${ends} CREATE (s)-[r:${relType(type)}]->(o) SET r = row.props`, rows, merge);
+        const { batches, create, merge } = relationshipBatches(type, rows, dataset, batchSize);
+        if (known) await write(merge, batches);
+        else await write(create, batches, merge);
       }
 
       if (prune) {
@@ -356,4 +380,88 @@ async function changedFiles(
     [...files.keys].filter(([file, key]) => before.get(file) !== key).map(([file]) => file),
   );
   return { changed, removed: [...before.keys()].filter((file) => !files.keys.has(file)).length };
+}
+
+/** Rows one transaction writes, and how many nodes or relationships that is. */
+interface Batch {
+  params: { rows: unknown[] } & Record<string, unknown>;
+  size: number;
+}
+
+/** A property name as query text: only plain names; others (none the schema allows) go in a map. */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The batches of one relationship type, and the queries that create and merge them. Rows are sent as
+ * lists, not maps, grouped by subject (its node is looked up once for all its relationships in a
+ * batch), each object once a batch (`$objects`, which rows point into):
+ * `[subject, [[object's place in $objects, value of key 1, value of key 2, ...], ...]]`, with the keys,
+ * the union of the rows' property names, written once in the query. A key a row lacks is null there,
+ * which sets nothing; the data set is a parameter of its own. A missing end, as with MATCH, writes
+ * nothing.
+ */
+function relationshipBatches(
+  type: string,
+  rows: RelationshipRecord<unknown>[],
+  dataset: string,
+  batchSize: number,
+): { batches: Batch[]; create: string; merge: string } {
+  const names = new Set<string>();
+  for (const r of rows) for (const k of Object.keys(r.props)) if (k !== 'dataset') names.add(k);
+  const keys = [...names].filter((k) => PLAIN_NAME.test(k)).sort();
+  const others = [...names].filter((k) => !PLAIN_NAME.test(k));
+  const bySubject = [...rows].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
+  const places: Integer[] = [];
+  const batches: Batch[] = [];
+  let rowsOf: unknown[] = [];
+  let objects = new Map<string, Integer>();
+  let size = 0;
+  let last: [string, unknown[][]] | undefined;
+  const flush = () => {
+    if (size) batches.push({ params: { rows: rowsOf, objects: [...objects.keys()] }, size });
+    rowsOf = [];
+    objects = new Map();
+    size = 0;
+    last = undefined;
+  };
+  for (const r of bySubject) {
+    if (r.props.dataset !== dataset)
+      throw new KgError('NEO4J_ERROR', `relationship ${r.id} is not of ${dataset}`);
+    if (size === batchSize) flush();
+    if (last?.[0] !== r.subject) {
+      last = [r.subject, []];
+      rowsOf.push(last);
+    }
+    let place = objects.get(r.object);
+    if (place === undefined) {
+      place = places[objects.size] ??= neo4j.int(objects.size);
+      objects.set(r.object, place);
+    }
+    const values: unknown[] = [place, ...keys.map((k) => r.props[k] ?? null)];
+    if (others.length) values.push(Object.fromEntries(others.map((k) => [k, r.props[k] ?? null])));
+    last[1].push(values);
+    size++;
+  }
+  flush();
+  const target = type === MENTIONED_IN ? 'Document' : 'Entity';
+  const props = ['dataset: $dataset', ...keys.map((k, i) => `\`${k}\`: item[${i + 1}]`)].join(', ');
+  const ends = `CALL {
+       UNWIND range(0, size($objects) - 1) AS i
+       OPTIONAL MATCH (n:${target} {id: $objects[i]})
+       WITH i, n ORDER BY i
+       RETURN collect([n]) AS objects
+     }
+     UNWIND $rows AS row
+     MATCH (s:Entity {id: row[0]})
+     UNWIND row[1] AS item
+     WITH s, item, objects[item[0]][0] AS o
+     WHERE o IS NOT NULL`;
+  const extra = others.length ? ` SET r += item[${keys.length + 1}]` : '';
+  const idAt = keys.indexOf('id');
+  if (idAt < 0) throw new KgError('NEO4J_ERROR', `relationships of type ${type} without ids`);
+  return {
+    batches,
+    create: `${ends} CREATE (s)-[r:${relType(type)} {${props}}]->(o)${extra}`,
+    merge: `${ends} MERGE (s)-[r:${relType(type)} {dataset: $dataset, id: item[${idAt + 1}]}]->(o) SET r = {${props}}${extra}`,
+  };
 }

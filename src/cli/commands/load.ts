@@ -4,7 +4,7 @@ import { KgError } from '../../errors';
 import { countGraph } from '../../load/load';
 import { fileKeys } from '../../load/file-keys';
 import { redactUri } from '../../backends/neo4j/connection';
-import { loadIntoNeo4j } from '../../backends/neo4j/load';
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadIntoNeo4j } from '../../backends/neo4j/load';
 import {
   connectionConfig,
   dataArguments,
@@ -39,8 +39,8 @@ export function register(program: Command): void {
       '--dataset <name>',
       'the name this data set is loaded under in Neo4j (default: the data folder name)',
     )
-    .option('--batch-size <n>', 'rows per Neo4j transaction', positiveInt, 1000)
-    .option('--concurrency <n>', 'Neo4j transactions at once', positiveInt, 1)
+    .option('--batch-size <n>', 'rows per Neo4j transaction', positiveInt, DEFAULT_BATCH_SIZE)
+    .option('--concurrency <n>', 'Neo4j transactions at once', positiveInt, DEFAULT_CONCURRENCY)
     .option('--prune', 'remove what this data set loaded into Neo4j before and no longer has')
     .option(
       '--incremental',

@@ -1,6 +1,6 @@
 // The bench: how long each stage takes on generated corpora of 10k, 100k and 1M statements.
 //   npm run bench [-- --sizes 10k,100k,1M] [--neo4j-1m] [--no-neo4j] [--no-cypher] [--out bench/results.json]
-//                    [--skip REGEX] (stages not to run) [--add] (keep the other sizes already in --out)
+//                    [--skip REGEX] (stages not to run) [--add] (keep what --out has that this run does not measure)
 // Uses the built library (dist/; `npm run build` first). Each stage runs in its own child process, so
 // its peak RSS is its own (the process's whole life: the data it loads before the timed part too).
 // Floors on the same data: JSON.parse of it as JSON, the `yaml` parser alone, ajv on parsed objects.
@@ -374,7 +374,7 @@ async function main() {
       platform: `${process.platform} ${process.arch}`,
     },
     date: new Date().toISOString(),
-    // --add: to the sizes of an earlier run in the same file (each size keeps its own date).
+    // --add: to the sizes and stages of an earlier run in the same file.
     sizes: values.add && existsSync(values.out) ? JSON.parse(readFileSync(values.out, 'utf8')).sizes : {},
   };
   const table = new Table({
@@ -389,8 +389,9 @@ async function main() {
   for (const size of values.sizes.split(',')) {
     prepare(size);
     const n = count(size);
-    const stages = {};
-    results.sizes[size] = { statements: n, date: new Date().toISOString(), stages };
+    // --add: the stages not run now keep their figures, each with the date it was measured.
+    const stages = { ...results.sizes[size]?.stages };
+    results.sizes[size] = { statements: n, stages };
     for (const section of SECTIONS) {
       for (const [name, stage] of Object.entries(STAGES)) {
         if (stage.section !== section) continue;
@@ -405,7 +406,7 @@ async function main() {
           const floor = stage.floor && stages[stage.floor]?.seconds;
           if (floor) r.floorRatio = Math.round((r.seconds / floor) * 10) / 10;
         }
-        stages[name] = r;
+        stages[name] = { ...r, date: new Date().toISOString() };
         // Written after every stage, so a run cut short keeps what it measured.
         save();
         table.push([

@@ -85,7 +85,8 @@ test('the server dying mid-load gives NEO4J_CONNECTION_LOST (exit 6); a re-run c
   server('start');
   await loadIntoNeo4j(graph, config, { dataset: 'big', batchSize: 500 });
   expect(await readCanonicalFromNeo4j(config, 'big')).toEqual(canonicalFromGraph(graph));
-});
+  // Two loads and a server start with recovery: near the default limit on 2 busy cores.
+}, 300_000);
 
 test('an unreachable server gives NEO4J_UNAVAILABLE (exit 3)', async () => {
   await expect(

@@ -4,7 +4,7 @@
 // (or the error's phase) as the TCK says. Queries that write are skipped: the memory backend is
 // read-only by design. Prints pass counts per feature and, last, `TCK: P passed, F failed, S skipped`.
 //
-//   node scripts/tck.mjs [--tck ../shared/opencypher-tck] [--failures] [feature folder ...]
+//   node scripts/tck.mjs [--tck tests/vendor/opencypher-tck] [--failures] [feature folder ...]
 //
 // Feature folders are names under features/ (clauses/match, expressions/aggregation, ...); by default
 // the nine the issue targets. --failures lists each failing (and skipped) scenario with the reason.
@@ -515,7 +515,7 @@ export function runTck(tck, folders) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  let tck = resolve(ROOT, '..', 'shared', 'opencypher-tck');
+  let tck = resolve(ROOT, 'tests', 'vendor', 'opencypher-tck');
   const t = args.indexOf('--tck');
   if (t >= 0) {
     tck = resolve(args[t + 1]);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
 
-const TCK = join(ROOT, '..', 'shared', 'opencypher-tck');
+const TCK = join(ROOT, 'tests', 'vendor', 'opencypher-tck');
 
 test('the openCypher TCK: at least 90% of the scenarios of the nine target features pass', () => {
   if (!existsSync(join(TCK, 'features'))) throw new Error(`the openCypher TCK is missing at ${TCK}`);

@@ -14,7 +14,7 @@ import { HOSTILE, hostileGraph } from '../hostile-graph';
 const FORMATS = ['gexf', 'graphml', 'dot', 'mermaid'] as const;
 type Format = (typeof FORMATS)[number];
 
-const SCHEMAS = join(ROOT, '..', 'shared', 'schemas');
+const SCHEMAS = join(ROOT, 'tests', 'vendor');
 const tmp = mkdtempSync(join(tmpdir(), 'factgraph-export-'));
 
 let article: FactGraph;

@@ -2,10 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-/** The test server: its own folder and port, so it never touches a developer's server on 7687. */
+/**
+ * The test server: its own folder and port, so it never touches a developer's server on 7687.
+ * FACTGRAPH_TEST_BOLT_PORT moves it, so that two checkouts can run their tests at once.
+ */
 export const TEST_SERVER = {
   home: join(ROOT, '.neo4j', 'test'),
-  boltPort: '17687',
+  boltPort: process.env.FACTGRAPH_TEST_BOLT_PORT ?? '17687',
   password: 'factgraph-test',
 };
 

@@ -66,7 +66,10 @@ export const ERROR_CODES = {
   PATH_NOT_FOUND: { exit: 2, about: 'A path given on the command line does not exist.' },
   NO_DATA_FILES: { exit: 2, about: 'No .yaml or .yml files under the given paths.' },
   FILE_UNREADABLE: { exit: 2, about: 'A file or folder could not be read.' },
-  OUTPUT_FAILED: { exit: 2, about: 'An output file could not be written.' },
+  OUTPUT_FAILED: {
+    exit: 2,
+    about: "An output could not be written, or what is at the output is not factgraph's to replace.",
+  },
   INTERRUPTED: {
     exit: 130,
     about: 'Stopped by SIGINT (exit 130) or SIGTERM (exit 143) before the work was done.',

@@ -21,7 +21,15 @@ export type {
   DocumentAttributes,
   GraphAttributes,
 } from './backends/memory/build-graph';
-export { EXPORT_FORMATS, exportGraph, writeExport, isExportFormat } from './export';
+export {
+  EXPORT_FORMATS,
+  exportGraph,
+  writeExport,
+  writeExportSet,
+  streamExport,
+  isExportFormat,
+} from './export';
+export type { OutputOptions } from './export/output-target';
 export type { ExportFormat } from './export';
 export { coverage } from './query/coverage';
 export type { DocumentCoverage, SentenceCoverage } from './query/coverage';

@@ -1,10 +1,20 @@
-import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { KgError } from '../errors';
+import {
+  MANIFEST,
+  checkFileTarget,
+  checkFolderTarget,
+  cleanStale,
+  tempPath,
+  type Manifest,
+  type OutputOptions,
+  type OwnNames,
+} from './output-target';
 import type { Chunks } from './chunks';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { toGraphologyJson } from './graphology';
@@ -83,6 +93,16 @@ export function exportGraph<F extends ExportFormat>(
   return joined as JoinedOutput<Serialized<F>>;
 }
 
+/** What a set of every format holds: each format's default name. */
+const SET_NAMES: OwnNames = {
+  files: Object.keys(EXPORT_FORMATS)
+    .filter((f) => (EXPORT_FORMATS[f as ExportFormat] as ExportFormatSpec).extension)
+    .map((f) => defaultOutput(f as ExportFormat, '')),
+  folders: Object.keys(EXPORT_FORMATS).filter(
+    (f) => !(EXPORT_FORMATS[f as ExportFormat] as ExportFormatSpec).extension,
+  ),
+};
+
 /** Writes in progress, each with the synchronous undo an interrupted process runs before it exits. */
 const unfinished = new Map<string, () => void>();
 
@@ -92,50 +112,176 @@ export function removeUnfinishedOutputs(): void {
   unfinished.clear();
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { version } = require('../../package.json') as { version: string };
+
+/** The file's name in a message: the operating system's reason, without the temporary path it names. */
+function reason(cause: unknown): string {
+  return (cause as Error).message.replace(/, \w+ '[^']*'( -> '[^']*')?$/, '');
+}
+
+function outputFailed(path: string, cause: unknown): KgError {
+  if (cause instanceof KgError) return cause;
+  return new KgError('OUTPUT_FAILED', `cannot write ${path}: ${reason(cause)}`, { file: path }, { cause });
+}
+
 /**
- * Writes the export atomically: a file is written beside its target and renamed over it; a folder is
- * filled beside its target and swapped in. A failed write never leaves a half-written output.
+ * Writes the export atomically and returns the path written. A file is written beside its target and
+ * renamed over it; given an existing folder, a file format writes its default name inside. A folder
+ * format is filled beside its target, with a manifest, and swapped in. What is at the target is
+ * replaced only if factgraph wrote it (see OutputOptions); a failed write never leaves a half-written
+ * output, and what an earlier, killed run left beside the target is cleaned first.
  */
-export async function writeExport(graph: FactGraph, format: ExportFormat, path: string): Promise<void> {
+export async function writeExport(
+  graph: FactGraph,
+  format: ExportFormat,
+  path: string,
+  options: OutputOptions = {},
+): Promise<string> {
   // Checks a format makes of the whole graph (e.g. neo4j-csv's array delimiter) throw here, unwrapped.
   const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  let target = path;
   try {
-    await mkdir(dirname(path), { recursive: true });
     if (isChunks(output)) {
-      await writeFileAtomically(path, output);
-      return;
+      if (isFolder(path)) target = join(path, defaultOutput(format, ''));
+      // A killed `export --all` may have set aside the folder this file goes into.
+      cleanStale(dirname(target));
+      cleanStale(target);
+      checkFileTarget(target, options);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFileAtomically(target, output);
+    } else {
+      await replaceFolder(path, options, { files: [], folders: [] }, [format], (staging) =>
+        writeFolder(staging, output, [format], options),
+      );
     }
-    const staging = await mkdtemp(join(dirname(path), `.${basename(path)}.tmp-`));
-    const old = `${staging}.old`;
-    // Undone on failure or interruption at any step: the previous folder is back or the new one in place.
-    const undo = () => {
-      rmSync(staging, { recursive: true, force: true });
-      if (existsSync(old)) {
-        if (existsSync(path)) rmSync(old, { recursive: true, force: true });
-        else renameSync(old, path);
-      }
-    };
-    unfinished.set(staging, undo);
-    try {
-      for (const [name, chunks] of Object.entries(output)) await writeChunks(join(staging, name), chunks);
-      await rename(path, old).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== 'ENOENT') throw e;
-      });
-      await rename(staging, path);
-      await rm(old, { recursive: true, force: true });
-    } catch (e) {
-      undo();
-      throw e;
-    } finally {
-      unfinished.delete(staging);
-    }
+    return target;
   } catch (cause) {
-    throw new KgError(
-      'OUTPUT_FAILED',
-      `cannot write ${path}: ${(cause as Error).message}`,
-      { file: path },
-      { cause },
-    );
+    throw outputFailed(target, cause);
+  }
+}
+
+/**
+ * Writes every format into `folder` as one set: filled in a staging folder beside it, with a manifest,
+ * then swapped in, so the folder holds either the earlier set or the new one, never a mix. Returns the
+ * path of each format's output; `onFormat` is told as each is written.
+ */
+export async function writeExportSet(
+  graph: FactGraph,
+  formats: readonly ExportFormat[],
+  folder: string,
+  options: OutputOptions & { onFormat?: (done: number) => void } = {},
+): Promise<{ format: ExportFormat; path: string }[]> {
+  const written = formats.map((format) => ({ format, path: defaultOutput(format, folder) }));
+  try {
+    await replaceFolder(folder, options, SET_NAMES, formats, async (staging) => {
+      const files: Record<string, string> = {};
+      for (const [i, format] of formats.entries()) {
+        options.onFormat?.(i);
+        const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+        const name = defaultOutput(format, '');
+        if (isChunks(output)) files[name] = await writeChunks(join(staging, name), output);
+        else {
+          await mkdir(join(staging, name));
+          const inside = await writeFolder(join(staging, name), output, [format], options);
+          for (const [file, hash] of Object.entries(inside)) files[`${name}/${file}`] = hash;
+        }
+      }
+      options.onFormat?.(formats.length);
+      return files;
+    });
+    return written;
+  } catch (cause) {
+    throw outputFailed(folder, cause);
+  }
+}
+
+/** Writes the text of a file format to a stream (standard output for `--out -`), without ending it. */
+export async function streamExport(graph: FactGraph, format: ExportFormat, stream: Writable): Promise<void> {
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  if (!isChunks(output))
+    throw new KgError('USAGE', `${format} is a folder of files: give --out a folder, not -`);
+  await pipeline(Readable.from(batched(output)), stream, { end: false });
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a folder's files and its manifest; returns each file's SHA-256 (the manifest's too). */
+async function writeFolder(
+  dir: string,
+  output: Record<string, Chunks>,
+  formats: readonly string[],
+  options: OutputOptions,
+): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const [name, chunks] of Object.entries(output))
+    files[name] = await writeChunks(join(dir, name), chunks);
+  files[MANIFEST] = await writeManifest(dir, formats, files, options);
+  return files;
+}
+
+async function writeManifest(
+  dir: string,
+  formats: readonly string[],
+  files: Record<string, string>,
+  options: OutputOptions,
+): Promise<string> {
+  const manifest: Manifest = {
+    factgraph: version,
+    formats: [...formats],
+    ...(options.data === undefined ? {} : { data: options.data }),
+    files,
+  };
+  const text = `${JSON.stringify(manifest, null, 2)}\n`;
+  await writeFile(join(dir, MANIFEST), text, { flag: 'wx', flush: true });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Fills a staging folder beside `path` and swaps it in for what is there (which checkFolderTarget
+ * allows), writing the set's manifest last: a staging folder with a manifest is complete. Undone on
+ * failure or interruption at any step: the previous folder is back, or the new one in place.
+ */
+async function replaceFolder(
+  path: string,
+  options: OutputOptions,
+  names: OwnNames,
+  formats: readonly string[],
+  fill: (staging: string) => Promise<Record<string, string>>,
+): Promise<void> {
+  cleanStale(path);
+  checkFolderTarget(path, options, names);
+  await mkdir(dirname(path), { recursive: true });
+  const staging = tempPath(path, 'staging');
+  const old = tempPath(path, 'old');
+  const undo = () => {
+    rmSync(staging, { recursive: true, force: true });
+    if (existsSync(old)) {
+      if (existsSync(path)) rmSync(old, { recursive: true, force: true });
+      else renameSync(old, path);
+    }
+  };
+  unfinished.set(staging, undo);
+  try {
+    await mkdir(staging);
+    const files = await fill(staging);
+    if (!Object.hasOwn(files, MANIFEST)) await writeManifest(staging, formats, files, options);
+    await rename(path, old).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await rename(staging, path);
+    await rm(old, { recursive: true, force: true });
+  } catch (e) {
+    undo();
+    throw e;
+  } finally {
+    unfinished.delete(staging);
   }
 }
 
@@ -155,12 +301,24 @@ function* batched(chunks: Chunks): Generator<string> {
 }
 
 /**
- * Writes a new file (never an existing one) a batch at a time, flushed to disk before it is closed.
- * pipeline asks for the next batch only once the file stream has drained, so no more than a few
- * batches are in memory; a write error (ENOSPC) or a serializer's error rejects it.
+ * Writes a new file (never an existing one) a batch at a time, flushed to disk before it is closed, and
+ * returns its SHA-256. pipeline asks for the next batch only once the file stream has drained, so no
+ * more than a few batches are in memory; a write error (ENOSPC) or a serializer's error rejects it.
  */
-async function writeChunks(path: string, chunks: Chunks): Promise<void> {
-  await pipeline(Readable.from(batched(chunks)), createWriteStream(path, { flags: 'wx', flush: true }));
+async function writeChunks(path: string, chunks: Chunks): Promise<string> {
+  const hash = createHash('sha256');
+  const hashing = new Transform({
+    transform(batch: Buffer, _, done) {
+      hash.update(batch);
+      done(null, batch);
+    },
+  });
+  await pipeline(
+    Readable.from(batched(chunks)),
+    hashing,
+    createWriteStream(path, { flags: 'wx', flush: true }),
+  );
+  return hash.digest('hex');
 }
 
 /**
@@ -168,7 +326,7 @@ async function writeChunks(path: string, chunks: Chunks): Promise<void> {
  * disk it reported success and left a truncated file; a file stream raises ENOSPC.)
  */
 async function writeFileAtomically(path: string, chunks: Chunks): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = tempPath(path, 'tmp');
   unfinished.set(temp, () => rmSync(temp, { force: true }));
   try {
     await writeChunks(temp, chunks);

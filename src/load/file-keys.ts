@@ -42,3 +42,8 @@ export async function fileKeys(dataset: Dataset): Promise<FileKeys> {
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/** One key of everything the data's graph is made from: equal keys, the same graph. */
+export async function dataKey(dataset: Dataset): Promise<string> {
+  return sha256(JSON.stringify([...(await fileKeys(dataset)).keys].sort()));
+}

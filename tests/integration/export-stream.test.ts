@@ -61,7 +61,7 @@ test('neo4j-csv: each file written is exportGraph’s text, byte for byte', asyn
   const folder = join(tmp, 'neo4j-csv');
   await writeExport(graph, 'neo4j-csv', folder);
   const files = exportGraph(graph, 'neo4j-csv');
-  expect(readdirSync(folder).sort()).toEqual(Object.keys(files).sort());
+  expect(readdirSync(folder).sort()).toEqual([...Object.keys(files), '.factgraph-export.json'].sort());
   for (const [name, text] of Object.entries(files))
     expect(readFileSync(join(folder, name), 'utf8')).toBe(text);
   expect(files['statements.csv']!.trimEnd().split('\n')).toHaveLength(STATEMENTS + 1);

@@ -35,15 +35,17 @@ test('disk full: exit 2 with OUTPUT_FAILED, the earlier file intact, no temporar
 });
 
 test('disk full during a folder export (neo4j-csv): the earlier folder intact, no staging folder left', () => {
+  // The earlier export: a folder whose manifest lists its file.
   const r = inNamespace(`
     mount -t tmpfs -o size=24k tmpfs "$DIR"
     mkdir "$DIR/csv" && echo before > "$DIR/csv/old.csv"
+    echo '{"factgraph":"0.1.0","formats":["neo4j-csv"],"files":{"old.csv":""}}' > "$DIR/csv/.factgraph-export.json"
     set +e; $KG export --format neo4j-csv --out "$DIR/csv"; echo "exit=$?"; set -e
     echo "files=$(ls -A "$DIR" | tr '\\n' ' ')"; echo "inside=$(ls -A "$DIR/csv" | tr '\\n' ' ')"`);
   expect(r.stdout).toContain('exit=2');
   expect(r.stderr).toContain('error OUTPUT_FAILED');
   expect(r.stdout).toContain('files=csv \n');
-  expect(r.stdout).toContain('inside=old.csv \n');
+  expect(r.stdout).toContain('inside=.factgraph-export.json old.csv \n');
 });
 
 test('a read-only file system: exit 2 with OUTPUT_FAILED and nothing written', () => {

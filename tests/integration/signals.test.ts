@@ -65,27 +65,31 @@ function tree(dir: string, prefix = ''): Map<string, Buffer> {
   return files;
 }
 
-test('SIGTERM during export --all: exit 143 with a message; what is written is whole, nothing temporary is left', async () => {
-  const out = mkdtempSync(join(tmpdir(), 'factgraph-signals-out-'));
-  // Sent once the first format is in place, while the others are being written.
+test('SIGTERM during export --all: exit 143 with a message; the earlier set is whole, nothing temporary is left', async () => {
+  const parent = mkdtempSync(join(tmpdir(), 'factgraph-signals-out-'));
+  const out = join(parent, 'out');
+  // The earlier set: the article's graph.
+  const first = await interrupt(
+    ['export', join(ROOT, 'graph-data'), '--all', '--out-dir', out],
+    'SIGTERM',
+    () => Promise.resolve(false),
+  );
+  expect(first.code).toBe(0);
+  const before = tree(out);
+  // Sent once the new set's staging folder holds a format, while the others are being written.
+  const staged = () =>
+    readdirSync(parent).some(
+      (f) => f.includes('factgraph-staging') && readdirSync(join(parent, f)).length > 0,
+    );
   const run = await interrupt(['export', data, '--all', '--out-dir', out], 'SIGTERM', () =>
-    Promise.resolve(readdirSync(out).some((f) => !f.startsWith('.') && !f.includes('tmp'))),
+    Promise.resolve(staged()),
   );
   expect(run.code).toBe(143);
   expect(run.stderr).toMatch(/^error INTERRUPTED stopped by SIGTERM before the work was done/m);
-
-  const written = tree(out);
-  expect([...written.keys()].filter((f) => /tmp|\.old/.test(f))).toEqual([]);
-  // Stopped in the middle: some formats written, not all.
-  const complete = mkdtempSync(join(tmpdir(), 'factgraph-signals-full-'));
-  const full = await interrupt(['export', data, '--all', '--out-dir', complete], 'SIGTERM', () =>
-    Promise.resolve(false),
-  );
-  expect(full.code).toBe(0);
-  const all = tree(complete);
-  expect(written.size).toBeGreaterThan(0);
-  expect(written.size).toBeLessThan(all.size);
-  for (const [file, bytes] of written) expect(bytes.equals(all.get(file)!)).toBe(true);
+  expect(readdirSync(parent)).toEqual(['out']);
+  const after = tree(out);
+  expect([...after.keys()]).toEqual([...before.keys()]);
+  for (const [file, bytes] of after) expect(bytes.equals(before.get(file)!)).toBe(true);
 });
 
 test('SIGINT during a Neo4j load: exit 130 with a message; a re-run converges to a clean load', async () => {

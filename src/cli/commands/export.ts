@@ -1,6 +1,14 @@
 import { Option, type Command } from 'commander';
 import { KgError } from '../../errors';
-import { EXPORT_FORMATS, defaultOutput, writeExport, type ExportFormat } from '../../export';
+import {
+  EXPORT_FORMATS,
+  defaultOutput,
+  streamExport,
+  writeExport,
+  writeExportSet,
+  type ExportFormat,
+} from '../../export';
+import { dataKey } from '../../load/file-keys';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
 import { displayPath } from '../output';
 import { reporter } from '../reporter';
@@ -11,44 +19,71 @@ interface ExportOptions extends DataOptions {
   all?: boolean;
   out?: string;
   outDir: string;
+  force?: boolean;
 }
 
 export function register(program: Command): void {
   dataArguments(program.command('export'))
     .description('validate the data and write the graph in formats other tools open')
     .addOption(new Option('--format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)))
-    .option('--all', 'write every format into --out-dir')
+    .option('--all', 'write every format into --out-dir, as one set')
     .option(
       '--out <path>',
-      'output file, or folder for folder formats (default: <out-dir>/graph.<extension>)',
+      'output file (- for standard output), or folder for folder formats (default: <out-dir>/graph.<extension>)',
     )
     .option('--out-dir <dir>', 'folder for the default output paths', 'out')
+    .option(
+      '--force',
+      'replace a symbolic link, file or folder at the output that is not an earlier export (never the data read, never a device)',
+    )
     .action(async (paths: string[], options: ExportOptions) => {
       if (Boolean(options.all) === (options.format !== undefined))
         throw new KgError('USAGE', 'give --format FORMAT or --all');
       if (options.all && options.out)
         throw new KgError('USAGE', '--out names one output; with --all use --out-dir');
+      const toStdout = options.out === '-';
+      if (toStdout && reporter.json)
+        throw new KgError(
+          'USAGE',
+          '--out - writes the export to standard output, where --json writes its result',
+        );
+      if (toStdout && !EXPORT_FORMATS[options.format!].extension)
+        throw new KgError('USAGE', `${options.format} is a folder of files: give --out a folder, not -`);
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
-      const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];
-      const outputs = [];
-      // Said once the bar is gone: a line printed under a bar on the same terminal would break it.
-      const said: string[] = [];
-      const bar = progressBar('exporting', 'formats');
-      try {
-        for (const [i, format] of formats.entries()) {
-          bar.update(i, formats.length);
-          const out = options.out ?? defaultOutput(format, options.outDir);
-          await writeExport(loaded.graph, format, out);
-          const { opensWith } = EXPORT_FORMATS[format];
-          outputs.push({ format, path: displayPath(out), opensWith });
-          said.push(`wrote ${displayPath(out).padEnd(28)} ${format.padEnd(11)} opens in ${opensWith}`);
-        }
-        bar.update(formats.length, formats.length);
-      } finally {
-        bar.stop();
-        for (const line of said) reporter.say(line);
+      if (toStdout) {
+        await streamExport(loaded.graph, options.format!, process.stdout);
+        return;
       }
+      const { dataset } = loaded;
+      const output = {
+        force: options.force,
+        protect: [...dataset.files, ...[...dataset.documents.values()].map((d) => d.sourcePath)],
+        data: await dataKey(dataset),
+      };
+      const bar = progressBar('exporting', 'formats');
+      const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];
+      const written = await (
+        options.all
+          ? writeExportSet(loaded.graph, formats, options.outDir, {
+              ...output,
+              onFormat: (done) => bar.update(done, formats.length),
+            })
+          : writeExport(
+              loaded.graph,
+              options.format!,
+              options.out ?? defaultOutput(options.format!, options.outDir),
+              output,
+            ).then((path) => [{ format: options.format!, path }])
+      ).finally(bar.stop);
+      // Said once the bar is gone: a line printed under a bar on the same terminal would break it.
+      const outputs = written.map(({ format, path }) => ({
+        format,
+        path: displayPath(path),
+        opensWith: EXPORT_FORMATS[format].opensWith,
+      }));
+      for (const { format, path, opensWith } of outputs)
+        reporter.say(`wrote ${path.padEnd(28)} ${format.padEnd(11)} opens in ${opensWith}`);
       reporter.result({ ok: true, nodes: loaded.graph.order, edges: loaded.graph.size, outputs });
     });
 }

@@ -1,0 +1,388 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeBigDataset } from '../big-dataset';
+import { ROOT } from '../helpers';
+
+/**
+ * The fault campaign: each fault injected for real (a data folder, FIFO, device node or symbolic link
+ * as --out, a killed export), each row a fault and the state it must end in.
+ */
+
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const isRoot = process.getuid?.() === 0;
+
+/** The environment of a user with no Neo4j configured: kg query runs on the memory backend. */
+const env = Object.fromEntries(
+  Object.entries({ ...process.env, NO_COLOR: '1' }).filter(([k]) => !k.startsWith('NEO4J_')),
+);
+
+function kg(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Everything under a path as lstat sees it: each entry's type and, for files, bytes and links, target. */
+function snapshot(path: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (p: string, rel: string) => {
+    const info = lstatSync(p);
+    if (info.isDirectory()) {
+      out[rel] = 'folder';
+      for (const name of readdirSync(p).sort()) walk(join(p, name), `${rel}/${name}`);
+    } else if (info.isSymbolicLink()) out[rel] = `link -> ${readlinkSync(p)}`;
+    else if (info.isFile()) out[rel] = `file ${readFileSync(p).toString('base64')}`;
+    else out[rel] = `special ${info.mode.toString(8)} ${info.rdev}`;
+  };
+  if (existsSync(path) || isLink(path)) walk(path, '.');
+  return out;
+}
+
+const isLink = (p: string) => {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
+/** A fresh folder holding a copy of the article's data as data/. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'factgraph-faults-'));
+  cpSync(join(ROOT, 'graph-data'), join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+interface OutputCase {
+  fault: string;
+  /** Makes the fault in the workspace; returns the path whose state is checked. */
+  setup: (dir: string) => string;
+  args: string[];
+  exit: number;
+  /** On failure: the problem printed. */
+  error?: RegExp;
+  /** What is at the checked path afterwards: 'untouched', or a check of it. */
+  after: 'untouched' | ((path: string, dir: string) => void);
+  skip?: boolean;
+}
+
+const hasManifest = (folder: string) => expect(existsSync(join(folder, '.factgraph-export.json'))).toBe(true);
+
+/** fault -> expected state: for every output fault, the exit status, the error, and what is left. */
+const OUTPUT_CASES: OutputCase[] = [
+  {
+    fault: 'the data folder as --out of a folder export',
+    setup: (dir) => join(dir, 'data'),
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'data'],
+    exit: 2,
+    error: /error OUTPUT_FAILED refusing to write data: it holds the data this export reads/,
+    after: 'untouched',
+  },
+  {
+    fault: 'the data folder as --out, with --force',
+    setup: (dir) => join(dir, 'data'),
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'data', '--force'],
+    exit: 2,
+    error: /OUTPUT_FAILED .*even --force never removes it/,
+    after: 'untouched',
+  },
+  {
+    fault: 'the data folder as --out-dir of export --all, with --force',
+    setup: (dir) => join(dir, 'data'),
+    args: ['export', 'data', '--all', '--out-dir', 'data', '--force'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write data: it holds the data this export reads/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a data file as --out, with --force',
+    setup: (dir) => join(dir, 'data', 'entities', 'people.yaml'),
+    args: ['export', 'data', '--format', 'gexf', '--out', 'data/entities/people.yaml', '--force'],
+    exit: 2,
+    error: /OUTPUT_FAILED .*it is a file this export reads/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a folder of unrelated files as --out',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'notes'));
+      writeFileSync(join(dir, 'notes', 'thesis.txt'), 'years of work');
+      return join(dir, 'notes');
+    },
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'notes'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write notes: it is a folder that is not an earlier export .*--force/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a folder of unrelated files as --out-dir of export --all',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'out'));
+      writeFileSync(join(dir, 'out', 'graph.json'), 'an earlier export');
+      writeFileSync(join(dir, 'out', 'thesis.txt'), 'years of work');
+      return join(dir, 'out');
+    },
+    args: ['export', 'data', '--all'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write out: it is a folder that is not an earlier export/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a folder of unrelated files as --out, with --force',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'notes'));
+      writeFileSync(join(dir, 'notes', 'scratch.txt'), 'to be replaced');
+      return join(dir, 'notes');
+    },
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'notes', '--force'],
+    exit: 0,
+    after: (path) => {
+      expect(existsSync(join(path, 'scratch.txt'))).toBe(false);
+      hasManifest(path);
+    },
+  },
+  {
+    fault: 'a FIFO as --out',
+    setup: (dir) => {
+      spawnSync('mkfifo', [join(dir, 'pipe')]);
+      return join(dir, 'pipe');
+    },
+    args: ['export', 'data', '--format', 'graphml', '--out', 'pipe', '--force'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write pipe: it is a FIFO \(named pipe\), not a regular file .*--out -/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a FIFO as --out of a folder export',
+    setup: (dir) => {
+      spawnSync('mkfifo', [join(dir, 'pipe')]);
+      return join(dir, 'pipe');
+    },
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'pipe', '--force'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write pipe: it is a FIFO/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a character device (our own /dev/null node) as --out',
+    skip: !isRoot,
+    setup: (dir) => {
+      const r = spawnSync('mknod', [join(dir, 'null'), 'c', '1', '3']);
+      if (r.status !== 0) throw new Error(`mknod failed: ${r.stderr.toString()}`);
+      return join(dir, 'null');
+    },
+    args: ['export', 'data', '--format', 'graphml', '--out', 'null', '--force'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write null: it is a character device/,
+    after: (path) => expect(lstatSync(path).isCharacterDevice()).toBe(true),
+  },
+  {
+    fault: 'a symbolic link to a file elsewhere as --out',
+    setup: (dir) => {
+      writeFileSync(join(dir, 'precious.txt'), 'keep me');
+      symlinkSync(join(dir, 'precious.txt'), join(dir, 'link'));
+      return dir;
+    },
+    args: ['export', 'data', '--format', 'graphml', '--out', 'link'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write link: it is a symbolic link to .*precious\.txt/,
+    after: (dir) => {
+      expect(readlinkSync(join(dir, 'link'))).toBe(join(dir, 'precious.txt'));
+      expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
+    },
+  },
+  {
+    fault: 'a symbolic link as --out, with --force: the link is replaced, never its target',
+    setup: (dir) => {
+      writeFileSync(join(dir, 'precious.txt'), 'keep me');
+      symlinkSync(join(dir, 'precious.txt'), join(dir, 'link'));
+      return dir;
+    },
+    args: ['export', 'data', '--format', 'graphml', '--out', 'link', '--force'],
+    exit: 0,
+    after: (dir) => {
+      expect(lstatSync(join(dir, 'link')).isFile()).toBe(true);
+      expect(readFileSync(join(dir, 'precious.txt'), 'utf8')).toBe('keep me');
+    },
+  },
+  {
+    fault: 'a symbolic link to the data folder as --out of a folder export',
+    setup: (dir) => {
+      symlinkSync(join(dir, 'data'), join(dir, 'link'));
+      return join(dir, 'data');
+    },
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'link'],
+    exit: 2,
+    error: /OUTPUT_FAILED refusing to write link: it is a symbolic link/,
+    after: 'untouched',
+  },
+  {
+    fault: 'a symbolic link to the data folder as --out, with --force: the link is replaced, the data kept',
+    setup: (dir) => {
+      symlinkSync(join(dir, 'data'), join(dir, 'link'));
+      return dir;
+    },
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'link', '--force'],
+    exit: 0,
+    after: (dir) => {
+      expect(snapshot(join(dir, 'data'))).toEqual(snapshot(join(ROOT, 'graph-data')));
+      hasManifest(join(dir, 'link'));
+    },
+  },
+  {
+    fault: 'an existing folder as --out of a file format: the default name inside',
+    setup: (dir) => {
+      mkdirSync(join(dir, 'exports'));
+      return join(dir, 'exports');
+    },
+    args: ['export', 'data', '--format', 'gexf', '--out', 'exports'],
+    exit: 0,
+    after: (path) => expect(readdirSync(path)).toEqual(['graph.gexf']),
+  },
+  {
+    fault: 'an earlier export as --out: replaced',
+    setup: (dir) => {
+      expect(kg(['export', 'data', '--format', 'neo4j-csv', '--out', 'csv'], dir).code).toBe(0);
+      writeFileSync(join(dir, 'csv', 'statements.csv'), 'stale');
+      return join(dir, 'csv');
+    },
+    args: ['export', 'data', '--format', 'neo4j-csv', '--out', 'csv'],
+    exit: 0,
+    after: (path) => expect(readFileSync(join(path, 'statements.csv'), 'utf8')).not.toBe('stale'),
+  },
+  {
+    fault: 'a stale temporary file of a killed export beside the target',
+    setup: (dir) => {
+      writeFileSync(join(dir, '.graph.gexf.factgraph-tmp-999999999-abc'), 'half');
+      return dir;
+    },
+    args: ['export', 'data', '--format', 'gexf', '--out', 'graph.gexf'],
+    exit: 0,
+    after: (dir) => expect(readdirSync(dir).filter((f) => f.includes('factgraph-'))).toEqual([]),
+  },
+];
+
+describe('outputs: fault -> expected state', () => {
+  test.each(OUTPUT_CASES.map((c) => [c.fault, c] as const))('%s', (_, c) => {
+    if (c.skip) return;
+    const dir = workspace();
+    const checked = c.setup(dir);
+    const before = snapshot(checked);
+    const r = kg(c.args, dir);
+    expect({ exit: r.code, stderr: r.stderr }).toEqual({ exit: c.exit, stderr: expect.anything() });
+    if (c.error) expect(r.stderr).toMatch(c.error);
+    else expect(r.stderr).toBe('');
+    if (c.after === 'untouched') expect(snapshot(checked)).toEqual(before);
+    else c.after(checked, dir);
+  });
+
+  test('--out - writes the file to standard output, byte for byte, for every file format', () => {
+    const dir = workspace();
+    for (const [format, name] of [
+      ['graphml', 'graph.graphml'],
+      ['turtle', 'graph.ttl'],
+      ['html', 'graph.html'],
+    ]) {
+      expect(kg(['export', 'data', '--format', format!, '--out', name!], dir).code).toBe(0);
+      const r = kg(['export', 'data', '--format', format!, '--out', '-'], dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(readFileSync(join(dir, name!), 'utf8'));
+    }
+    const folder = kg(['export', 'data', '--format', 'neo4j-csv', '--out', '-'], dir);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/USAGE neo4j-csv is a folder of files/);
+  });
+
+  test('export --all writes a manifest: the data key, the version, each file with its SHA-256', () => {
+    const dir = workspace();
+    expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', '.factgraph-export.json'), 'utf8')) as {
+      factgraph: string;
+      data: string;
+      files: Record<string, string>;
+    };
+    expect(manifest.factgraph).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.data).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.files['graph.gexf']).toBe(sha256(readFileSync(join(dir, 'out', 'graph.gexf'))));
+    expect(manifest.files['neo4j-csv/statements.csv']).toBe(
+      sha256(readFileSync(join(dir, 'out', 'neo4j-csv', 'statements.csv'))),
+    );
+    // A single format written into the set afterwards, then the set again: still factgraph's own.
+    expect(kg(['export', 'data', '--format', 'gexf'], dir).code).toBe(0);
+    expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
+  });
+});
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('export --all swaps in a whole set', () => {
+  jest.setTimeout(300_000);
+
+  test('SIGKILL while the new set is written: the old set stays whole; the next run cleans up and converges', async () => {
+    const dir = workspace();
+    writeBigDataset(join(dir, 'big'), 1000, 10000);
+    expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
+    const old = snapshot(join(dir, 'out'));
+    // Killed once the staging folder beside out/ holds a file: some formats new, others not yet.
+    const staged = () =>
+      readdirSync(dir)
+        .filter((f) => f.startsWith('.out.factgraph-staging-'))
+        .some((f) => readdirSync(join(dir, f)).length > 0);
+    const child = spawn(process.execPath, [CLI, 'export', 'big', '--all'], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (staged() || child.exitCode !== null) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    child.kill('SIGKILL');
+    await closed;
+    expect(snapshot(join(dir, 'out'))).toEqual(old);
+    expect(readdirSync(dir).some((f) => f.startsWith('.out.factgraph-staging-'))).toBe(true);
+
+    // The next run removes the killed run's staging folder and writes the new set.
+    expect(kg(['export', 'big', '--all'], dir).code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.includes('factgraph-'))).toEqual([]);
+    expect(snapshot(join(dir, 'out'))).not.toEqual(old);
+  });
+
+  test('killed between setting the old set aside and renaming the new one in: the next run puts it back first', () => {
+    const dir = workspace();
+    expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
+    const old = snapshot(join(dir, 'out'));
+    // The state such a kill leaves: out/ moved aside under a dead process's name, the new set staged.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
+    renameSync(join(dir, 'out'), join(dir, `.out.factgraph-old-${dead}-x1`));
+    mkdirSync(join(dir, `.out.factgraph-staging-${dead}-x2`));
+    // A run that fails on the set (a folder format's target is not ours) still restored it first.
+    writeFileSync(join(dir, `.out.factgraph-staging-${dead}-x2`, 'graph.json'), 'new');
+    const r = kg(['export', 'data', '--format', 'gexf', '--out-dir', 'out'], dir);
+    expect(r.code).toBe(0);
+    expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
+    expect(readdirSync(dir).filter((f) => f.includes('factgraph-'))).toEqual([]);
+    expect(Object.keys(snapshot(join(dir, 'out')))).toEqual(Object.keys(old));
+  });
+});

@@ -9,6 +9,12 @@ export const ERROR_CODES = {
   FILE_TOO_LARGE: { exit: 1, about: 'The file is larger than the size limit.' },
   NOT_UTF8: { exit: 1, about: 'The file is not valid UTF-8.' },
   EMPTY_FILE: { exit: 1, about: 'The file holds no YAML document.' },
+  NOT_REGULAR_FILE: {
+    exit: 1,
+    about:
+      'A data path or source text that is a FIFO, device or socket: never read (a warning for data paths, an error with --strict).',
+  },
+  PATH_LOOP: { exit: 1, about: 'A symbolic link that leads back into a folder it is in.' },
   // YAML syntax
   YAML_SYNTAX: { exit: 1, about: 'The YAML parser rejected the text.' },
   YAML_TAB_INDENT: { exit: 1, about: 'A tab used for indentation (YAML allows spaces only).' },
@@ -35,7 +41,10 @@ export const ERROR_CODES = {
   SELF_LOOP: { exit: 1, about: 'A statement whose subject and object are the same entity.' },
   QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
   DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },
-  PATH_OUTSIDE_ROOT: { exit: 1, about: "A document's path leads outside the data folder." },
+  PATH_OUTSIDE_ROOT: {
+    exit: 1,
+    about: "A document's path, or a symbolic link to data, leads outside the data folder.",
+  },
   TOO_MANY_ERRORS: { exit: 1, about: 'A file has so many errors that the rest were not reported.' },
   INVALID_DATA: { exit: 1, about: 'The data did not validate; the error lists every problem.' },
   // Neo4j

@@ -13,6 +13,7 @@ export interface DataOptions {
   cache?: boolean;
   cacheDir?: string;
   workers?: number;
+  strict?: boolean;
 }
 
 /** The `[paths...]` argument and the options every data command takes. */
@@ -34,7 +35,8 @@ export function dataArguments(command: Command): Command {
       '--workers <n>',
       'threads that parse and check files (default: the cores, from 2 MiB of data)',
       nonNegativeInt,
-    );
+    )
+    .option('--strict', 'a data path that is a FIFO, device or socket is an error, not a warning');
 }
 
 /** The validation options of the data flags, with progress bars for people at a terminal. */
@@ -44,6 +46,7 @@ export function validateOptions(options: DataOptions): ValidateOptions & { stop:
   return {
     ...(options.root === undefined ? {} : { root: options.root }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.strict ? { strict: true } : {}),
     ...(options.cache === false ? {} : { cacheDir: options.cacheDir ?? defaultCacheDir() }),
     onProgress: ({ phase, done, total }) => {
       if (phase === 'files') files.update(done, total);

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { KgError } from '../errors';
 
@@ -17,23 +18,62 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES):
   return read.ok ? decodeText(read.bytes, file) : read;
 }
 
-/** A file's bytes, unless it is over the size limit; throws FILE_UNREADABLE. */
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+
+/** What a non-regular file is, in words: `a FIFO (named pipe)`. */
+export function describeSpecial(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return info.isDirectory() ? 'a folder' : 'not a regular file';
+}
+
+/**
+ * A file's bytes, unless it is over the size limit or not a regular file; throws FILE_UNREADABLE. The
+ * file is opened without blocking (a FIFO with no writer would wait forever) and checked on its open
+ * descriptor, so a FIFO or device is never read; the limit bounds the reading itself, not what stat
+ * said (a file can grow, and /dev/zero has size 0).
+ */
 export async function readBytes(
   file: string,
   maxBytes = DEFAULT_MAX_FILE_BYTES,
 ): Promise<{ ok: true; bytes: Buffer } | { ok: false; error: KgError }> {
+  let handle;
   try {
-    const size = (await stat(file)).size;
-    if (size > maxBytes) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+    const info = await handle.stat();
+    if (!info.isFile()) {
       return {
         ok: false,
-        error: new KgError('FILE_TOO_LARGE', `file is ${mb(size)}, over the limit of ${mb(maxBytes)}`, {
+        error: new KgError('NOT_REGULAR_FILE', `${describeSpecial(info)}, not a regular file: never read`, {
           file,
         }),
       };
     }
-    return { ok: true, bytes: await readFile(file) };
+    const tooLarge = (message: string) => ({
+      ok: false as const,
+      error: new KgError('FILE_TOO_LARGE', message, { file }),
+    });
+    if (info.size > maxBytes) return tooLarge(`file is ${mb(info.size)}, over the limit of ${mb(maxBytes)}`);
+    const grew = `file is over the limit of ${mb(maxBytes)} as read (its size said ${mb(info.size)})`;
+    // One byte past the limit tells a file that grew over it from one that ends there.
+    const buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(info.size + 1, 64 * 1024)));
+    let length = 0;
+    let bytes = buffer;
+    for (;;) {
+      if (length === bytes.length) {
+        if (length > maxBytes) return tooLarge(grew);
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, bytes.length * 2));
+        bytes.copy(bigger, 0, 0, length);
+        bytes = bigger;
+      }
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return tooLarge(grew);
+    return { ok: true, bytes: bytes.subarray(0, length) };
   } catch (cause) {
     throw new KgError(
       'FILE_UNREADABLE',
@@ -41,6 +81,8 @@ export async function readBytes(
       { file },
       { cause },
     );
+  } finally {
+    await handle?.close();
   }
 }
 

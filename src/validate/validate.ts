@@ -26,6 +26,8 @@ export interface ValidateOptions {
   workers?: number;
   /** A folder where checked files are kept by content, so unchanged files are not parsed again. */
   cacheDir?: string;
+  /** A data path that is not a regular file or folder (a FIFO, a device) is an error, not a warning. */
+  strict?: boolean;
   /** Told how far the work is: files read and checked, then the checks across files. */
   onProgress?: (progress: ValidateProgress) => void;
 }
@@ -56,11 +58,11 @@ export async function validate(
   paths: readonly string[] = ['graph-data'],
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
-  const files = await collectFiles(paths);
   const root = resolve(options.root ?? (await commonRoot(paths)));
+  const { files, problems } = await collectFiles(paths, root, options.strict);
   const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
-  const errors: KgError[] = [];
-  const warnings: KgError[] = [];
+  const errors = problems.filter((e) => e.severity === 'error');
+  const warnings = problems.filter((e) => e.severity === 'warning');
   /** Statements of files without a document: in no section's map, but their ids are taken. */
   const unplaced = new Map<string, LocatedEntry>();
   /** The record that first claimed an id: looked up in the sections' own maps, not kept in another. */

@@ -10,6 +10,7 @@ import {
   readdirSync,
   readlinkSync,
   renameSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBigDataset } from '../big-dataset';
 import { ROOT } from '../helpers';
+import { cypher, testNeo4j } from '../neo4j-helpers';
 
 /**
  * The fault campaign: each fault injected for real (a data folder, FIFO, device node or symbolic link
@@ -384,5 +386,181 @@ describe('export --all swaps in a whole set', () => {
     expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
     expect(readdirSync(dir).filter((f) => f.includes('factgraph-'))).toEqual([]);
     expect(Object.keys(snapshot(join(dir, 'out')))).toEqual(Object.keys(old));
+  });
+});
+
+const STATEMENTS_FILE = join('data', 'statements', '2025-08-21-security-guarantees.yaml');
+const SOURCE_TEXT = join('data', 'sources', '2025-08-21-security-guarantees.nb.txt');
+
+/** Moves the statements file to store/ beside data/ and links it back. */
+function linkStatementsFromOutside(dir: string): void {
+  mkdirSync(join(dir, 'store'));
+  renameSync(join(dir, STATEMENTS_FILE), join(dir, 'store', 'statements.yaml'));
+  symlinkSync(join(dir, 'store', 'statements.yaml'), join(dir, STATEMENTS_FILE));
+}
+
+/** Replaces a file of the workspace with a FIFO, or (as root) a node of /dev/zero. */
+function special(dir: string, path: string, kind: 'fifo' | 'zero'): void {
+  rmSync(join(dir, path), { force: true });
+  const r =
+    kind === 'fifo'
+      ? spawnSync('mkfifo', [join(dir, path)])
+      : spawnSync('mknod', [join(dir, path), 'c', '1', '5']);
+  if (r.status !== 0) throw new Error(`cannot make ${kind}: ${r.stderr.toString()}`);
+}
+
+interface InputCase {
+  fault: string;
+  setup: (dir: string) => void;
+  args: string[];
+  exit: number;
+  /** What stdout and stderr together must say. */
+  says: RegExp[];
+  skip?: boolean;
+}
+
+/** fault -> expected state for inputs: each run ends (no hang: a 30 s timeout fails it) as stated. */
+const INPUT_CASES: InputCase[] = [
+  {
+    fault: 'a statements file linked from inside the data folder: followed',
+    setup: linkStatementsFromOutside,
+    args: ['validate', 'data', '--root', '.'],
+    exit: 0,
+    says: [/^valid: 10 files: 1 document, 46 entities, 71 statements$/m],
+  },
+  {
+    fault: 'a statements file linked from outside the data folder: PATH_OUTSIDE_ROOT at the link',
+    setup: linkStatementsFromOutside,
+    args: ['validate', 'data'],
+    exit: 1,
+    says: [
+      /^data\/statements\/2025-08-21-security-guarantees\.yaml: error PATH_OUTSIDE_ROOT symbolic link to .*store\/statements\.yaml, outside the data folder/m,
+    ],
+  },
+  {
+    fault: 'a linked folder inside the data folder: followed, each file read once',
+    setup: (dir) => symlinkSync(join(dir, 'data', 'entities'), join(dir, 'data', 'entities-again')),
+    args: ['validate', 'data'],
+    exit: 0,
+    says: [/^valid: 10 files: 1 document, 46 entities, 71 statements$/m],
+  },
+  {
+    fault: 'a link to a folder that holds it: PATH_LOOP, not a hang',
+    setup: (dir) => symlinkSync(join(dir, 'data'), join(dir, 'data', 'entities', 'loop')),
+    args: ['validate', 'data'],
+    exit: 1,
+    says: [/^data\/entities\/loop: error PATH_LOOP symbolic link leads back to .*data, a folder it is in/m],
+  },
+  {
+    fault: 'a link to itself: PATH_LOOP',
+    setup: (dir) => symlinkSync('self.yaml', join(dir, 'data', 'self.yaml')),
+    args: ['validate', 'data'],
+    exit: 1,
+    says: [/^data\/self\.yaml: error PATH_LOOP symbolic link leads round in a loop/m],
+  },
+  {
+    fault: 'a FIFO named .yaml in the data folder: a warning, never opened',
+    setup: (dir) => special(dir, join('data', 'entities', 'pipe.yaml'), 'fifo'),
+    args: ['validate', 'data'],
+    exit: 0,
+    says: [
+      /^data\/entities\/pipe\.yaml: warning NOT_REGULAR_FILE a FIFO \(named pipe\), not a regular file or folder: skipped, never read$/m,
+      /^valid: 10 files/m,
+    ],
+  },
+  {
+    fault: 'a FIFO named .yaml in the data folder, with --strict: an error',
+    setup: (dir) => special(dir, join('data', 'entities', 'pipe.yaml'), 'fifo'),
+    args: ['validate', 'data', '--strict'],
+    exit: 1,
+    says: [/^data\/entities\/pipe\.yaml: error NOT_REGULAR_FILE a FIFO/m],
+  },
+  {
+    fault: 'a FIFO given as the data file',
+    setup: (dir) => special(dir, 'pipe.yaml', 'fifo'),
+    args: ['validate', 'pipe.yaml'],
+    exit: 2,
+    says: [/error NO_DATA_FILES no \.yaml or \.yml files under pipe\.yaml; .*pipe\.yaml: a FIFO/],
+  },
+  {
+    fault: "a FIFO as a document's source text: an error at the document, no hang",
+    setup: (dir) => special(dir, SOURCE_TEXT, 'fifo'),
+    args: ['validate', 'data'],
+    exit: 1,
+    says: [
+      /^data\/documents\/2025-08-21-security-guarantees\.yaml:\d+:\d+: error NOT_REGULAR_FILE source text ".*": a FIFO \(named pipe\), not a regular file: never read$/m,
+    ],
+  },
+  {
+    fault: "a /dev/zero node as a document's source text: never read",
+    skip: !isRoot,
+    setup: (dir) => special(dir, SOURCE_TEXT, 'zero'),
+    args: ['validate', 'data'],
+    exit: 1,
+    says: [/error NOT_REGULAR_FILE source text ".*": a character device, not a regular file/],
+  },
+  {
+    fault: 'a /dev/zero node named .yaml in the data folder: a warning, never read',
+    skip: !isRoot,
+    setup: (dir) => special(dir, join('data', 'zero.yaml'), 'zero'),
+    args: ['validate', 'data'],
+    exit: 0,
+    says: [/^data\/zero\.yaml: warning NOT_REGULAR_FILE a character device/m],
+  },
+];
+
+describe('inputs: fault -> expected state', () => {
+  test.each(INPUT_CASES.map((c) => [c.fault, c] as const))('%s', (_, c) => {
+    if (c.skip) return;
+    const dir = workspace();
+    c.setup(dir);
+    const r = kg(c.args, dir);
+    expect({ exit: r.code, output: r.stdout + r.stderr }).toEqual({
+      exit: c.exit,
+      output: expect.any(String),
+    });
+    for (const says of c.says) expect(r.stdout + r.stderr).toMatch(says);
+  });
+});
+
+describe('inputs on the real Neo4j', () => {
+  test('kg load --prune keeps the statements of a linked file, and loads nothing when the link leads out', async () => {
+    const config = testNeo4j();
+    const dataset = 'fault-campaign-links';
+    const neo4jEnv = {
+      ...env,
+      NEO4J_URI: config.uri,
+      NEO4J_USERNAME: config.username,
+      NEO4J_PASSWORD: config.password,
+      NEO4J_DATABASE: config.database,
+    };
+    const load = (dir: string, ...extra: string[]) =>
+      spawnSync(
+        process.execPath,
+        [CLI, 'load', 'data', '--backend', 'neo4j', '--dataset', dataset, '--prune', ...extra],
+        { cwd: dir, encoding: 'utf8', env: neo4jEnv, timeout: 120_000 },
+      );
+    const statements = async () =>
+      (
+        await cypher(
+          config,
+          "MATCH ()-[r]->() WHERE r.dataset = $dataset AND type(r) <> 'MENTIONED_IN' RETURN count(r) AS n",
+          { dataset },
+        )
+      )[0]?.n;
+    const dir = workspace();
+    expect(load(dir).status).toBe(0);
+    expect(await statements()).toBe(71);
+
+    linkStatementsFromOutside(dir);
+    const linked = load(dir, '--root', '.');
+    expect(linked.status).toBe(0);
+    expect(linked.stdout).toMatch(/71 statements,.* removed 0 relationships/);
+    expect(await statements()).toBe(71);
+
+    const outside = load(dir);
+    expect(outside.status).toBe(1);
+    expect(outside.stderr).toMatch(/error PATH_OUTSIDE_ROOT symbolic link to .*store\/statements\.yaml/);
+    expect(await statements()).toBe(71);
   });
 });

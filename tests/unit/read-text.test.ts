@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,4 +42,26 @@ test('a missing file is an I/O error (exit 2), thrown', async () => {
     code: 'FILE_UNREADABLE',
     exitCode: 2,
   });
+});
+
+test('the limit bounds the reading itself, not the size stat gives: a /proc file whose size says 0', async () => {
+  const r = await readText('/proc/self/maps', 100);
+  expect(r.ok).toBe(false);
+  if (!r.ok)
+    expect([r.error.code, r.error.message]).toEqual([
+      'FILE_TOO_LARGE',
+      'file is over the limit of 0.0 MiB as read (its size said 0.0 MiB)',
+    ]);
+});
+
+test('a FIFO is refused on its open descriptor, never read and never waited on', async () => {
+  const fifo = join(dir, 'pipe.yaml');
+  execFileSync('mkfifo', [fifo]);
+  const r = await readText(fifo);
+  expect(r.ok).toBe(false);
+  if (!r.ok)
+    expect([r.error.code, r.error.message]).toEqual([
+      'NOT_REGULAR_FILE',
+      'a FIFO (named pipe), not a regular file: never read',
+    ]);
 });

@@ -57,6 +57,7 @@ export const ERROR_CODES = {
   },
   NEO4J_ERROR: { exit: 7, about: 'The Neo4j server reported another failure.' },
   NEO4J_TIMEOUT: { exit: 9, about: 'Neo4j did not answer within the timeout (--timeout, NEO4J_TIMEOUT).' },
+  QUERY_TIMEOUT: { exit: 9, about: 'A query on the memory backend ran longer than --timeout.' },
   QUERY_INVALID: { exit: 8, about: 'Neo4j rejected the Cypher query (syntax, unknown function, ...).' },
   WRITE_NOT_ALLOWED: { exit: 8, about: 'The query writes, and --write was not given.' },
   // Cypher on the in-memory graph

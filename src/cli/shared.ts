@@ -98,7 +98,7 @@ export function neo4jArguments(command: Command): Command {
     .option('--database <name>', 'Neo4j database (default: $NEO4J_DATABASE or neo4j)')
     .option(
       '--timeout <seconds>',
-      'fail when connecting or a transaction takes longer (default: $NEO4J_TIMEOUT, or none)',
+      'fail when connecting, a transaction or a memory query takes longer (default: $NEO4J_TIMEOUT, or none)',
       positiveNumber,
     );
 }

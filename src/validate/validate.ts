@@ -424,17 +424,30 @@ async function checkQuotes(dataset: Dataset, errors: KgError[], cacheDir: string
     if (key && !cached) await writeEntry(dir!, key, JSON.stringify(spans));
     for (const [i, s] of statements.entries()) {
       const span = spans[i];
-      if (span) s.span = span;
-      else
-        errors.push(
-          new KgError(
-            'QUOTE_NOT_FOUND',
-            `quote not found verbatim in ${document}${quoteHint(dataset, document, s.record.quote)}`,
-            s.fields.quote ?? s.where,
-          ),
-        );
+      if (span) {
+        s.span = span;
+        continue;
+      }
+      // A near miss's hint is costly: let a signal in between them.
+      await breather();
+      errors.push(
+        new KgError(
+          'QUOTE_NOT_FOUND',
+          `quote not found verbatim in ${document}${quoteHint(dataset, document, s.record.quote)}`,
+          s.fields.quote ?? s.where,
+        ),
+      );
     }
   }
+}
+
+let lastBreath = performance.now();
+
+/** Yields to the event loop when the thread has been busy for 50 ms, so SIGINT and SIGTERM are heard. */
+async function breather(): Promise<void> {
+  if (performance.now() - lastBreath < 50) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  lastBreath = performance.now();
 }
 
 /** Where the quote is after all (another document: a wrong `document:`), or the closest passage. */

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import {
   cpSync,
   existsSync,
@@ -562,5 +563,160 @@ describe('inputs on the real Neo4j', () => {
     expect(outside.status).toBe(1);
     expect(outside.stderr).toMatch(/error PATH_OUTSIDE_ROOT symbolic link to .*store\/statements\.yaml/);
     expect(await statements()).toBe(71);
+  });
+});
+
+/** Every path of the article, both ways: far more than anyone waits for on the memory backend. */
+const ALL_PATHS = 'MATCH p=(a)-[*]-(b) RETURN count(p)';
+
+interface SignalRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs kg and sends `signal` once `ready` says the command is waiting (or `after` ms have passed). */
+function signalled(
+  args: string[],
+  signal: NodeJS.Signals,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; ready: (run: { stderr: string }) => boolean },
+): Promise<SignalRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: options.env ?? env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const run = { stdout: '', stderr: '' };
+    child.stdout.on('data', (d: Buffer) => (run.stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (run.stderr += d.toString()));
+    const poll = setInterval(() => {
+      if (child.exitCode === null && options.ready(run)) {
+        clearInterval(poll);
+        child.kill(signal);
+      }
+    }, 100);
+    child.on('error', reject);
+    child.on('close', (code, sig) => {
+      clearInterval(poll);
+      resolve({ code, signal: sig, ...run });
+    });
+  });
+}
+
+/** True once the given time has passed: for a command that shows no sign of where it is. */
+const after = (ms: number) => {
+  const at = Date.now() + ms;
+  return () => Date.now() >= at;
+};
+
+describe('interrupts and timeouts: fault -> expected state', () => {
+  test.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)(
+    '%s during a memory query over every path of the article: exit %i, INTERRUPTED',
+    async (signal, exit) => {
+      const run = await signalled(['query', ALL_PATHS], signal, { ready: after(1500) });
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: exit, signal: null });
+      expect(run.stderr).toMatch(
+        new RegExp(`^error INTERRUPTED stopped by ${signal} before the work was done`, 'm'),
+      );
+    },
+  );
+
+  test('--timeout on a memory query: exit 9, QUERY_TIMEOUT; with --json nothing on stderr', () => {
+    const r = kg(['--json', 'query', ALL_PATHS, '--timeout', '1'], ROOT);
+    expect(r.code).toBe(9);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'QUERY_TIMEOUT',
+        exitCode: 9,
+        message: 'the query ran longer than --timeout (1 s) and was stopped',
+      },
+    });
+  });
+
+  test('--timeout of a year (past the 2^31 ms a timer holds) on the memory backend: it answers', () => {
+    const r = kg(['--json', 'query', 'MATCH (n) RETURN count(n) AS n', '--timeout', '31536000'], ROOT);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, rows: [{ n: 47 }] });
+  });
+
+  test('--timeout of a year on Neo4j: it answers, no timer warning', () => {
+    const config = testNeo4j();
+    const r = spawnSync(
+      process.execPath,
+      [CLI, '--json', 'query', 'RETURN 1 AS one', '--backend', 'neo4j', '--timeout', '31536000'],
+      {
+        encoding: 'utf8',
+        env: {
+          ...env,
+          NEO4J_URI: config.uri,
+          NEO4J_USERNAME: config.username,
+          NEO4J_PASSWORD: config.password,
+        },
+      },
+    );
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, rows: [{ one: 1 }] });
+  });
+
+  test('SIGTERM while waiting on a server that accepts and never answers: exit 143', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const run = await signalled(
+        ['load', '--backend', 'neo4j', '--uri', `bolt://127.0.0.1:${port}`],
+        'SIGTERM',
+        { ready: after(2000) },
+      );
+      expect({ code: run.code, signal: run.signal }).toEqual({ code: 143, signal: null });
+      expect(run.stderr).toMatch(/^error INTERRUPTED stopped by SIGTERM/m);
+    } finally {
+      silent.close();
+    }
+  });
+
+  test('a FIFO as the query file: refused, never waited on', () => {
+    const dir = workspace();
+    special(dir, 'query.cypher', 'fifo');
+    const r = kg(['query', '--file', 'query.cypher', '--data', 'data'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /error FILE_UNREADABLE cannot read query\.cypher: a FIFO \(named pipe\), not a regular file/,
+    );
+  });
+
+  test('SIGTERM while quotes that nearly match are checked: exit 143', async () => {
+    const dir = workspace();
+    // 300 quotes of 999 characters that are nowhere in the text: each needs a costly closest passage.
+    const text = readFileSync(join(dir, SOURCE_TEXT), 'utf8');
+    const near = (i: number) => `${String(i).padStart(3, '0')}${text.slice(0, 996)}`.replace(/\n/g, ' ');
+    writeFileSync(
+      join(dir, 'data', 'statements', 'near-misses.yaml'),
+      [
+        'document: doc:2025-08-21-security-guarantees',
+        'statements:',
+        ...Array.from({ length: 300 }, (_, i) =>
+          [
+            `  - id: stmt:near-${i}`,
+            '    subject: state:russia',
+            '    predicate: SUPPORTS',
+            '    object: state:ukraine',
+            `    quote: ${JSON.stringify(near(i))}`,
+          ].join('\n'),
+        ),
+      ].join('\n'),
+    );
+    const run = await signalled(['validate', 'data', '--no-cache'], 'SIGTERM', {
+      cwd: dir,
+      ready: after(2500),
+    });
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 143, signal: null });
   });
 });

@@ -308,3 +308,34 @@ describe('kg query --backend memory', () => {
     expect(r.stderr).toContain('<query>:2:1: error CYPHER_WRITE');
   });
 });
+
+describe('a query that runs too long stops', () => {
+  /** A complete graph of 12 nodes: its paths of any length are far too many to count. */
+  const dense = graph(`
+    UNWIND range(1, 12) AS i CREATE (:N {i: i})
+    WITH count(*) AS made
+    MATCH (a:N), (b:N) WHERE a.i < b.i CREATE (a)-[:R]->(b)
+  `);
+  const allPaths = 'MATCH p=(a)-[*]-(b) RETURN count(p)';
+
+  test('past its deadline: QUERY_TIMEOUT', () => {
+    expect(() => queryGraph(dense, allPaths, { timeoutSeconds: 0.2 })).toThrow(
+      expect.objectContaining({ code: 'QUERY_TIMEOUT', exitCode: 9 }) as Error,
+    );
+  });
+
+  test('once cancelled: INTERRUPTED, asked as it runs', () => {
+    let asked = 0;
+    const isCancelled = () => ++asked > 3;
+    expect(() => queryGraph(dense, allPaths, { isCancelled })).toThrow(
+      expect.objectContaining({ code: 'INTERRUPTED' }) as Error,
+    );
+    expect(asked).toBe(4);
+  });
+
+  test('a deadline far away changes nothing', () => {
+    expect(rows(people, 'MATCH (p:Person) RETURN count(p) AS n')).toEqual(
+      queryGraph(people, 'MATCH (p:Person) RETURN count(p) AS n', { timeoutSeconds: 31536000 }).rows,
+    );
+  });
+});

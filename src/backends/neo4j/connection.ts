@@ -61,8 +61,8 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
     driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
       // Fail fast when nobody answers; transient errors inside transactions are retried by the driver.
       connectionTimeout: connectionTimeoutMs(config),
-      connectionAcquisitionTimeout: (config.timeoutSeconds ?? 60) * 1000,
-      maxTransactionRetryTime: (config.retrySeconds ?? 30) * 1000,
+      connectionAcquisitionTimeout: timerMs(config.timeoutSeconds ?? 60),
+      maxTransactionRetryTime: timerMs(config.retrySeconds ?? 30),
       disableLosslessIntegers: false,
     });
   } catch (e) {
@@ -93,8 +93,16 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
   return driver;
 }
 
+/**
+ * Seconds as a timer's milliseconds. A timer holds at most 2^31 - 1 ms (24.8 days); Node makes a longer
+ * one fire at once, with a warning, so any longer timeout waits that long.
+ */
+export function timerMs(seconds: number): number {
+  return Math.min(Math.round(seconds * 1000), 2 ** 31 - 1);
+}
+
 function connectionTimeoutMs(config: Neo4jConfig): number {
-  return (config.timeoutSeconds ?? 15) * 1000;
+  return timerMs(config.timeoutSeconds ?? 15);
 }
 
 /** One clear line for a driver or server error; never the password. */
@@ -111,7 +119,7 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
     /timed out|Failed to establish connection in/i.test(detail)
   ) {
     kind = 'NEO4J_TIMEOUT';
-    message = `Neo4j at ${where} did not answer within ${config.timeoutSeconds ?? 'the'} seconds while ${during} (--timeout, NEO4J_TIMEOUT)`;
+    message = `Neo4j at ${where} did not answer within ${config.timeoutSeconds ?? connectionTimeoutMs(config) / 1000} seconds while ${during} (--timeout, NEO4J_TIMEOUT)`;
   } else if (
     code === 'Neo.ClientError.Security.Unauthorized' ||
     code === 'Neo.ClientError.Security.AuthenticationRateLimit'
@@ -150,5 +158,5 @@ function redactSecret(text: string, secret: string): string {
 
 /** The transaction settings of every read and write: the timeout, when one is set. */
 export function transactionConfig(config: Neo4jConfig): { timeout?: number } {
-  return config.timeoutSeconds === undefined ? {} : { timeout: config.timeoutSeconds * 1000 };
+  return config.timeoutSeconds === undefined ? {} : { timeout: timerMs(config.timeoutSeconds) };
 }

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { KgError } from '../../errors';
+import { readText } from '../../validate/read-text';
 import { parseParams, queryNeo4j, type QueryResult } from '../../query/query';
-import { queryGraph } from '../../query/cypher';
+import { queryGraphOffThread } from '../../query/cypher/off-thread';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../../query/format';
 import { connectionConfig, loadOrReport, neo4jArguments, type ConnectionOptions } from '../shared';
 import { reporter } from '../reporter';
@@ -53,16 +53,11 @@ export function register(program: Command): void {
       }
       let text = cypher ?? '';
       if (options.file !== undefined) {
-        try {
-          text = await readFile(options.file, 'utf8');
-        } catch (cause) {
-          throw new KgError(
-            'FILE_UNREADABLE',
-            `cannot read ${options.file}: ${(cause as Error).message}`,
-            {},
-            { cause },
-          );
-        }
+        // Read like a data file: a FIFO or device is refused, never opened to wait on.
+        const read = await readText(options.file);
+        if (!read.ok)
+          throw new KgError('FILE_UNREADABLE', `cannot read ${options.file}: ${read.error.message}`);
+        text = read.text;
       }
       const params = parseParams(options.param);
       const backend =
@@ -75,7 +70,12 @@ export function register(program: Command): void {
           throw new KgError('USAGE', '--write needs --backend neo4j: the memory backend is read-only');
         const loaded = await loadOrReport(options.data.length > 0 ? options.data : ['graph-data'], options);
         if (!loaded) return;
-        result = queryGraph(loaded.graph, text, { params, file: options.file });
+        // On a worker thread: this one stays free to answer SIGINT and SIGTERM at once.
+        result = await queryGraphOffThread(loaded.graph, text, {
+          params,
+          ...(options.file === undefined ? {} : { file: options.file }),
+          ...(options.timeout === undefined ? {} : { timeoutSeconds: options.timeout }),
+        });
       }
       if (reporter.json) reporter.result({ ok: true, ...result });
       else if (!reporter.quiet) process.stdout.write(formatResult(result, options.format));

@@ -62,6 +62,8 @@ type Step = (row: Row, ctx: Context, used: CRel[], next: () => boolean) => boole
 export interface Context {
   graph: PropertyGraph;
   params: Map<string, Value>;
+  /** Called at each step of the work (a candidate, an expansion, a row): throws to stop the query. */
+  guard?: () => void;
 }
 
 type Fn = (row: Row, ctx: Context) => Value;
@@ -918,6 +920,7 @@ class Compiler {
               const l = list(row, ctx);
               const items = l === null ? [] : Array.isArray(l) ? l : [l];
               for (const x of items) {
+                ctx.guard?.();
                 const r = row.slice();
                 r[slot] = x;
                 down.push(r);
@@ -1527,6 +1530,7 @@ class Compiler {
           candidates = ctx.graph.lookup(label, lookup.key, v);
         } else candidates = label === null ? ctx.graph.nodes : ctx.graph.withLabel(label);
         for (const node of candidates) {
+          ctx.guard?.();
           if (!firstCheck(node, row, ctx)) continue;
           row[firstSlot] = node;
           if (next()) return true;
@@ -1633,6 +1637,7 @@ class Compiler {
         const path: CRel[] = [];
         const start = row[fromSlot] as CNode;
         const visit = (node: CNode): boolean => {
+          ctx.guard?.();
           if (path.length >= min && nodeOk(node, row, ctx)) {
             row[relSlot] = reverse ? path.slice().reverse() : path.slice();
             if (!toBound) row[toSlot] = node;
@@ -1676,6 +1681,7 @@ class Compiler {
       const ids = typed ? typed(ctx) : null;
       const ok = ids !== null && fixed === undefined ? relPropsOk : relOk;
       const attempt = (r: CRel, other: CNode): boolean => {
+        ctx.guard?.();
         if (!ok(r, row, ctx) || !nodeOk(other, row, ctx)) return false;
         if (used.length > 0 && used.includes(r)) return false;
         used.push(r);
@@ -1793,6 +1799,7 @@ class Compiler {
       const nodes: CNode[] = [from];
       // Returns true to end the enumeration.
       const walk = (n: CNode, length: number): boolean => {
+        ctx.guard?.();
         const left = length - rels.length;
         if (left === 0) {
           if (n !== to) return false;

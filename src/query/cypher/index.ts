@@ -57,6 +57,30 @@ export interface CypherOptions {
   params?: Record<string, unknown>;
   /** Names the query in error positions (a --file path); `<query>` by default. */
   file?: string;
+  /** The query fails with QUERY_TIMEOUT once it has run this long (any size; default: no limit). */
+  timeoutSeconds?: number;
+  /** Asked as the query runs; true stops it with INTERRUPTED (a flag another thread sets, say). */
+  isCancelled?: () => boolean;
+}
+
+/** Steps between looks at the clock and the cancellation flag: a look costs more than a step. */
+const GUARD_EVERY = 4096;
+
+/** The guard of a run: throws once the deadline has passed or the run is cancelled. */
+function guard(options: CypherOptions): (() => void) | undefined {
+  const { timeoutSeconds, isCancelled } = options;
+  if (timeoutSeconds === undefined && isCancelled === undefined) return undefined;
+  const deadline = timeoutSeconds === undefined ? Infinity : performance.now() + timeoutSeconds * 1000;
+  let steps = 0;
+  return () => {
+    if (++steps % GUARD_EVERY !== 0) return;
+    if (performance.now() > deadline)
+      throw new KgError(
+        'QUERY_TIMEOUT',
+        `the query ran longer than --timeout (${timeoutSeconds} s) and was stopped`,
+      );
+    if (isCancelled?.()) throw new KgError('INTERRUPTED', 'the query was cancelled before it finished');
+  };
 }
 
 /** Runs already-parsed text on a property graph: the rows as Cypher values. */
@@ -72,7 +96,7 @@ function execute(
     const compiled = compile(parseQuery(text, allowCreate), view);
     const params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, fromPlain(v)]));
     phase = 'run';
-    const rows = compiled.run([[]], { graph: view, params });
+    const rows = compiled.run([[]], { graph: view, params, guard: guard(options) });
     return { columns: compiled.columns, rows };
   } catch (e) {
     if (e instanceof CypherFault) {

@@ -269,7 +269,8 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
 });
 
 describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
-  const PORT = '17689';
+  // 200 ports above the test server's, so that checkouts that test at once do not meet.
+  const PORT = String(Number(process.env.FACTGRAPH_TEST_BOLT_PORT ?? '17687') + 200);
   const PASSWORD = 'factgraph-csv-test';
   const config: Neo4jConfig = {
     uri: `bolt://127.0.0.1:${PORT}`,

@@ -11,12 +11,14 @@ import { neo4jConfig } from '../../src/backends/neo4j/connection';
 import { ROOT } from '../helpers';
 import { testNeo4j } from '../neo4j-helpers';
 
-// A server of its own, to kill without harming the other tests' server.
+// A server of its own, to kill without harming the other tests' server: 100 ports above it, so that
+// checkouts that test at once (FACTGRAPH_TEST_BOLT_PORT) do not meet.
+const PORT = String(Number(process.env.FACTGRAPH_TEST_BOLT_PORT ?? '17687') + 100);
 const home = mkdtempSync(join(tmpdir(), 'factgraph-neo4j-fault-'));
 const env = {
   ...process.env,
   NEO4J_HOME_DIR: home,
-  NEO4J_BOLT_PORT: '17688',
+  NEO4J_BOLT_PORT: PORT,
   NEO4J_PASSWORD: 'fault-test-pw',
 };
 const server = (command: 'start' | 'stop') =>
@@ -26,7 +28,7 @@ const server = (command: 'start' | 'stop') =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 const config = neo4jConfig({
-  uri: 'bolt://127.0.0.1:17688',
+  uri: `bolt://127.0.0.1:${PORT}`,
   username: 'neo4j',
   password: 'fault-test-pw',
   database: 'neo4j',

@@ -9,6 +9,7 @@ import { register as registerLoad } from './commands/load';
 import { register as registerExport } from './commands/export';
 import { register as registerStats } from './commands/stats';
 import { register as registerQuery } from './commands/query';
+import { register as registerCache } from './commands/cache';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -28,7 +29,14 @@ program.hook('preAction', (_, action) => reporter.configure(action.optsWithGloba
 const jsonRequested = process.argv.includes('--json');
 program.configureOutput({ writeErr: (text) => void (jsonRequested || process.stderr.write(text)) });
 
-for (const register of [registerValidate, registerLoad, registerExport, registerStats, registerQuery])
+for (const register of [
+  registerValidate,
+  registerLoad,
+  registerExport,
+  registerStats,
+  registerQuery,
+  registerCache,
+])
   register(program);
 
 /** Reports why the command stopped; returns the exit status. */

@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_DIR } from './schema-check';
 
 /**
- * The cache of checked files and found quotes: JSON entries named by a hash of everything they depend
- * on, so an entry is never stale (a changed input gives another name) and the folder is safe to delete.
+ * The cache of checked files and found quotes: entries named by a hash of everything they depend on, so
+ * an entry is never stale (a changed input gives another name) and the folder is safe to delete. Each
+ * entry starts with a header line (format version, key, SHA-256 of the rest): an entry that is cut
+ * short, empty, changed or of another format is a miss, recomputed and written again, never trusted.
  */
+
+/** The entry format; entries of another are misses, and `kg cache prune` removes them. */
+export const CACHE_FORMAT = 1;
 
 /** `$XDG_CACHE_HOME/factgraph`, else `~/.cache/factgraph`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -42,20 +47,96 @@ function entryPath(dir: string, key: string): string {
   return join(dir, key.slice(0, 2), `${key}.json`);
 }
 
-/** The entry's JSON text, or undefined when there is none. */
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+interface Header {
+  format: number;
+  key: string;
+  sha256: string;
+}
+
+/** The payload of an entry's text when its header checks out, else undefined. */
+function checkedPayload(text: string, key: string): string | undefined {
+  const end = text.indexOf('\n');
+  if (end < 0) return undefined;
+  let header: Header;
+  try {
+    header = JSON.parse(text.slice(0, end)) as Header;
+  } catch {
+    return undefined;
+  }
+  const payload = text.slice(end + 1);
+  return header?.format === CACHE_FORMAT && header.key === key && header.sha256 === sha256(payload)
+    ? payload
+    : undefined;
+}
+
+/** The entry's JSON text, or undefined when there is none or it does not check out (a miss). */
 export async function readEntry(dir: string, key: string): Promise<string | undefined> {
-  return readFile(entryPath(dir, key), 'utf8').catch(() => undefined);
+  const text = await readFile(entryPath(dir, key), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : checkedPayload(text, key);
 }
 
 /**
- * Stores an entry, written beside and renamed over, so a reader never sees half of one. Only a speed-up:
- * a read-only or full disk is ignored.
+ * Stores an entry: written beside, flushed to disk, then renamed over, so a reader (or a crash) never
+ * leaves half of one under its name. Only a speed-up: a read-only or full disk is ignored.
  */
 export async function writeEntry(dir: string, key: string, json: string): Promise<void> {
   const entry = entryPath(dir, key);
   const temp = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const header: Header = { format: CACHE_FORMAT, key, sha256: sha256(json) };
   await mkdir(join(entry, '..'), { recursive: true })
-    .then(() => writeFile(temp, json))
+    .then(() => writeFile(temp, `${JSON.stringify(header)}\n${json}`, { flush: true }))
     .then(() => rename(temp, entry))
-    .catch(() => undefined);
+    .catch(() => rm(temp, { force: true }).catch(() => undefined));
+}
+
+/** The folders entries are kept in: files' results, then the checks across files and found quotes. */
+const SECTIONS = ['', 'checks', 'quotes'];
+const ENTRY = /^([0-9a-f]{64})\.json$/;
+const TEMP = /^[0-9a-f]{64}\.json\.\d+\.[0-9a-z]*\.tmp$/;
+
+export interface CacheEntryInfo {
+  path: string;
+  bytes: number;
+  modified: Date;
+  /** `ok`, `damaged` (cut short, changed, not ours) or `temporary` (left by a killed run). */
+  state: 'ok' | 'damaged' | 'temporary';
+}
+
+/** Every file of the cache that factgraph wrote (entries and temporary files), and nothing else. */
+export async function cacheEntries(dir: string): Promise<CacheEntryInfo[]> {
+  const found: CacheEntryInfo[] = [];
+  for (const section of SECTIONS) {
+    const base = join(dir, section);
+    const shards = await readdir(base).catch(() => [] as string[]);
+    for (const shard of shards.filter((s) => /^[0-9a-f]{2}$/.test(s)).sort()) {
+      const names = await readdir(join(base, shard)).catch(() => [] as string[]);
+      for (const name of names.sort()) {
+        const path = join(base, shard, name);
+        const entry = ENTRY.exec(name);
+        if (!entry && !TEMP.test(name)) continue;
+        const info = await stat(path).catch(() => undefined);
+        if (!info?.isFile()) continue;
+        const ok = entry && checkedPayload(await readFile(path, 'utf8'), entry[1]!) !== undefined;
+        const state = entry ? (ok ? 'ok' : 'damaged') : 'temporary';
+        found.push({ path, bytes: info.size, modified: info.mtime, state });
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Removes the given cache files, then the shard folders they leave empty: only what factgraph wrote
+ * goes, whatever else the folder holds.
+ */
+export async function removeCacheEntries(dir: string, entries: readonly CacheEntryInfo[]): Promise<void> {
+  for (const e of entries) await rm(e.path, { force: true });
+  for (const section of SECTIONS) {
+    const base = join(dir, section);
+    for (const shard of await readdir(base).catch(() => [] as string[]))
+      if (/^[0-9a-f]{2}$/.test(shard)) await rmdir(join(base, shard)).catch(() => undefined);
+    if (section) await rmdir(base).catch(() => undefined);
+  }
 }

@@ -12,6 +12,9 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  statSync,
+  truncateSync,
+  utimesSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -718,5 +721,116 @@ describe('interrupts and timeouts: fault -> expected state', () => {
       ready: after(2500),
     });
     expect({ code: run.code, signal: run.signal }).toEqual({ code: 143, signal: null });
+  });
+});
+
+/** Every entry file of a cache folder. */
+const cacheFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, f));
+
+/** fault -> expected state for the cache: each damage done to every entry gives the uncached answer. */
+const CACHE_CASES: [string, (entry: string) => void][] = [
+  ['every entry cut to half its length', (f) => truncateSync(f, Math.floor(statSync(f).size / 2))],
+  ['every entry empty', (f) => truncateSync(f, 0)],
+  [
+    "every entry's payload changed into other valid JSON (quote spans moved, problems dropped)",
+    (f) => {
+      const [header, payload] = splitOnce(readFileSync(f, 'utf8'));
+      writeFileSync(f, `${header}\n${JSON.stringify(tamper(JSON.parse(payload) as unknown))}`);
+    },
+  ],
+  [
+    'every entry in the format before checksums (bare JSON)',
+    (f) => writeFileSync(f, splitOnce(readFileSync(f, 'utf8'))[1]),
+  ],
+  [
+    'every entry bytes that are not UTF-8',
+    (f) => writeFileSync(f, Buffer.from([0xff, 0xfe, 0x00, 0x0a, 0x7b])),
+  ],
+];
+
+function splitOnce(text: string): [string, string] {
+  const at = text.indexOf('\n');
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** Other valid JSON of the same shape: numbers moved by one, lists without their first item. */
+function tamper(value: unknown): unknown {
+  if (typeof value === 'number') return value + 1;
+  if (Array.isArray(value)) return value.slice(1).map(tamper);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tamper(v)]));
+  return value;
+}
+
+describe('the cache: fault -> expected state', () => {
+  /** What validation and the graph say, with the cache given or with none. */
+  const answer = (dir: string, cache: string[]) => {
+    const validated = kg(['--json', 'validate', 'data', ...cache], dir);
+    const graph = kg(['export', 'data', '--format', 'graphology', '--out', '-', ...cache], dir);
+    return {
+      code: validated.code,
+      validated: validated.stdout,
+      graph: graph.stdout,
+      stderr: validated.stderr + graph.stderr,
+    };
+  };
+
+  test.each(CACHE_CASES)(
+    '%s: the same answer as with no cache, the entries written again whole',
+    (_, damage) => {
+      const dir = workspace();
+      // A quote that is nowhere in the text: the cached problems are not empty.
+      const statements = join(dir, STATEMENTS_FILE);
+      writeFileSync(
+        statements,
+        readFileSync(statements, 'utf8').replace(
+          "quote: 'Russlands president Vladimir Putin'",
+          "quote: 'Russlands president Vladimir Putn'",
+        ),
+      );
+      const uncached = answer(dir, ['--no-cache']);
+      expect(uncached.code).toBe(1);
+      const cache = ['--cache-dir', 'cache'];
+      expect(answer(dir, cache)).toEqual(uncached);
+      const entries = cacheFiles(join(dir, 'cache'));
+      expect(entries.length).toBeGreaterThan(10);
+      for (const entry of entries) damage(entry);
+      expect(answer(dir, cache)).toEqual(uncached);
+      const info = JSON.parse(kg(['--json', 'cache', 'info', ...cache], dir).stdout) as Record<
+        string,
+        number
+      >;
+      expect(info).toMatchObject({ entries: entries.length, damaged: 0, temporary: 0 });
+      expect(answer(dir, cache)).toEqual(uncached);
+    },
+  );
+
+  test('kg cache prune removes damaged entries and old temporary files; clear removes only the cache’s own files', () => {
+    const dir = workspace();
+    const cache = ['--cache-dir', 'cache'];
+    expect(kg(['validate', 'data', ...cache], dir).code).toBe(0);
+    const entries = cacheFiles(join(dir, 'cache'));
+    truncateSync(entries[0]!, 10);
+    const temp = `${entries[1]!}.4242.abc.tmp`;
+    writeFileSync(temp, 'half');
+    utimesSync(temp, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    writeFileSync(join(dir, 'cache', 'notes.txt'), 'mine');
+    const info = JSON.parse(kg(['--json', 'cache', 'info', ...cache], dir).stdout) as Record<string, number>;
+    expect(info).toMatchObject({ entries: entries.length - 1, damaged: 1, temporary: 1 });
+    const pruned = JSON.parse(kg(['--json', 'cache', 'prune', ...cache], dir).stdout) as {
+      removed: Record<string, number>;
+    };
+    expect(pruned.removed).toMatchObject({ entries: 0, damaged: 1, temporary: 1 });
+    expect(existsSync(entries[0]!)).toBe(false);
+    expect(existsSync(temp)).toBe(false);
+    const cleared = JSON.parse(kg(['--json', 'cache', 'clear', ...cache], dir).stdout) as {
+      removed: Record<string, number>;
+    };
+    expect(cleared.removed.entries).toBe(entries.length - 1);
+    expect(readdirSync(join(dir, 'cache'))).toEqual(['notes.txt']);
   });
 });

@@ -1,6 +1,7 @@
 import { relative, isAbsolute } from 'node:path';
 import pc from 'picocolors';
 import type { KgError } from '../errors';
+import { terminalSafe } from '../terminal';
 
 /** Paths as the user would type them: relative to the working folder when inside it. */
 export function displayPath(file: string): string {
@@ -8,9 +9,17 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-/** One problem a line, `path:line:col: error CODE message`, coloured on a terminal. */
+/** A path as it is printed in text output: displayPath, its control characters escaped. */
+export function printedPath(file: string): string {
+  return terminalSafe(displayPath(file));
+}
+
+/**
+ * One problem a line, `path:line:col: error CODE message`, coloured on a terminal; a control character
+ * in a file name or message is shown escaped, so it cannot break the line or drive the terminal.
+ */
 export function formatProblem(e: KgError, color: boolean): string {
-  const line = e.format(displayPath);
+  const line = terminalSafe(e.format(displayPath));
   if (!color) return line;
   const label = `${e.severity} ${e.code}`;
   return line.replace(label, (e.severity === 'error' ? pc.red : pc.yellow)(pc.bold(label)));

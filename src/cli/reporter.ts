@@ -41,7 +41,7 @@ class Reporter {
       this.result({ ok: false, error: { ...problemsJson([error])[0]!, exitCode: error.exitCode } });
       return;
     }
-    console.error(pc.red(error.format()));
+    console.error(pc.red(formatProblem(error, false)));
     if (extra) console.error(extra);
   }
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import Table from 'cli-table3';
+import { terminalSafe } from '../terminal';
 import type { QueryResult } from './query';
 import type { Json } from '../backends/neo4j/values';
 
@@ -22,8 +23,10 @@ export function formatResult(result: QueryResult, format: ResultFormat): string 
     );
     return stringify([result.columns, ...csvRows], { escape_formulas: true });
   }
-  const rows = result.rows.map((r) => result.columns.map((c) => cell(r[c])));
-  const table = new Table({ head: result.columns, style: { head: [], border: [] }, wordWrap: true });
+  // For a terminal: a cell's control characters are shown escaped, never sent as they are.
+  const rows = result.rows.map((r) => result.columns.map((c) => terminalSafe(cell(r[c]))));
+  const head = result.columns.map(terminalSafe);
+  const table = new Table({ head, style: { head: [], border: [] }, wordWrap: true });
   table.push(...rows);
   return `${table.toString()}\n${result.rows.length} row${result.rows.length === 1 ? '' : 's'}\n`;
 }

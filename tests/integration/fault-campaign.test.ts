@@ -834,3 +834,41 @@ describe('the cache: fault -> expected state', () => {
     expect(readdirSync(join(dir, 'cache'))).toEqual(['notes.txt']);
   });
 });
+
+describe('text that reaches a terminal: fault -> expected state', () => {
+  test('a file name with a line break and escape sequences: printed escaped, no fake line, no raw ESC', () => {
+    const dir = workspace();
+    const name = 'x\nFAKE.yaml:1:1: error FAKE \u001b[2J\u001b[31m.yaml';
+    writeFileSync(join(dir, 'data', 'entities', name), 'entities: [\n');
+    const r = kg(['validate', 'data'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).not.toMatch(/^FAKE/m);
+    expect(r.stdout).toContain('data/entities/x\\nFAKE.yaml:1:1: error FAKE \\x1b[2J\\x1b[31m.yaml:');
+  });
+
+  test('a table cell or column name with control characters: escaped, never sent raw', () => {
+    const r = kg(
+      [
+        'query',
+        'RETURN $x AS `col\u001b[2J`',
+        '--param',
+        'x="\\u001b[31mred\\nFAKE row"',
+        '--data',
+        'graph-data',
+      ],
+      ROOT,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('\u001b');
+    expect(r.stdout).toContain('\\x1b[31mred\\nFAKE row');
+    expect(r.stdout).toContain('col\\x1b[2J');
+  });
+
+  test('an error that names a path with control characters: escaped', () => {
+    const dir = workspace();
+    const r = kg(['validate', 'no\u001b[2Jsuch'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error PATH_NOT_FOUND no such file or folder: no\\x1b[2Jsuch\n');
+  });
+});

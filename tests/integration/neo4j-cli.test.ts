@@ -86,6 +86,18 @@ test.each([
   ['a wrong password', { NEO4J_PASSWORD: 'not-the-Secret-123' }, 4, 'NEO4J_AUTH_FAILED'],
   ['an unknown database', { NEO4J_DATABASE: 'nosuchdb' }, 5, 'NEO4J_DATABASE_NOT_FOUND'],
   ['a password in the URI', { NEO4J_URI: 'bolt://neo4j:hunter2-Secret@127.0.0.1:1' }, 3, 'NEO4J_UNAVAILABLE'],
+  [
+    'a password with @ and a ?password= in the URI',
+    { NEO4J_URI: 'neo4j://neo4j:Secret2@x@127.0.0.1:1?password=hunter3-Secret' },
+    3,
+    'NEO4J_UNAVAILABLE',
+  ],
+  [
+    'a password with / and ? in the URI',
+    { NEO4J_URI: 'bolt://neo4j:pa/ss?wd-Secret4@127.0.0.1:1' },
+    2,
+    'USAGE',
+  ],
 ])('%s: one clear line, its own exit code, no stack trace, no password', (_, env, code, error) => {
   for (const args of [
     ['load', '--backend', 'neo4j'],
@@ -96,7 +108,14 @@ test.each([
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(`error ${error} `);
     expect(r.all).not.toMatch(/\n\s+at /);
-    for (const secret of [config.password, 'not-the-Secret-123', 'hunter2-Secret'])
+    for (const secret of [
+      config.password,
+      'not-the-Secret-123',
+      'hunter2-Secret',
+      'Secret2',
+      'hunter3',
+      'wd-Secret4',
+    ])
       expect(r.all).not.toContain(secret);
   }
 });

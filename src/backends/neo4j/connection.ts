@@ -46,9 +46,44 @@ export function neo4jConfig(
   return config;
 }
 
-/** A URI safe to print: any user:password part is masked. */
+/** Where a URI's authority starts: after `scheme://`, or at the start of a URI without one. */
+const authorityStart = (uri: string) => (uri.includes('//') ? uri.indexOf('//') + 2 : 0);
+
+/**
+ * The parts of a URI that may be secret: its user info (up to the last `@`, so a password may hold
+ * `@`, `/` or `?`) and each value of its query and fragment.
+ */
+function uriParts(uri: string): { head: string; userInfo?: string; host: string; query: string } {
+  const start = authorityStart(uri);
+  const rest = uri.slice(start);
+  const at = rest.lastIndexOf('@');
+  const afterUser = rest.slice(at + 1);
+  const q = afterUser.search(/[?#]/);
+  return {
+    head: uri.slice(0, start),
+    ...(at < 0 ? {} : { userInfo: rest.slice(0, at) }),
+    host: q < 0 ? afterUser : afterUser.slice(0, q),
+    query: q < 0 ? '' : afterUser.slice(q),
+  };
+}
+
+/** A URI safe to print: the user info and every query value masked, whatever they hold. */
 export function redactUri(uri: string): string {
-  return uri.replace(/\/\/[^/@]*@/, '//***@');
+  const { head, userInfo, host, query } = uriParts(uri);
+  const masked = query.replace(/([?&;#])([^?&;#]*)/g, (_, sep: string, pair: string) =>
+    pair.includes('=') ? `${sep}${pair.slice(0, pair.indexOf('='))}=***` : pair ? `${sep}***` : sep,
+  );
+  return `${head}${userInfo === undefined ? '' : '***@'}${host}${masked}`;
+}
+
+/** Every secret a URI may hold, longest first: the user info, its password, the query's values. */
+function uriSecrets(uri: string): string[] {
+  const { userInfo, query } = uriParts(uri);
+  const secrets = [userInfo ?? '', userInfo?.slice(userInfo.indexOf(':') + 1) ?? ''];
+  for (const pair of query.split(/[?&;#]/))
+    secrets.push(pair.includes('=') ? pair.slice(pair.indexOf('=') + 1) : pair);
+  // Single letters (`policy=1`) would mask every such letter of a message; the URI is masked whole.
+  return secrets.filter((x) => x.length >= 2).sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -66,7 +101,12 @@ export async function connect(config: Neo4jConfig): Promise<Driver> {
       disableLosslessIntegers: false,
     });
   } catch (e) {
-    throw new KgError('USAGE', `invalid Neo4j URI ${redactUri(config.uri)}: ${(e as Error).message}`);
+    // The driver quotes pieces of a URI it cannot parse: with user info there, none of its words.
+    const detail =
+      uriParts(config.uri).userInfo === undefined
+        ? redactSecrets((e as Error).message, config)
+        : "give the password in NEO4J_PASSWORD rather than in the URI (the driver reads / ? # @ in it as the URI's own)";
+    throw new KgError('USAGE', `invalid Neo4j URI ${redactUri(config.uri)}: ${detail}`);
   }
   // The driver's connectionTimeout ends when TCP connects: a server that accepts and then never answers
   // the Bolt handshake would hang us, so the whole check has a deadline of its own.
@@ -111,7 +151,8 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
   const err = e as { code?: string; message?: string };
   const code = err.code ?? '';
   const where = `${redactUri(config.uri)} (database ${config.database})`;
-  const detail = redactSecret((err.message ?? String(e)).split('\n')[0] ?? '', config.password);
+  const redact = (text: string) => redactSecrets(text, config);
+  const detail = redact((err.message ?? String(e)).split('\n')[0] ?? '');
   let kind: ErrorCode;
   let message: string;
   if (
@@ -149,11 +190,20 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
     kind = 'NEO4J_ERROR';
     message = `Neo4j at ${where} failed while ${during}: ${detail}${code ? ` (${code})` : ''}`;
   }
-  return new KgError(kind, message, undefined, { cause: e });
+  // The cause's stack is printed by --verbose: it is masked like the message.
+  const cause = Object.assign(new Error(redact(err.message ?? String(e))), {
+    stack: redact((e as Error).stack ?? ''),
+    code,
+  });
+  return new KgError(kind, message, undefined, { cause });
 }
 
-function redactSecret(text: string, secret: string): string {
-  return secret ? text.split(secret).join('***') : text;
+/** Text without the password or anything secret the URI holds (its own text comes out masked). */
+function redactSecrets(text: string, config: Neo4jConfig): string {
+  let out = text.split(config.uri).join(redactUri(config.uri));
+  for (const secret of [config.password, ...uriSecrets(config.uri)])
+    if (secret) out = out.split(secret).join('***');
+  return out;
 }
 
 /** The transaction settings of every read and write: the timeout, when one is set. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { cacheEntries, defaultCacheDir, removeCacheEntries, type CacheEntryInfo } from '../../validate/cache';
-import { displayPath, plural } from '../output';
+import { plural, printedPath } from '../output';
 import { reporter } from '../reporter';
 import { positiveNumber } from '../shared';
 
@@ -41,7 +41,7 @@ export function register(program: Command): void {
       const dir = options.cacheDir ?? defaultCacheDir();
       const c = counts(await cacheEntries(dir));
       reporter.say(
-        `${displayPath(dir)}: ${plural(c.entries, 'entry', 'entries')} (${mib(c.bytes)}), ` +
+        `${printedPath(dir)}: ${plural(c.entries, 'entry', 'entries')} (${mib(c.bytes)}), ` +
           `${c.damaged} damaged, ${plural(c.temporary, 'temporary file')}`,
       );
       reporter.result({ ok: true, dir, ...c });
@@ -66,7 +66,7 @@ export function register(program: Command): void {
       const c = counts(gone);
       reporter.say(
         `removed ${plural(c.entries + c.damaged, 'entry', 'entries')} (${c.damaged} damaged) and ` +
-          `${plural(c.temporary, 'temporary file')} from ${displayPath(dir)}`,
+          `${plural(c.temporary, 'temporary file')} from ${printedPath(dir)}`,
       );
       reporter.result({ ok: true, dir, removed: c });
     });
@@ -78,7 +78,7 @@ export function register(program: Command): void {
       const gone = await cacheEntries(dir);
       await removeCacheEntries(dir, gone);
       const c = counts(gone);
-      reporter.say(`removed ${plural(gone.length, 'file')} (${mib(c.bytes)}) from ${displayPath(dir)}`);
+      reporter.say(`removed ${plural(gone.length, 'file')} (${mib(c.bytes)}) from ${printedPath(dir)}`);
       reporter.result({ ok: true, dir, removed: c });
     });
 }

@@ -10,7 +10,7 @@ import {
 } from '../../export';
 import { dataKey } from '../../load/file-keys';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
-import { displayPath } from '../output';
+import { displayPath, printedPath } from '../output';
 import { reporter } from '../reporter';
 import { progressBar } from '../progress';
 
@@ -82,8 +82,10 @@ export function register(program: Command): void {
         path: displayPath(path),
         opensWith: EXPORT_FORMATS[format].opensWith,
       }));
-      for (const { format, path, opensWith } of outputs)
-        reporter.say(`wrote ${path.padEnd(28)} ${format.padEnd(11)} opens in ${opensWith}`);
+      for (const { format, path } of written)
+        reporter.say(
+          `wrote ${printedPath(path).padEnd(28)} ${format.padEnd(11)} opens in ${EXPORT_FORMATS[format].opensWith}`,
+        );
       reporter.result({ ok: true, nodes: loaded.graph.order, edges: loaded.graph.size, outputs });
     });
 }

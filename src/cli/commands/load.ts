@@ -15,6 +15,7 @@ import {
   type DataOptions,
 } from '../shared';
 import { countTable } from '../output';
+import { terminalSafe } from '../../terminal';
 import { reporter } from '../reporter';
 import { progressBar } from '../progress';
 
@@ -71,7 +72,7 @@ export function register(program: Command): void {
         }).finally(bar.stop);
         neo4j = { uri: redactUri(config.uri), database: config.database, ...r };
         reporter.say(
-          `loaded data set '${dataset}' into ${redactUri(config.uri)} (database ${config.database}): ` +
+          `loaded data set '${terminalSafe(dataset)}' into ${redactUri(config.uri)} (database ${config.database}): ` +
             `${r.entities} entities, ${r.statements} statements, ${r.documents} documents, ${r.mentions} mentions ` +
             `in ${r.transactions} transactions; removed ${r.removedRelationships} relationships and ${r.removedNodes} nodes`,
         );

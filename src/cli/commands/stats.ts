@@ -4,6 +4,7 @@ import { countGraph } from '../../load/load';
 import { coverage } from '../../query/coverage';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
 import { countTable } from '../output';
+import { terminalSafe } from '../../terminal';
 import { reporter } from '../reporter';
 
 export function register(program: Command): void {
@@ -31,8 +32,8 @@ export function register(program: Command): void {
             : s.statements.length
               ? pc.green(`${s.statements.length} stmt`)
               : pc.red('UNCOVERED');
-          reporter.say(`${String(i + 1).padStart(3)}  ${mark.padEnd(20)} ${s.text}`);
-          for (const id of s.statements) reporter.say(`       ${pc.dim(id)}`);
+          reporter.say(`${String(i + 1).padStart(3)}  ${mark.padEnd(20)} ${terminalSafe(s.text)}`);
+          for (const id of s.statements) reporter.say(`       ${pc.dim(terminalSafe(id))}`);
         });
       }
       const ok = documents.every((d) => d.covered === d.factual);

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'no
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { SCHEMA_DIR } from './schema-check';
+import { readBytes } from './read-text';
 
 /**
  * The cache of checked files and found quotes: entries named by a hash of everything they depend on, so
@@ -10,6 +11,9 @@ import { SCHEMA_DIR } from './schema-check';
  * entry starts with a header line (format version, key, SHA-256 of the rest): an entry that is cut
  * short, empty, changed or of another format is a miss, recomputed and written again, never trusted.
  */
+
+/** No entry is larger: the checks across a million statements take about 20 MiB. */
+const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
 
 /** The entry format; entries of another are misses, and `kg cache prune` removes them. */
 export const CACHE_FORMAT = 1;
@@ -73,8 +77,9 @@ function checkedPayload(text: string, key: string): string | undefined {
 
 /** The entry's JSON text, or undefined when there is none or it does not check out (a miss). */
 export async function readEntry(dir: string, key: string): Promise<string | undefined> {
-  const text = await readFile(entryPath(dir, key), 'utf8').catch(() => undefined);
-  return text === undefined ? undefined : checkedPayload(text, key);
+  // Read like a data file: never a FIFO or device put in its place, never more than the limit.
+  const read = await readBytes(entryPath(dir, key), MAX_ENTRY_BYTES).catch(() => undefined);
+  return read?.ok ? checkedPayload(read.bytes.toString('utf8'), key) : undefined;
 }
 
 /**

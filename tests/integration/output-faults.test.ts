@@ -55,5 +55,7 @@ test('a read-only file system: exit 2 with OUTPUT_FAILED and nothing written', (
     echo "files=$(ls -A "$DIR" | tr '\\n' ' ')"`);
   expect(r.stdout).toContain('exit=2');
   expect(r.stdout).toMatch(/"code": "OUTPUT_FAILED"[\s\S]*EROFS/);
+  // The message names the output, not the temporary file it was written to first.
+  expect(r.stdout).not.toContain('factgraph-tmp');
   expect(r.stdout).toContain('files=\n');
 });

@@ -9,6 +9,7 @@ import { register as registerLoad } from './commands/load';
 import { register as registerExport } from './commands/export';
 import { register as registerStats } from './commands/stats';
 import { register as registerQuery } from './commands/query';
+import { register as registerUnload } from './commands/unload';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -31,7 +32,14 @@ program.configureOutput({
   outputError: () => undefined,
 });
 
-for (const register of [registerValidate, registerLoad, registerExport, registerStats, registerQuery])
+for (const register of [
+  registerValidate,
+  registerLoad,
+  registerUnload,
+  registerExport,
+  registerStats,
+  registerQuery,
+])
   register(program);
 
 /** Reports why the command stopped; returns the exit status. */
@@ -67,9 +75,7 @@ function fail(e: unknown): number {
 function usageError(e: CommanderError): KgError {
   // Without a command, commander has shown the help on stderr already.
   if (e.code === 'commander.help') return new KgError('USAGE', 'no command given');
-  const message = e.message
-    .replace(/^error: /, '')
-    .replace(/\n\(Did you mean (.*)\)$/, ' (did you mean $1)');
+  const message = e.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/, ' (did you mean $1)');
   return new KgError('USAGE', message);
 }
 

@@ -10,7 +10,7 @@ import { SCHEMA_DIR } from './schema-check';
  */
 
 /** `$XDG_CACHE_HOME/factgraph`, else `~/.cache/factgraph`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'factgraph');
 }
 

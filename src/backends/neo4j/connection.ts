@@ -23,7 +23,7 @@ export const DEFAULT_NEO4J: Neo4jConfig = {
 /** The connection settings: explicit options first, then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
 export function neo4jConfig(
   options: Partial<Neo4jConfig> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): Neo4jConfig {
   type Setting = 'uri' | 'username' | 'password' | 'database';
   const pick = (key: Setting, name: string) => options[key] || env[name] || DEFAULT_NEO4J[key];
@@ -52,6 +52,8 @@ export function redactUri(uri: string): string {
 }
 
 /**
+ * @internal (the published types stay free of the driver's, which need `lib: esnext` and DOM or Node types)
+ *
  * A driver that has proven it can reach the database: `bolt://`, `neo4j://` (routing, for clusters) and
  * `neo4j+s://` (TLS, e.g. Aura) all work. Failures become KgErrors with their own exit codes.
  */

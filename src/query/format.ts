@@ -35,10 +35,14 @@ function naming(properties: JsonObject): string {
 
 /**
  * A table cell: nodes, relationships and paths in Cypher's pattern form with their labels and name
- * (`(:Entity:Person {name: 'Vladimir Putin'})`), not their whole JSON; everything else as `cell`.
+ * (`(:Person {name: 'Vladimir Putin'})`), not their whole JSON; everything else as `cell`.
  */
 function tableCell(value: Json | undefined): string {
-  if (isNode(value)) return `(${value.labels.map((l) => `:${l}`).join('')}${naming(value.properties)})`;
+  if (isNode(value)) {
+    // Every entity is also an :Entity: its kind says more in the width a table has.
+    const labels = value.labels.length > 1 ? value.labels.filter((l) => l !== 'Entity') : value.labels;
+    return `(${labels.map((l) => `:${l}`).join('')}${naming(value.properties)})`;
+  }
   if (isRelationship(value)) return `[:${value.type}${naming(value.properties)}]`;
   if (isPath(value)) {
     let text = tableCell(value.nodes[0]);

@@ -339,3 +339,19 @@ test('kg export (npm start) says first that the data is valid, then what it wrot
   expect(lines.slice(1).every((l) => l.startsWith('wrote '))).toBe(true);
   expect(lines).toHaveLength(11);
 });
+
+test('at a terminal, a query table fits its width: long cells cut with …, nodes by labels and name', () => {
+  // script(1) gives the command a terminal of 60 columns.
+  const query = 'MATCH (p:Person)-[r:PROPOSES]->(x) RETURN p, r.quote AS quote';
+  const command = `stty cols 60; ${process.execPath} ${CLI} query '${query}' 2>/dev/null`;
+  const r = spawnSync('script', ['-qec', command, '/dev/null'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', NEO4J_URI: '' },
+  });
+  expect(r.status).toBe(0);
+  const lines = r.stdout.trimEnd().split(/\r?\n/);
+  expect(lines).toHaveLength(5);
+  for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  expect(lines[3]).toBe("│ (:Person {name: 'Giorgia … │ Giorgia Meloni har foresl… │");
+});

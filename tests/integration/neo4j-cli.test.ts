@@ -181,7 +181,7 @@ describe('timeouts', () => {
     const r = kg(['query', 'CALL apoc.util.sleep(20000) RETURN 1 AS one', '--timeout', '1']);
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(
-      /^error NEO4J_TIMEOUT Neo4j at .* did not answer within 1 seconds while running the query/,
+      /^error NEO4J_TIMEOUT Neo4j at .* did not answer within 1 second while running the query/,
     );
   });
 

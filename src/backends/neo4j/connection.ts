@@ -113,7 +113,9 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
     /timed out|Failed to establish connection in/i.test(detail)
   ) {
     kind = 'NEO4J_TIMEOUT';
-    message = `Neo4j at ${where} did not answer within ${config.timeoutSeconds ?? 'the'} seconds while ${during} (--timeout, NEO4J_TIMEOUT)`;
+    const t = config.timeoutSeconds;
+    const limit = t === undefined ? 'the time allowed' : `${t} second${t === 1 ? '' : 's'}`;
+    message = `Neo4j at ${where} did not answer within ${limit} while ${during} (--timeout, NEO4J_TIMEOUT)`;
   } else if (
     code === 'Neo.ClientError.Security.Unauthorized' ||
     code === 'Neo.ClientError.Security.AuthenticationRateLimit'

@@ -27,71 +27,68 @@ interface QueryCommandOptions extends ConnectionOptions, DataOptions {
 }
 
 export function register(program: Command): void {
-  dataOptions(
-    neo4jArguments(program.command('query'))
-      .description(
-        'run a Cypher query on the graph: in memory from the data files, or on Neo4j (read-only unless --write)',
-      )
-      .argument('[cypher]', 'the query (or --file)')
-      .option('--file <file>', 'read the query from a file')
-      .option(
-        '-p, --param <name=value>',
-        'a query parameter; the value is JSON, or else a string (repeatable)',
-        collect,
-      )
-      .addOption(
-        new Option('-f, --format <format>', 'output format').choices(RESULT_FORMATS).default('table'),
-      )
-      .option('--write', 'allow the query to write (Neo4j only)')
-      .addOption(backendOption('where to run it'))
-      .option(
-        '--data <path>',
-        'memory backend: a data file or folder (repeatable; default: graph-data)',
-        collect,
-      ),
-  ).action(async (cypher: string | undefined, options: QueryCommandOptions) => {
-    if (cypher === undefined && options.file === undefined)
-      throw new KgError('USAGE', 'no query: give it as an argument (in single quotes) or with --file FILE');
-    if (cypher !== undefined && options.file !== undefined)
-      throw new KgError('USAGE', 'give the query as an argument or with --file, not both');
-    let text = cypher ?? '';
-    if (options.file !== undefined) {
-      try {
-        text = await readFile(options.file, 'utf8');
-      } catch (cause) {
-        throw new KgError(
-          'FILE_UNREADABLE',
-          `cannot read ${options.file}: ${(cause as Error).message}`,
-          {},
-          { cause },
-        );
+  dataOptions(neo4jArguments(program.command('query')))
+    .description(
+      'run a Cypher query on the graph: in memory from the data files, or on Neo4j (read-only unless --write)',
+    )
+    .argument('[cypher]', 'the query (or --file)')
+    .option('--file <file>', 'read the query from a file')
+    .option(
+      '-p, --param <name=value>',
+      'a query parameter; the value is JSON, or else a string (repeatable)',
+      collect,
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RESULT_FORMATS).default('table'))
+    .option('--write', 'allow the query to write (Neo4j only)')
+    .addOption(backendOption('where to run it'))
+    .option(
+      '--data <path>',
+      'memory backend: a data file or folder (repeatable; default: graph-data)',
+      collect,
+    )
+    .action(async (cypher: string | undefined, options: QueryCommandOptions) => {
+      if (cypher === undefined && options.file === undefined)
+        throw new KgError('USAGE', 'no query: give it as an argument (in single quotes) or with --file FILE');
+      if (cypher !== undefined && options.file !== undefined)
+        throw new KgError('USAGE', 'give the query as an argument or with --file, not both');
+      let text = cypher ?? '';
+      if (options.file !== undefined) {
+        try {
+          text = await readFile(options.file, 'utf8');
+        } catch (cause) {
+          throw new KgError(
+            'FILE_UNREADABLE',
+            `cannot read ${options.file}: ${(cause as Error).message}`,
+            {},
+            { cause },
+          );
+        }
       }
-    }
-    const params = parseParams(options.param ?? []);
-    const { backend, explicit } = chooseBackend(options);
-    let result: QueryResult;
-    let answered: string;
-    if (backend === 'neo4j') {
-      const run = await onNeo4j(options, (config) =>
-        queryNeo4j(text, config, { params, write: options.write }),
-      );
-      result = run.value;
-      answered = describeNeo4j(run.config);
-    } else {
-      if (options.write)
-        throw new KgError('USAGE', '--write needs --backend neo4j: the memory backend is read-only');
-      const loaded = await loadOrReport(options.data ?? ['graph-data'], options);
-      if (!loaded) return;
-      result = runInMemory(() => queryGraph(loaded.graph, text, { params, file: options.file }));
-      // Said when the rule chose memory: after loading Neo4j, this is where a person looks for it.
-      answered = `memory (${displayPath(loaded.dataset.root)}/)${explicit ? '' : ' · --backend neo4j asks Neo4j'}`;
-    }
-    if (reporter.json) reporter.result({ ok: true, ...result });
-    else if (!reporter.quiet) {
-      process.stdout.write(formatResult(result, options.format, { width: process.stdout.columns }));
-      console.error(`${plural(result.rows.length, 'row')} · ${answered}`);
-    }
-  });
+      const params = parseParams(options.param ?? []);
+      const { backend, explicit } = chooseBackend(options);
+      let result: QueryResult;
+      let answered: string;
+      if (backend === 'neo4j') {
+        const run = await onNeo4j(options, (config) =>
+          queryNeo4j(text, config, { params, write: options.write }),
+        );
+        result = run.value;
+        answered = describeNeo4j(run.config);
+      } else {
+        if (options.write)
+          throw new KgError('USAGE', '--write needs --backend neo4j: the memory backend is read-only');
+        const loaded = await loadOrReport(options.data ?? ['graph-data'], options);
+        if (!loaded) return;
+        result = runInMemory(() => queryGraph(loaded.graph, text, { params, file: options.file }));
+        // Said when the rule chose memory: after loading Neo4j, this is where a person looks for it.
+        answered = `memory (${displayPath(loaded.dataset.root)}/)${explicit ? '' : ' · --backend neo4j asks Neo4j'}`;
+      }
+      if (reporter.json) reporter.result({ ok: true, ...result });
+      else if (!reporter.quiet) {
+        process.stdout.write(formatResult(result, options.format, { width: process.stdout.columns }));
+        console.error(`${plural(result.rows.length, 'row')} · ${answered}`);
+      }
+    });
 }
 
 /** A query the memory engine cannot run says where it can run. */

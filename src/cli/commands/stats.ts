@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { countGraph } from '../../load/load';
 import { coverage } from '../../query/coverage';
 import { dataArguments, formatOption, loadOrReport, type DataOptions } from '../shared';
-import { countTable } from '../output';
+import { countTable, plural } from '../output';
 import { reporter } from '../reporter';
 
 export function register(program: Command): void {
@@ -32,7 +32,7 @@ export function register(program: Command): void {
           return;
         }
         for (const doc of documents) {
-          reporter.say(pc.bold(`${doc.document}: ${doc.covered} of ${doc.factual} sentences quoted`));
+          reporter.say(pc.bold(`${doc.document}: ${doc.covered} of ${plural(doc.factual, 'sentence')} quoted`));
           doc.sentences.forEach((s, i) => {
             const mark = s.heading
               ? pc.dim('heading')

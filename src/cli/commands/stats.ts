@@ -32,7 +32,9 @@ export function register(program: Command): void {
           return;
         }
         for (const doc of documents) {
-          reporter.say(pc.bold(`${doc.document}: ${doc.covered} of ${plural(doc.factual, 'sentence')} quoted`));
+          reporter.say(
+            pc.bold(`${doc.document}: ${doc.covered} of ${plural(doc.factual, 'sentence')} quoted`),
+          );
           doc.sentences.forEach((s, i) => {
             const mark = s.heading
               ? pc.dim('heading')

@@ -4,7 +4,7 @@
  * random ones.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { KgError } from '../../src';
+import { KgError, type FactGraph } from '../../src';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { queryGraph } from '../../src/query/cypher';
 import { queryNeo4j } from '../../src/query/query';
@@ -15,7 +15,7 @@ beforeAll(() => {
   config = testNeo4j();
 });
 
-const empty = new MultiDirectedGraph();
+const empty: FactGraph = new MultiDirectedGraph();
 empty.setAttribute('documents', {});
 
 async function both(query: string) {

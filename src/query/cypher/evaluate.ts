@@ -871,9 +871,10 @@ class Compiler {
       const arg = e.args[0];
       if (e.args.length !== 1 || !arg) throw syntax('exists() takes one argument', at);
       if (arg.kind === 'pattern') return this.expr(arg, scope);
-      if (arg.kind !== 'prop') throw syntax('exists() takes a property or a pattern', at);
-      const f = this.expr(arg, scope);
-      return (row, ctx) => (f(row, ctx) === null ? null : true);
+      // Neo4j 5 refuses the property form, so a query tested here must not pass here alone.
+      if (arg.kind === 'prop')
+        throw syntax('exists(variable.property) is not Cypher 5: write variable.property IS NOT NULL', at);
+      throw syntax('exists() takes a pattern', at);
     }
     const fn = FUNCTIONS.get(name);
     if (!fn) {

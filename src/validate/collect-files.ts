@@ -89,15 +89,24 @@ export async function collectFiles(
     }
   };
 
+  // Every missing path is named, not only the first.
+  const missing: string[] = [];
   for (const p of paths) {
     const abs = resolve(p);
-    try {
-      await lstat(abs);
-    } catch {
-      throw new KgError('PATH_NOT_FOUND', `no such file or folder: ${p}`);
-    }
-    await visit(abs, true, []);
+    if (
+      await lstat(abs).then(
+        () => true,
+        () => false,
+      )
+    )
+      await visit(abs, true, []);
+    else missing.push(p);
   }
+  if (missing.length > 0)
+    throw new KgError(
+      'PATH_NOT_FOUND',
+      `no such ${missing.length === 1 ? 'file or folder' : 'files or folders'}: ${missing.join(', ')}`,
+    );
   if (found.size === 0) {
     const skipped = problems.map((e) => `; ${e.file}: ${e.message}`).join('');
     throw new KgError('NO_DATA_FILES', `no .yaml or .yml files under ${paths.join(', ')}${skipped}`);
@@ -110,10 +119,9 @@ export async function commonRoot(paths: readonly string[]): Promise<string> {
   const dirs = await Promise.all(
     paths.map(async (p) => {
       const abs = resolve(p);
-      const info = await stat(abs).catch(() => {
-        throw new KgError('PATH_NOT_FOUND', `no such file or folder: ${p}`);
-      });
-      return info.isDirectory() ? abs : dirname(abs);
+      // A missing path is reported by collectFiles, with the others.
+      const info = await stat(abs).catch(() => undefined);
+      return info?.isDirectory() ? abs : dirname(abs);
     }),
   );
   let root = dirs[0] ?? process.cwd();

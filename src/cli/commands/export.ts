@@ -10,7 +10,7 @@ import {
 } from '../../export';
 import { dataKey } from '../../load/file-keys';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
-import { displayPath, printedPath } from '../output';
+import { displayPath, printedPath, validationSummary } from '../output';
 import { reporter } from '../reporter';
 import { progressBar } from '../progress';
 
@@ -25,10 +25,10 @@ interface ExportOptions extends DataOptions {
 export function register(program: Command): void {
   dataArguments(program.command('export'))
     .description('validate the data and write the graph in formats other tools open')
-    .addOption(new Option('--format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)))
+    .addOption(new Option('-f, --format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)))
     .option('--all', 'write every format into --out-dir, as one set')
     .option(
-      '--out <path>',
+      '-o, --out <path>',
       'output file (- for standard output), or folder for folder formats (default: <out-dir>/graph.<extension>)',
     )
     .option('--out-dir <dir>', 'folder for the default output paths', 'out')
@@ -55,6 +55,7 @@ export function register(program: Command): void {
         await streamExport(loaded.graph, options.format!, process.stdout);
         return;
       }
+      reporter.say(validationSummary(loaded.dataset, 0));
       const { dataset } = loaded;
       const output = {
         force: options.force,

@@ -1,5 +1,12 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { ENTITY_KINDS, type EntityKind } from '../model/generated';
+import { flatAttributes } from '../load/flatten';
+import { isStatementNode } from '../model/claims';
+import type { StatementAttributes } from '../backends/memory/build-graph';
+import type { STATEMENT_NODE } from '../model/claims';
+
+/** What a node is: an entity of a kind, or a statement another is about. */
+export type NodeKind = EntityKind | typeof STATEMENT_NODE;
 
 /** The type of an attribute column, as formats with typed columns (GraphML, GEXF) declare it. */
 export type ColumnType = 'string' | 'boolean' | 'int' | 'double' | 'list';
@@ -17,7 +24,8 @@ function typeOf(value: unknown): ColumnType {
 }
 
 /**
- * Every attribute name the graph's nodes (or edges) use, with one type each, sorted by name. A name
+ * Every attribute name the graph's nodes (or edges) use, quantities and maps flattened as a property
+ * graph holds them (src/load/flatten.ts), with one type each, sorted by name. A name
  * whose values disagree in type (never, with schema-valid data) falls back to string.
  */
 export function attributeColumns(graph: FactGraph, of: 'node' | 'edge'): Column[] {
@@ -33,8 +41,8 @@ export function attributeColumns(graph: FactGraph, of: 'node' | 'edge'): Column[
       );
     }
   };
-  if (of === 'node') graph.forEachNode((_, a) => visit(a));
-  else graph.forEachEdge((_, a) => visit(a));
+  if (of === 'node') graph.forEachNode((_, a) => visit(flatAttributes(a)));
+  else graph.forEachEdge((_, a) => visit(flatAttributes(a)));
   return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, type]) => ({ name, type }));
 }
 
@@ -60,7 +68,7 @@ export function columnsWithout(graph: FactGraph, of: 'node' | 'edge', reserved: 
 }
 
 /** One colour a kind (Okabe–Ito, distinguishable with colour-blindness), the same in every export. */
-export const KIND_COLORS: Record<EntityKind, string> = {
+export const KIND_COLORS: Record<NodeKind, string> = {
   Person: '#E69F00',
   State: '#0072B2',
   Region: '#009E73',
@@ -69,13 +77,37 @@ export const KIND_COLORS: Record<EntityKind, string> = {
   Proposal: '#D55E00',
   Agreement: '#F0E442',
   Event: '#7F7F7F',
+  Issue: '#000000',
+  // A claim another claim is about: pale, so the entities stand out.
+  Statement: '#DDDDDD',
 };
 
 /** A kind's colour as r, g, b (0–255). */
-export function kindRgb(kind: EntityKind): [number, number, number] {
+export function kindRgb(kind: NodeKind): [number, number, number] {
   const hex = KIND_COLORS[kind] ?? '#999999';
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
 
 /** The kinds in a stable order, for legends. */
-export const KINDS_IN_ORDER = Object.keys(ENTITY_KINDS) as EntityKind[];
+export const KINDS_IN_ORDER = [...Object.keys(ENTITY_KINDS), 'Statement'] as NodeKind[];
+
+/** A statement the document says does not hold: drawn dashed where the format has a style. */
+export function isNegated(a: Pick<StatementAttributes, 'polarity'>): boolean {
+  return a.polarity === 'negated';
+}
+
+/** The ties of each statement node to its subject and object, by statement id, for the formats that draw them. */
+export function claimTies(
+  graph: FactGraph,
+): { statement: string; role: 'subject' | 'object'; end: string }[] {
+  const ties: { statement: string; role: 'subject' | 'object'; end: string }[] = [];
+  for (const id of graph.nodes().sort()) {
+    const a = graph.getNodeAttributes(id);
+    if (!isStatementNode(a)) continue;
+    ties.push(
+      { statement: id, role: 'subject', end: a.subject },
+      { statement: id, role: 'object', end: a.object },
+    );
+  }
+  return ties;
+}

@@ -8,15 +8,17 @@ import { MultiDirectedGraph } from 'graphology';
 import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import { exportGraph, loadGraph, writeExport, type FactGraph } from '../../src';
+import type { StatementAttributes } from '../../src/backends/memory/build-graph';
+import { isStatementNode } from '../../src/model/claims';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
-import { withoutReserved } from '../../src/export/attributes';
+import { claimTies, withoutReserved } from '../../src/export/attributes';
 import { idIri, RDF_PREFIXES } from '../../src/export/rdf';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
-import { ROOT } from '../helpers';
-import { cypher } from '../neo4j-helpers';
+import { BASE, FIXTURES, ROOT } from '../helpers';
+import { cypher, sideServerPort } from '../neo4j-helpers';
 
 const GOLDEN = join(ROOT, 'tests', 'golden');
 const FORMATS = ['cytoscape', 'neo4j-csv', 'turtle', 'jsonld'] as const;
@@ -170,15 +172,39 @@ function expectedTripleCount(graph: FactGraph): number {
     Object.values(a)
       .filter((v) => v !== undefined)
       .reduce((n: number, v: unknown) => n + (Array.isArray(v) ? new Set(v).size : 1), 0);
+  /** A reified statement: type, rdf:subject/predicate/object, its fields; four triples a step of its source chain; a quantity's. */
+  const statement = ({
+    quantities,
+    attributedTo,
+    reportedBy,
+    ...a
+  }: Omit<StatementAttributes, 'predicate'>) =>
+    4 +
+    values({ ...a, attributedTo, reportedBy }) +
+    4 * ((attributedTo?.length ?? 0) + (reportedBy?.length ?? 0)) +
+    (quantities ?? []).reduce((n, q) => n + 3 + Object.keys(q).length - 1, 0);
   let count = 0;
   for (const doc of Object.values(graph.getAttribute('documents'))) count += 2 + values(doc);
-  graph.forEachNode((_, { kind: _kind, ...a }) => (count += 1 + values(a)));
-  graph.forEachEdge((_, { predicate: _predicate, ...a }) => (count += 4 + values(a)));
+  graph.forEachNode((id, a) => {
+    if (!isStatementNode(a)) {
+      const { kind: _kind, ...rest } = a;
+      count += 1 + values(rest);
+    } else if (!graph.hasEdge(id)) {
+      // Unasserted: reified only. (`name` is its rdfs:label; subject and object are rdf:subject/object.)
+      const { kind: _kind, subject: _s, object: _o, predicate: _p, ...rest } = a;
+      count += statement(rest);
+    }
+  });
+  graph.forEachEdge((id, { predicate: _predicate, ...a }) => {
+    count += statement(a);
+    // A statement node of the same statement adds its label.
+    if (graph.hasNode(id)) count += 1;
+  });
   return count + new Set(graph.mapEdges((_, a, s, o) => `${s} ${a.predicate} ${o}`)).size;
 }
 
 describe('turtle and jsonld: read by n3 and jsonld.js', () => {
-  const { dcterms, fg, owl, prov, rdf, rdfs, skos, wd, xsd } = RDF_PREFIXES;
+  const { dcterms, edtf, fg, owl, prov, rdf, rdfs, skos, wd, xsd } = RDF_PREFIXES;
 
   test.each([
     ['article', () => article],
@@ -218,13 +244,14 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
     expect(objects(triples, s, `${prov}wasDerivedFrom`)).toEqual([[idIri(edge.document), '']]);
     expect(objects(triples, s, `${fg}quote`)).toEqual([[edge.quote, 'nb']]);
     expect(objects(triples, s, `${fg}quoteStart`)).toEqual([[String(edge.quoteStart), `${xsd}integer`]]);
-    expect(objects(triples, s, `${dcterms}date`)).toEqual([[edge.date, `${xsd}date`]]);
+    expect(objects(triples, s, `${dcterms}date`)).toEqual([[edge.date, `${edtf}EDTF-level1`]]);
+    expect(objects(triples, s, `${fg}dateFrom`)).toEqual([[edge.dateFrom, `${xsd}date`]]);
     const reported = article.findEdge((_, a) => a.attributedTo !== undefined && a.reportedBy !== undefined)!;
     const r = article.getEdgeAttributes(reported);
     expect(objects(triples, idIri(reported), `${prov}wasAttributedTo`)).toEqual([
-      [idIri(r.attributedTo!), ''],
+      [idIri(r.attributedTo![0]!), ''],
     ]);
-    expect(objects(triples, idIri(reported), `${fg}reportedBy`)).toEqual([[idIri(r.reportedBy!), '']]);
+    expect(objects(triples, idIri(reported), `${fg}reportedBy`)).toEqual([[idIri(r.reportedBy![0]!), '']]);
   });
 
   test('hostile text and ids come back exactly from both parsers', async () => {
@@ -248,15 +275,20 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
       expect(objects(triples, s, `${fg}qualifier`)).toEqual(
         [HOSTILE.newline, HOSTILE.cypher].map((q) => [q, 'en']).sort(),
       );
-      expect(objects(triples, s, `${fg}hedging`)).toEqual([[HOSTILE.control, 'en']]);
+      expect(objects(triples, s, `${fg}hedging`)).toEqual([[HOSTILE.control, `${xsd}string`]]);
       expect(objects(triples, s, `${rdfs}comment`)).toEqual([[HOSTILE.img, `${xsd}string`]]);
       expect(objects(triples, idIri('s:formula'), `${fg}source`)).toEqual([
         ['not-the-source', `${xsd}string`],
       ]);
-      // Every subject is one of the graph's ids, and decodes back to it.
+      // Every subject is one of the graph's ids, or a part of a statement's (`/attribution/1`), and decodes back to it.
       const ids = [...hostile.nodes(), ...hostile.edges(), ...Object.keys(hostile.getAttribute('documents'))];
       const subjects = new Set(
-        triples.map((t) => decodeURIComponent(t.subject.value.slice(idIri('').length))),
+        triples.map((t) =>
+          decodeURIComponent(t.subject.value.slice(idIri('').length)).replace(
+            /\/(attribution|report|quantity)\/\d+$/,
+            '',
+          ),
+        ),
       );
       expect([...subjects].sort()).toEqual(ids.sort());
     }
@@ -269,8 +301,7 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
 });
 
 describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
-  // 200 ports above the test server's, so that checkouts that test at once do not meet.
-  const PORT = String(Number(process.env.FACTGRAPH_TEST_BOLT_PORT ?? '17687') + 200);
+  const PORT = sideServerPort(100);
   const PASSWORD = 'factgraph-csv-test';
   const config: Neo4jConfig = {
     uri: `bolt://127.0.0.1:${PORT}`,
@@ -369,17 +400,18 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
         config,
         `MATCH (p:Person {id: 'person:sergey-lavrov'}), (g:Group {id: 'group:white-house-sources'}),
                ()-[r {id: 's:meloni-proposes-24h-plan'}]->(), (d:Document)
-         RETURN valueType(r.date) AS date, valueType(r.quoteStart) AS quoteStart, r.quoteStart AS start,
+         RETURN valueType(r.dateFrom) AS date, valueType(r.date) AS edtf, valueType(r.quoteStart) AS quoteStart, r.quoteStart AS start,
                 valueType(p.aliases) AS aliases, p.aliases AS lavrov, valueType(g.anonymous) AS anonymous,
                 valueType(d.date) AS documentDate`,
       ),
     ).toEqual([
       {
         date: 'DATE NOT NULL',
+        edtf: 'STRING NOT NULL',
         quoteStart: 'INTEGER NOT NULL',
         start: article.getEdgeAttribute('s:meloni-proposes-24h-plan', 'quoteStart'),
         aliases: 'LIST<STRING NOT NULL> NOT NULL',
-        lavrov: article.getNodeAttribute('person:sergey-lavrov', 'aliases'),
+        lavrov: (article.getNodeAttributes('person:sergey-lavrov') as { aliases?: string[] }).aliases,
         anonymous: 'BOOLEAN NOT NULL',
         documentDate: 'DATE NOT NULL',
       },
@@ -413,7 +445,12 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
   test('the hostile graph imports, every string exact (the formula too), reserved names as attr_*', async () => {
     // Lists holding ";" and "|" leave U+001F as the array delimiter; an empty list; an empty string.
     const graph = hostile.copy();
-    graph.updateNodeAttribute('person:evil one', 'aliases', (a) => [...(a ?? []), 'semi;colon|pipe']);
+    graph.mergeNodeAttributes('person:evil one', {
+      aliases: [
+        ...((graph.getNodeAttributes('person:evil one') as { aliases?: string[] }).aliases ?? []),
+        'semi;colon|pipe',
+      ],
+    });
     graph.setEdgeAttribute('s:parallel', 'qualifiers', []);
     graph.setEdgeAttribute('s:parallel', 'note', '');
     const files = exportGraph(graph, 'neo4j-csv');
@@ -431,5 +468,28 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
     // neo4j-admin cannot store an empty array: it becomes no property (neo4j/neo4j#13566).
     delete expected.edges['s:parallel']!.properties.qualifiers;
     expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(expected);
+  }, 300_000);
+
+  test('the claims fixture imports as kg load writes it: statement nodes, their ties, flattened figures', async () => {
+    const claims = (
+      await loadGraph([BASE, join(FIXTURES, 'valid', 'claims-every-field.yaml')], { root: FIXTURES })
+    ).graph;
+    neo4jSh('stop');
+    await importGraph(claims, 'claims', '--overwrite-destination');
+    neo4jSh('start');
+    expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(canonicalFromGraph(claims));
+    const ties = await cypher(
+      config,
+      'MATCH (c:Statement)-[t]->(end) RETURN c.id AS c, type(t) AS t, end.id AS end ORDER BY c, t',
+    );
+    expect(ties).toEqual(
+      claimTies(claims)
+        .map(({ statement, role, end }) => ({ c: statement, t: role.toUpperCase(), end }))
+        .sort((a, b) => (a.c + a.t < b.c + b.t ? -1 : 1)),
+    );
+    // kg load over the import finds every relationship where it belongs: nothing to replace.
+    const result = await loadIntoNeo4j(claims, config, { dataset: 'graph-data' });
+    expect(result.removedRelationships).toBe(0);
+    expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(canonicalFromGraph(claims));
   }, 300_000);
 });

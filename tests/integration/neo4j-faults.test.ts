@@ -9,11 +9,10 @@ import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { neo4jConfig } from '../../src/backends/neo4j/connection';
 import { ROOT } from '../helpers';
-import { testNeo4j } from '../neo4j-helpers';
+import { sideServerPort, testNeo4j } from '../neo4j-helpers';
 
-// A server of its own, to kill without harming the other tests' server: 100 ports above it, so that
-// checkouts that test at once (FACTGRAPH_TEST_BOLT_PORT) do not meet.
-const PORT = String(Number(process.env.FACTGRAPH_TEST_BOLT_PORT ?? '17687') + 100);
+// A server of its own, to kill without harming the other tests' server.
+const PORT = sideServerPort(200);
 const home = mkdtempSync(join(tmpdir(), 'factgraph-neo4j-fault-'));
 const env = {
   ...process.env,

@@ -24,6 +24,14 @@ export const ERROR_CODES = {
   INVALID_ID: { exit: 1, about: 'An id or reference that is not a well-formed id of the right kind.' },
   UNKNOWN_KIND: { exit: 1, about: 'An entity kind that schema/kinds/ does not define.' },
   UNKNOWN_PREDICATE: { exit: 1, about: 'A predicate that schema/predicates/ does not define.' },
+  INVALID_EDTF: {
+    exit: 1,
+    about: 'A date field that is not an EDTF level 1 date, or a date that does not exist (2025-02-30).',
+  },
+  QUANTITY_RANGE: {
+    exit: 1,
+    about: "A quantity with 'min' above 'max', or 'value' together with 'min'/'max'.",
+  },
   // Across files
   DUPLICATE_ID: { exit: 1, about: 'Two records with the same id.' },
   ENTITY_CONFLICT: { exit: 1, about: 'An entity described twice with different values for one field.' },
@@ -33,6 +41,15 @@ export const ERROR_CODES = {
     about: 'A reference to an entity of a kind the predicate or field does not allow.',
   },
   SELF_LOOP: { exit: 1, about: 'A statement whose subject and object are the same entity.' },
+  STATEMENT_OBJECT_NOT_ALLOWED: {
+    exit: 1,
+    about: "A statement id as the object of a predicate whose object kinds lack 'Statement'.",
+  },
+  UNASSERTED_NOT_EMBEDDED: {
+    exit: 1,
+    about: "A statement with 'asserted: false' that no other statement has as its object or conditionOn.",
+  },
+  CLAIM_CYCLE: { exit: 1, about: 'Claims about claims (object, conditionOn) that lead back to themselves.' },
   QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
   DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },
   PATH_OUTSIDE_ROOT: { exit: 1, about: "A document's path leads outside the data folder." },

@@ -7,6 +7,7 @@ import Sigma from 'sigma';
 import { extremityArrow, layerPlain, pathCurved, pathLine } from 'sigma/rendering';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/backends/memory/build-graph';
 import type { ViewerData } from '../../src/export/html';
+import { ids } from '../../src/model/sources';
 
 const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as ViewerData;
 const facts = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -345,8 +346,8 @@ function quote(a: EdgeAttributes): HTMLElement {
 /** "according to X, reported by Y", or null when the article says it in its own voice. */
 function attribution(a: EdgeAttributes): string | null {
   const parts = [
-    a.attributedTo && `according to ${nameOf(a.attributedTo)}`,
-    a.reportedBy && `reported by ${nameOf(a.reportedBy)}`,
+    a.attributedTo && `according to ${ids(a.attributedTo).map(nameOf).join(', ')}`,
+    a.reportedBy && `reported by ${ids(a.reportedBy).map(nameOf).join(', ')}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : null;
 }

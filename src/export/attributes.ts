@@ -69,6 +69,7 @@ export const KIND_COLORS: Record<EntityKind, string> = {
   Proposal: '#D55E00',
   Agreement: '#F0E442',
   Event: '#7F7F7F',
+  Issue: '#000000',
 };
 
 /** A kind's colour as r, g, b (0–255). */

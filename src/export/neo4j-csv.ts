@@ -1,11 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { KgError } from '../errors';
 import type { FactGraph } from '../backends/memory/build-graph';
-import { DATE_FIELDS, ENTITY_KINDS } from '../model/generated';
+import { ENTITY_KINDS } from '../model/generated';
+import { DATE_PROPERTIES } from '../model/edtf';
 import { NEO4J_SHAPE } from '../load/canonical';
 import { attributeColumns, type Column } from './attributes';
 import { map, type Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
+import { mentionedEntities } from '../model/sources';
 
 /** The data set the files belong to, as `kg load --backend neo4j --dataset` records it. */
 export const DEFAULT_DATASET = 'graph-data';
@@ -26,7 +28,7 @@ const ARRAY_DELIMITERS = [
 
 type Cell = string | number | undefined;
 
-const dateFields = new Set(DATE_FIELDS);
+const dateFields = DATE_PROPERTIES;
 
 /** The column's neo4j-admin header type: the property types `kg load` gives (integers, dates, lists). */
 function headerType({ name, type }: Column): string {
@@ -103,7 +105,7 @@ function importScript(dataset: string, imports: string[], delimiter: string, mul
 function mentionRows(graph: FactGraph, dataset: string): Iterable<Cell[]> {
   const mentions = new Set<string>();
   graph.forEachEdge((_, a, subject, object) => {
-    for (const entity of [subject, object, a.attributedTo, a.reportedBy]) {
+    for (const entity of mentionedEntities(subject, object, a)) {
       if (entity !== undefined) mentions.add(`${entity}\u0000${a.document}`);
     }
   });

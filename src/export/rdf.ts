@@ -1,6 +1,7 @@
 import { DataFactory, type Literal, type NamedNode, type Quad } from 'n3';
 import type { FactGraph } from '../backends/memory/build-graph';
-import { DATE_FIELDS } from '../model/generated';
+import { DATE_PROPERTIES } from '../model/edtf';
+import { mentionedEntities } from '../model/sources';
 
 const { namedNode, literal, quad } = DataFactory;
 
@@ -84,7 +85,7 @@ const DOCUMENT_FIELDS: Fields = {
   publisher: [`${dcterms}publisher`, 'id'],
 };
 
-const dateFields = new Set(DATE_FIELDS);
+const dateFields = DATE_PROPERTIES;
 
 /** A literal typed by its JSON value: xsd:boolean, xsd:integer, xsd:double, xsd:date (date fields), or text. */
 function typedLiteral(field: string, value: unknown): Literal {
@@ -135,7 +136,7 @@ function mentionLanguages(graph: FactGraph): Map<string, Set<string>> {
   graph.forEachEdge((_, a, subject, object) => {
     const language = documents[a.document]?.language;
     if (language === undefined) return;
-    for (const entity of [subject, object, a.attributedTo, a.reportedBy]) {
+    for (const entity of mentionedEntities(subject, object, a)) {
       if (entity === undefined) continue;
       const set = languages.get(entity) ?? new Set();
       set.add(language);

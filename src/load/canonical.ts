@@ -1,5 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { withoutReserved } from '../export/attributes';
+import { mentionedEntities } from '../model/sources';
 
 /** The relationship from an entity to each document whose statements mention it. */
 export const MENTIONED_IN = 'MENTIONED_IN';
@@ -76,7 +77,7 @@ export function graphRecords<V>(
       object,
       props: props(rest, EDGE_RESERVED, { id, dataset }),
     });
-    for (const entity of [subject, object, attrs.attributedTo, attrs.reportedBy]) {
+    for (const entity of mentionedEntities(subject, object, attrs)) {
       if (entity === undefined) continue;
       const documents = mentions.get(entity) ?? new Set<string>();
       documents.add(attrs.document);

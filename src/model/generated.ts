@@ -23,9 +23,9 @@ export interface Agreement {
   wikidata?: string;
   description?: string;
   /**
-   * A calendar date, YYYY-MM-DD.
+   * When it was signed, EDTF level 1.
    */
-  signedOn?: string;
+  signedOn?: string | number;
 }
 
 /**
@@ -51,9 +51,9 @@ export interface Event {
   wikidata?: string;
   description?: string;
   /**
-   * When it happened (or began).
+   * When it happened (or began), EDTF level 1: 2025-08-20/2025-08-21 for the night to Thursday.
    */
-  date?: string;
+  date?: string | number;
 }
 
 /**
@@ -85,6 +85,30 @@ export interface Group {
 }
 
 /**
+ * A problem, obstacle or dispute that an event or proposal runs into ("samtalene møter raskt problemer").
+ */
+export interface Issue {
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  id: string;
+  kind: 'Issue';
+  /**
+   * The English name.
+   */
+  name: string;
+  /**
+   * The forms the annotated documents use for it, verbatim (e.g. Zelenskyj, Kinas, Moskva).
+   */
+  aliases?: string[];
+  /**
+   * A Wikidata item id, e.g. Q3765170.
+   */
+  wikidata?: string;
+  description?: string;
+}
+
+/**
  * An institution: an alliance, an international body, a government office, a news outlet.
  */
 export interface Organization {
@@ -111,6 +135,10 @@ export interface Organization {
    */
   organizationType?:
     'alliance' | 'international-body' | 'government-office' | 'news-agency' | 'news-outlet' | 'authority';
+  /**
+   * True when the document speaks of the organisation without naming it ("lokale myndigheter": local authorities).
+   */
+  anonymous?: boolean;
 }
 
 /**
@@ -164,9 +192,9 @@ export interface Proposal {
   wikidata?: string;
   description?: string;
   /**
-   * When it was first put forward, if the document says.
+   * When it was first put forward, if the document says, EDTF level 1: 2022.
    */
-  proposedOn?: string;
+  proposedOn?: string | number;
 }
 
 /**
@@ -226,6 +254,11 @@ export interface State {
 }
 
 /**
+ * Who the document attributes the claim to: one id, or a list in order, the original speaker first, then who passed it on (`[person:sergey-lavrov, organization:ria-novosti]`). Omitted: the document states it itself.
+ */
+export type IdList = string | string[];
+
+/**
  * One claim of a document: subject, predicate, object, tied to the verbatim words it comes from. Each predicate (schema/predicates/) fixes `predicate` and the kinds it connects.
  */
 export interface StatementRecord {
@@ -242,7 +275,7 @@ export interface StatementRecord {
    */
   predicate: Predicate;
   /**
-   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   * What the claim is about: an entity id, or the id of another statement where the predicate takes a claim (DOUBTS, BELIEVES, DENIES, CONFIRMS, REJECTS, RESPONDS_TO, CONTRADICTS), e.g. `object: s:putin-willing-to-make-a-deal` for the diplomats who doubt that Putin is really willing to make a deal.
    */
   object: string;
   /**
@@ -250,29 +283,88 @@ export interface StatementRecord {
    */
   quote: string;
   /**
-   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   * `negated` when the document says the claim does not hold: "men uten å sende bakkestyrker" is a negated PARTICIPATES_IN. Omitted: affirmed.
    */
-  attributedTo?: string;
+  polarity?: 'affirmed' | 'negated';
   /**
-   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   * How sure the source is that the claim holds, on FactBank's scale (Saurí & Pustejovsky 2009): "trolig" probable, "kan komme til å" possible. Omitted: certain.
    */
-  reportedBy?: string;
+  certainty?: 'certain' | 'probable' | 'possible' | 'unknown';
   /**
-   * When the claim was made or holds. Omitted: the document's date.
+   * Set when the claim is about will, duty or ability rather than fact: "er villig til" willingness, "vil" intention, "må beslutte" obligation, "kan delta" ability or permission. "is willing to" and "is open to" belong here or in the predicate (SUPPORTS), not in `hedging`. Omitted: a claim of fact.
    */
-  date?: string;
+  modality?: 'willingness' | 'intention' | 'obligation' | 'ability' | 'permission';
+  /**
+   * `false` when nobody in the document asserts the claim: it exists only as what another statement doubts, denies, believes or rejects (its `object`) or depends on (its `conditionOn`), e.g. that Putin is really willing to make a deal, which only the diplomats' DOUBTS speaks of. Such a statement must be the `object` or `conditionOn` of another. Omitted: true.
+   */
+  asserted?: boolean;
+  attributedTo?: IdList;
+  reportedBy?: IdList;
+  /**
+   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote`.
+   */
+  sourceQuote?: string;
+  /**
+   * When the claim holds or the event happens, EDTF level 1: `2022` for the 2022 proposal, `2025-08-20/2025-08-21` for the night to Thursday. Omitted: the document's date.
+   */
+  date?: string | number;
+  /**
+   * When the claim was said, EDTF level 1 ("onsdag": `2025-08-20`). Omitted: the document's date.
+   */
+  saidOn?: string | number;
   /**
    * Conditions and limits the document puts on the claim, in English (e.g. without ground troops).
    */
   qualifiers?: string[];
   /**
-   * How the document hedges the claim, in English (e.g. is open to, signals, it appears that). Omitted: stated as fact.
+   * The condition the claim holds under, in English: "if Ukraine is attacked again".
+   */
+  condition?: string;
+  /**
+   * A stable statement id, unique across the data set, e.g. s:meloni-proposes-24h-plan.
+   */
+  conditionOn?: string;
+  /**
+   * Figures the claim gives: `[{measure: killed, value: 1}, {measure: injured, min: 12}]` for "én person drept og minst tolv såret".
+   */
+  quantities?: Quantity[];
+  /**
+   * Whether the claim concerns the whole object or a part of it: "hele Donbas-regionen" whole, "de små delene av Kharkiv-" part.
+   */
+  extent?: 'whole' | 'part';
+  /**
+   * The document's own hedge cue, verbatim ("Det ser ut til", "signaliserer"); older data has English cues, so it is not checked against the text. Content is no hedge: "is open to", "is willing to" go in the predicate or `modality`; how sure the source is goes in `certainty`. Omitted: stated without a hedge.
    */
   hedging?: string;
   /**
    * The annotator's remark.
    */
   note?: string;
+}
+/**
+ * One figure: a `measure` (lower camelCase: killed, injured, troops) with a `value`, or a `min` and/or `max`, and an optional `unit`.
+ */
+export interface Quantity {
+  /**
+   * What is counted, one lower camelCase word: killed, injured, troops.
+   */
+  measure: string;
+  /**
+   * The figure, when the document gives one.
+   */
+  value?: number;
+  /**
+   * The least it can be ("minst tolv": 12).
+   */
+  min?: number;
+  /**
+   * The most it can be ("opptil").
+   */
+  max?: number;
+  /**
+   * The unit, if the figure is not a count (km, percent).
+   */
+  unit?: string;
 }
 
 /**
@@ -305,9 +397,18 @@ export interface DocumentRecord {
   publisher?: string;
   url?: string;
   description?: string;
+  reportedBy?: IdList;
+  /**
+   * Where the source text came from: the seed's `file` name and `sha256` checksum, and a `note`.
+   */
+  origin?: {
+    file?: string;
+    sha256?: string;
+    note?: string;
+  };
 }
 
-export type Entity = Agreement | Event | Group | Organization | Person | Proposal | Region | State;
+export type Entity = Agreement | Event | Group | Issue | Organization | Person | Proposal | Region | State;
 
 export const ENTITY_KINDS = {
   Agreement: {
@@ -322,6 +423,11 @@ export const ENTITY_KINDS = {
     description:
       'An unnamed collective the document speaks of or cites: European leaders, diplomats, anonymous sources.',
     idPrefix: 'group:',
+  },
+  Issue: {
+    description:
+      'A problem, obstacle or dispute that an event or proposal runs into ("samtalene møter raskt problemer").',
+    idPrefix: 'issue:',
   },
   Organization: {
     description: 'An institution: an alliance, an international body, a government office, a news outlet.',
@@ -351,6 +457,11 @@ export const PREDICATES = {
     subjectKinds: ['State', 'Organization', 'Group'],
     objectKinds: ['State', 'Region'],
   },
+  BELIEVES: {
+    description: 'Holds a claim to be true ("mener at").',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Statement'],
+  },
   BORDERS: {
     description: 'A region or state that shares a border with the object.',
     subjectKinds: ['Region', 'State'],
@@ -365,6 +476,16 @@ export const PREDICATES = {
     description: 'An event or proposal that is about the object.',
     subjectKinds: ['Event', 'Proposal'],
     objectKinds: ['Proposal', 'Region', 'State'],
+  },
+  CONFIRMS: {
+    description: 'Says a claim is true.',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Statement'],
+  },
+  CONTRADICTS: {
+    description: 'Says or implies the opposite of a claim.',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group', 'Proposal'],
+    objectKinds: ['Statement'],
   },
   CONTROLS: {
     description: 'Holds a region militarily or administratively.',
@@ -381,10 +502,21 @@ export const PREDICATES = {
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Proposal', 'Region'],
   },
-  DOUBTS: {
-    description: 'Questions the sincerity, will or ability of someone or the value of something.',
+  DENIES: {
+    description: 'Says a claim is false.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group', 'Proposal'],
+    objectKinds: ['Statement'],
+  },
+  DOUBTS: {
+    description:
+      'Questions the sincerity, will or ability of someone, the value of something, or that a claim holds.',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Person', 'State', 'Organization', 'Group', 'Proposal', 'Statement'],
+  },
+  ENCOUNTERS: {
+    description: 'Runs into a problem or obstacle ("samtalene møter raskt problemer").',
+    subjectKinds: ['Event', 'Proposal'],
+    objectKinds: ['Issue'],
   },
   INVOLVES: {
     description: 'A proposal or event that has the object as a party, guarantor or place.',
@@ -400,6 +532,11 @@ export const PREDICATES = {
     description: 'A region that lies in a state or a larger region.',
     subjectKinds: ['Region'],
     objectKinds: ['State', 'Region'],
+  },
+  NEAR: {
+    description: 'Close to, without sharing a border ("områder nær grensen til Polen og Ungarn").',
+    subjectKinds: ['Region', 'Event'],
+    objectKinds: ['Region', 'State'],
   },
   OCCURS_IN: {
     description: 'An event that takes place in a region or state.',
@@ -426,6 +563,12 @@ export const PREDICATES = {
     subjectKinds: ['State', 'Organization'],
     objectKinds: ['Agreement'],
   },
+  PRECONDITION_FOR: {
+    description:
+      'Must hold for the object to come about ("ser sterke sikkerhetsgarantier som nøkkelen til en mulig fredsavtale").',
+    subjectKinds: ['Proposal', 'Event', 'Agreement'],
+    objectKinds: ['Proposal', 'Event', 'Agreement'],
+  },
   PRESSURES: {
     description: 'Pushes an actor to do something (the qualifiers say what).',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
@@ -442,15 +585,20 @@ export const PREDICATES = {
     objectKinds: ['Proposal', 'Agreement', 'Event'],
   },
   REJECTS: {
-    description: 'Refuses or dismisses something or someone.',
+    description: 'Refuses or dismisses something or someone, or a claim, role or position.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group', 'Statement'],
   },
   REPRESENTS: {
     description:
       'Holds an office of, or speaks for, a state or organisation (minister, vice president, spokesperson).',
     subjectKinds: ['Person', 'Group'],
     objectKinds: ['State', 'Organization'],
+  },
+  RESPONDS_TO: {
+    description: 'Answers someone\'s claim or remark ("svarte kontant på Lavrovs utspill").',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Statement', 'Person', 'State', 'Organization', 'Group'],
   },
   SEEKS: {
     description: 'Wants to obtain or achieve something, without (yet) demanding it.',
@@ -478,8 +626,17 @@ export type Predicate = keyof typeof PREDICATES;
 /** Fields that hold an entity id, with the kinds they may point at (the schemas' `refKinds`). */
 export const REFERENCE_KINDS = {
   statement: { attributedTo: ['Person', 'State', 'Organization', 'Group'], reportedBy: ['Organization'] },
-  document: { publisher: ['Organization'] },
+  document: { publisher: ['Organization'], reportedBy: ['Organization'] },
 } as const;
 
-/** Names of the fields that hold a calendar date (YYYY-MM-DD). */
-export const DATE_FIELDS: readonly string[] = ['date', 'proposedOn', 'signedOn'];
+/** A predicate's object kinds name this pseudo-kind when its object may be a statement (a claim about a claim). */
+export const STATEMENT_KIND = 'Statement';
+
+/** Names of the fields that hold a calendar date (YYYY-MM-DD), by record. */
+export const DATE_FIELDS = { document: ['date'], entity: [], statement: [] } as const;
+
+/** Names of the fields that hold an EDTF level 1 date (src/model/edtf.ts), by record. */
+export const EDTF_FIELDS = {
+  entity: ['date', 'proposedOn', 'signedOn'],
+  statement: ['date', 'saidOn'],
+} as const;

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { closest, distance } from 'fastest-levenshtein';
 import { KgError, type ErrorCode } from '../errors';
 import type { DataPath, YamlLocator } from './parse-yaml';
+import { addClaimKeywords, describeClaimKeyword } from './keywords';
 
 /** The package's schema folder: `schema/` beside `src/` and `dist/`. */
 export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
@@ -37,7 +38,8 @@ export class SchemaChecker {
     this.defs = this.bundle.$defs ?? {};
     const ajv = new Ajv2020({ allErrors: true, ownProperties: true, strict: true, strictTypes: false });
     addFormats(ajv);
-    ajv.addVocabulary(['subjectKinds', 'objectKinds', 'refKinds']);
+    ajv.addVocabulary(['subjectKinds', 'objectKinds', 'refKinds', 'tsType']);
+    addClaimKeywords(ajv);
     ajv.addSchema(this.bundle);
     const absolute = (s: JsonSchema): JsonSchema =>
       s.$ref?.startsWith('#') ? { ...s, $ref: id + s.$ref } : s;
@@ -110,11 +112,13 @@ export class SchemaChecker {
       if (e.keyword === 'if') continue;
       const rel = e.instancePath.split('/').slice(1).map(unescapePointer);
       const path = [...base, ...rel];
-      const made = this.describe(e, base, rel, value, fields);
+      const made: { code: ErrorCode; message: string; keyPath?: string; field?: string } =
+        describeClaimKeyword(e) ?? this.describe(e, base, rel, value, fields);
+      const sub = made.keyPath ?? made.field;
       const error = new KgError(
         made.code,
         made.message,
-        locator.at(made.keyPath ? [...path, made.keyPath] : path, made.keyPath ? 'key' : 'value'),
+        locator.at(sub ? [...path, sub] : path, made.keyPath ? 'key' : 'value'),
       );
       // The base schema and the kind's both require the same fields: report each problem once.
       out.set(`${error.line}:${error.col}:${error.message}`, error);
@@ -218,6 +222,13 @@ export class SchemaChecker {
       ],
       [common.documentId?.pattern, 'a document id such as doc:2025-08-21-security-guarantees'],
     ];
+    // An object may be a statement id; its pattern is the statement ids'.
+    if (rel.join('/') === 'object' && pattern === common.objectId?.pattern) {
+      return {
+        code: 'INVALID_ID',
+        message: `${field} must be an entity id such as person:giorgia-meloni or a statement id such as s:meloni-proposes-24h-plan, not ${show(got)}`,
+      };
+    }
     const known = examples.find(([p]) => p === pattern);
     if (known) return { code: 'INVALID_ID', message: `${field} must be ${known[1]}, not ${show(got)}` };
     const prefix = /^\^([a-z]+:)$/.exec(pattern)?.[1];

@@ -3,13 +3,14 @@ import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { KgError, compareErrors, type ErrorCode, type KgErrorJSON, type SourcePosition } from '../errors';
 import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
-import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, type Entity } from '../model/generated';
+import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, STATEMENT_KIND, type Entity } from '../model/generated';
 import { collectFiles, commonRoot, isInside } from './collect-files';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
 import { show } from './schema-check';
 import { LocatedEntry, toKgError } from './check-file';
 import { runFileTasks } from './pool';
+import { checkClaimsAboutClaims } from './claim-checks';
 import { cacheKey, readEntry, writeEntry } from './cache';
 
 export interface ValidateOptions {
@@ -342,7 +343,10 @@ function* checksInputs(
   }
 }
 
-const ANY_KINDS = { subjectKinds: Object.keys(ENTITY_KINDS), objectKinds: Object.keys(ENTITY_KINDS) };
+const ANY_KINDS = {
+  subjectKinds: Object.keys(ENTITY_KINDS),
+  objectKinds: [...Object.keys(ENTITY_KINDS), STATEMENT_KIND],
+};
 /** The reference fields of statements and documents besides subject and object, with the kinds they allow. */
 const references = <T extends object>(fields: T) =>
   Object.entries(fields) as [keyof T & string, readonly string[]][];
@@ -351,31 +355,36 @@ const DOCUMENT_REFERENCES = references(REFERENCE_KINDS.document);
 
 function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boolean): void {
   /**
-   * Checks the reference in `field` of `entry`; `predicate` names a statement's subject or object. This
-   * runs for every reference: a message and a position are made only for a problem.
+   * Checks the reference in `field` of `entry` (one id, or each of a list); `predicate` names a
+   * statement's subject or object. This runs for every reference: a message and a position are made
+   * only for a problem.
    */
   const check = (
     entry: Located<object>,
     field: string,
-    id: unknown,
+    value: unknown,
     kinds: readonly string[],
     predicate?: string,
   ) => {
-    if (typeof id !== 'string') return;
-    const target = dataset.entities.get(id);
-    const kind = target?.record.kind;
-    if (target ? !Object.hasOwn(ENTITY_KINDS, kind!) || kinds.includes(kind!) : !reportUnknown) return;
-    const role = predicate === undefined ? field : `${field} of ${predicate}`;
-    const at = entry.fields[field] ?? entry.where;
-    errors.push(
-      target
-        ? new KgError(
-            'KIND_NOT_ALLOWED',
-            `${role} ${show(id)} is a ${kind}; allowed: ${kinds.join(', ')}`,
-            at,
-          )
-        : new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at),
-    );
+    const list = Array.isArray(value);
+    for (const [i, id] of (list ? value : [value]).entries()) {
+      if (typeof id !== 'string') continue;
+      const target = dataset.entities.get(id);
+      const kind = target?.record.kind;
+      if (target ? !Object.hasOwn(ENTITY_KINDS, kind!) || kinds.includes(kind!) : !reportUnknown) continue;
+      const name = list ? `${field}[${i}]` : field;
+      const role = predicate === undefined ? name : `${name} of ${predicate}`;
+      const at = entry.fields[field] ?? entry.where;
+      errors.push(
+        target
+          ? new KgError(
+              'KIND_NOT_ALLOWED',
+              `${role} ${show(id)} is a ${kind}; allowed: ${kinds.join(', ')}`,
+              at,
+            )
+          : new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at),
+      );
+    }
   };
   for (const d of dataset.documents.values()) {
     for (const [field, kinds] of DOCUMENT_REFERENCES) {
@@ -383,20 +392,43 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
     }
   }
   for (const s of dataset.statements.values()) {
-    const { subject, predicate, object } = s.record;
+    const { subject, predicate, object, conditionOn } = s.record;
     // With an unknown predicate, any kind goes: the predicate is reported already.
     const rule = Object.hasOwn(PREDICATES, predicate) ? PREDICATES[predicate] : ANY_KINDS;
     check(s, 'subject', subject, rule.subjectKinds, predicate);
-    check(s, 'object', object, rule.objectKinds, predicate);
+    if (typeof object === 'string' && dataset.statements.has(object)) {
+      if (!(rule.objectKinds as readonly string[]).includes(STATEMENT_KIND)) {
+        errors.push(
+          new KgError(
+            'STATEMENT_OBJECT_NOT_ALLOWED',
+            `object of ${predicate} ${show(object)} is a statement; ${predicate} takes ${rule.objectKinds.join(', ')}, not a claim`,
+            s.fields.object ?? s.where,
+          ),
+        );
+      }
+    } else check(s, 'object', object, rule.objectKinds, predicate);
     if (typeof subject === 'string' && subject === object) {
       errors.push(
         new KgError('SELF_LOOP', `subject and object are both ${show(subject)}`, s.fields.object ?? s.where),
       );
     }
+    if (typeof conditionOn === 'string' && !dataset.statements.has(conditionOn)) {
+      const entity = dataset.entities.get(conditionOn);
+      if (entity || reportUnknown) {
+        errors.push(
+          new KgError(
+            'UNKNOWN_REFERENCE',
+            `conditionOn ${show(conditionOn)} ${entity ? `is a ${entity.record.kind}, not a statement` : 'is no statement of any file'}`,
+            s.fields.conditionOn ?? s.where,
+          ),
+        );
+      }
+    }
     for (const [field, kinds] of STATEMENT_REFERENCES) {
       check(s, field, s.record[field], kinds);
     }
   }
+  checkClaimsAboutClaims(dataset, errors);
 }
 
 /**
@@ -404,36 +436,44 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
  * cache per document, by its text and its quotes in order: a re-run over unchanged files searches nothing.
  */
 async function checkQuotes(dataset: Dataset, errors: KgError[], cacheDir: string | undefined): Promise<void> {
-  const quoting = new Map<string, StatementEntry[]>();
+  /** Each statement's quote, and its sourceQuote if it has one: both must be verbatim in its document. */
+  const quoting = new Map<string, [StatementEntry, QuoteField][]>();
   for (const s of dataset.statements.values()) {
-    if (dataset.documents.get(s.document)?.text === undefined || typeof s.record.quote !== 'string') continue;
-    const list = quoting.get(s.document);
-    if (list) list.push(s);
-    else quoting.set(s.document, [s]);
+    if (dataset.documents.get(s.document)?.text === undefined) continue;
+    for (const field of QUOTE_FIELDS) {
+      if (typeof s.record[field] !== 'string') continue;
+      const list = quoting.get(s.document);
+      if (list) list.push([s, field]);
+      else quoting.set(s.document, [[s, field]]);
+    }
   }
-  for (const [document, statements] of quoting) {
+  for (const [document, checks] of quoting) {
     const text = dataset.documents.get(document)!.text!;
-    const quotes = statements.map((s) => s.record.quote);
+    const quotes = checks.map(([s, field]) => s.record[field]!);
     const find = () => quotes.map((q) => findQuote(text, q) ?? null);
     const dir = cacheDir && join(cacheDir, 'quotes');
     const key = dir ? await cacheKey([text, ...quotes]) : undefined;
     const cached = key && (await readEntry(dir!, key));
     const spans = cached ? (JSON.parse(cached) as ReturnType<typeof find>) : find();
     if (key && !cached) await writeEntry(dir!, key, JSON.stringify(spans));
-    for (const [i, s] of statements.entries()) {
+    for (const [i, [s, field]] of checks.entries()) {
       const span = spans[i];
-      if (span) s.span = span;
-      else
+      if (span) {
+        if (field === 'quote') s.span = span;
+      } else
         errors.push(
           new KgError(
             'QUOTE_NOT_FOUND',
-            `quote not found verbatim in ${document}${quoteHint(dataset, document, s.record.quote)}`,
-            s.fields.quote ?? s.where,
+            `${field === 'quote' ? 'quote' : field} not found verbatim in ${document}${quoteHint(dataset, document, quotes[i]!)}`,
+            s.fields[field] ?? s.where,
           ),
         );
     }
   }
 }
+
+const QUOTE_FIELDS = ['quote', 'sourceQuote'] as const;
+type QuoteField = (typeof QUOTE_FIELDS)[number];
 
 /** Where the quote is after all (another document: a wrong `document:`), or the closest passage. */
 function quoteHint(dataset: Dataset, document: string, quote: string): string {

@@ -222,9 +222,11 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
     const reported = article.findEdge((_, a) => a.attributedTo !== undefined && a.reportedBy !== undefined)!;
     const r = article.getEdgeAttributes(reported);
     expect(objects(triples, idIri(reported), `${prov}wasAttributedTo`)).toEqual([
-      [idIri(r.attributedTo!), ''],
+      [idIri(r.attributedTo as string), ''],
     ]);
-    expect(objects(triples, idIri(reported), `${fg}reportedBy`)).toEqual([[idIri(r.reportedBy!), '']]);
+    expect(objects(triples, idIri(reported), `${fg}reportedBy`)).toEqual([
+      [idIri(r.reportedBy as string), ''],
+    ]);
   });
 
   test('hostile text and ids come back exactly from both parsers', async () => {

@@ -1,7 +1,8 @@
+import { edtfText } from '../../model/edtf';
 import { relative, sep } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { Dataset } from '../../model/dataset';
-import type { DocumentRecord, Entity, Predicate } from '../../model/generated';
+import type { DocumentRecord, Entity, Predicate, StatementRecord } from '../../model/generated';
 
 /** Omit on each member of a union, so every kind keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -9,21 +10,19 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A node's attributes: the entity's own fields, without its id (the node key). */
 export type NodeAttributes = DistributiveOmit<Entity, 'id'>;
 
-/** An edge's attributes: the statement's claim and its provenance. */
-export interface EdgeAttributes {
+/** An edge's attributes: the statement's fields under their YAML names, and its provenance. */
+export interface EdgeAttributes extends Omit<
+  StatementRecord,
+  'id' | 'subject' | 'object' | 'date' | 'saidOn'
+> {
   predicate: Predicate;
-  quote: string;
   /** Where the quote is in the document's normalized text (UTF-16 code units, end exclusive). */
   quoteStart: number;
   quoteEnd: number;
   document: string;
-  /** The statement's date, or its document's date when it gives none. */
+  /** The statement's date (EDTF), or its document's date when it gives none. */
   date: string;
-  attributedTo?: string;
-  reportedBy?: string;
-  qualifiers?: string[];
-  hedging?: string;
-  note?: string;
+  saidOn?: string;
 }
 
 /** A document's record without its id (the key), its path relative to the data folder. */
@@ -57,15 +56,16 @@ export function buildGraph(dataset: Dataset): FactGraph {
   }
   for (const id of sortedKeys(dataset.statements)) {
     const s = dataset.statements.get(id)!;
-    const { id: _id, subject, object, predicate, quote, date, ...rest } = s.record;
+    const { id: _id, subject, object, predicate, quote, date, saidOn, ...rest } = s.record;
     const attributes: EdgeAttributes = {
       predicate,
       quote,
       quoteStart: s.span?.start ?? -1,
       quoteEnd: s.span?.end ?? -1,
       document: s.document,
-      date: date ?? documents[s.document]?.date ?? '',
+      date: date === undefined ? (documents[s.document]?.date ?? '') : edtfText(date),
       ...rest,
+      ...(saidOn === undefined ? {} : { saidOn: edtfText(saidOn) }),
     };
     graph.addDirectedEdgeWithKey(id, subject, object, attributes);
   }

@@ -1,10 +1,10 @@
 import neo4j from 'neo4j-driver';
-import { DATE_FIELDS } from '../../model/generated';
+import { DATE_PROPERTIES } from '../../model/edtf';
 
 /** JSON as results are printed: what Neo4j values become. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const dateFields = new Set(DATE_FIELDS);
+const dateFields = DATE_PROPERTIES;
 
 /**
  * A graph attribute as a Neo4j property: integers as Neo4j integers (JS numbers would be stored as
@@ -12,7 +12,7 @@ const dateFields = new Set(DATE_FIELDS);
  */
 export function toNeo4jProperty(key: string, value: unknown): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
-  if (typeof value === 'string' && dateFields.has(key)) {
+  if (typeof value === 'string' && dateFields.has(key) && /^\d{4}-\d\d-\d\d$/.test(value)) {
     const [y, m, d] = value.split('-').map(Number);
     return new neo4j.types.Date(y!, m!, d!);
   }

@@ -1,7 +1,7 @@
 import type { FactGraph } from '../../backends/memory/build-graph';
 import { KgError } from '../../errors';
 import { graphRecords } from '../../load/canonical';
-import { DATE_FIELDS } from '../../model/generated';
+import { DATE_PROPERTIES } from '../../model/edtf';
 import type { QueryResult } from '../query';
 import { cypherError, CypherFault } from './errors';
 import { compile, type Row } from './evaluate';
@@ -11,7 +11,7 @@ import { CDate, fromPlain, toJson, type Value } from './values';
 
 export { PropertyGraph } from './graph';
 
-const dateFields = new Set(DATE_FIELDS);
+const dateFields = DATE_PROPERTIES;
 
 /** An attribute as the memory engine stores it: as toNeo4jProperty stores it in Neo4j (dates typed). */
 function toCypherProperty(key: string, value: unknown): Value {

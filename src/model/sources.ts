@@ -1,0 +1,16 @@
+import type { IdList } from './generated';
+
+/** The ids of a field that takes one id or a list of them (attributedTo, reportedBy), in order. */
+export function ids(value: IdList | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
+
+/** The entities a statement mentions: its subject, its object, and everyone in its source chain. */
+export function mentionedEntities(
+  subject: string,
+  object: string,
+  sources: { attributedTo?: IdList | undefined; reportedBy?: IdList | undefined },
+): string[] {
+  return [subject, object, ...ids(sources.attributedTo), ...ids(sources.reportedBy)];
+}

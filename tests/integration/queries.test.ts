@@ -1053,3 +1053,249 @@ queryTest(
     ]);
   },
 );
+
+queryTest(
+  'doubted-denied-rejected.cypher',
+  'Lavrov rejects a thing; the diplomats doubt, and Zelensky rejects, claims nobody makes',
+  async () => {
+    const { columns, rows } = await run('doubted-denied-rejected.cypher');
+    expect(columns).toEqual([
+      'actor',
+      'stance',
+      'what',
+      'whatKind',
+      'claimAsserted',
+      'claimModality',
+      'claimQuote',
+      'attributedTo',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        actor: 'Sergey Lavrov',
+        stance: 'REJECTS',
+        what: 'Unilateral security guarantees',
+        whatKind: 'Proposal',
+        claimAsserted: null,
+        claimModality: null,
+        claimQuote: null,
+        attributedTo: 'Sergey Lavrov',
+        quote: 'Alt annet, alt som er ensidig, er selvsagt et fullstendig håpløst foretakende',
+        statement: 's:lavrov-rejects-unilateral-guarantees',
+      },
+      {
+        actor: 'Several European diplomats',
+        stance: 'DOUBTS',
+        what: 'Vladimir Putin SUPPORTS Peace agreement between Ukraine and Russia',
+        whatKind: 'Statement',
+        claimAsserted: false,
+        claimModality: 'willingness',
+        claimQuote: 'president Vladimir Putin egentlig er villig til å inngå en avtale',
+        attributedTo: 'Several European diplomats',
+        quote:
+          'Flere europeiske diplomater mener Lavrovs uttalelser er et forsøk på å trenere prosessen, og tviler på at president Vladimir Putin egentlig er villig til å inngå en avtale',
+        statement: 's:european-diplomats-doubt-putin-wants-a-deal',
+      },
+      {
+        actor: 'Volodymyr Zelensky',
+        stance: 'REJECTS',
+        what: 'China PARTICIPATES_IN Negotiations on ending the war in Ukraine (2025)',
+        whatKind: 'Statement',
+        claimAsserted: false,
+        claimModality: null,
+        claimQuote: 'Kinas rolle i forhandlingene',
+        attributedTo: 'the article',
+        quote: 'Zelenskyj avviste Kinas rolle i forhandlingene',
+        statement: 's:zelensky-rejects-china-role',
+      },
+      {
+        actor: 'Volodymyr Zelensky',
+        stance: 'REJECTS',
+        what: 'Guarantors who do not help Ukraine PARTICIPATES_IN Security guarantees based on collective security',
+        whatKind: 'Statement',
+        claimAsserted: false,
+        claimModality: null,
+        claimQuote: 'garantister som ikke hjelper Ukraina',
+        attributedTo: 'Volodymyr Zelensky',
+        quote: 'Vi trenger ikke garantister som ikke hjelper Ukraina',
+        statement: 's:zelensky-rejects-guarantors-who-do-not-help',
+      },
+    ]);
+  },
+);
+
+queryTest(
+  'claims-by-standing.cypher',
+  'the article asserts 34, reports 34 and only mentions 6; every statement counted once',
+  async () => {
+    const { columns, rows } = await run('claims-by-standing.cypher');
+    expect(columns).toEqual(['standing', 'certainty', 'statements', 'ids']);
+    expect(pick(rows, 'standing', 'certainty', 'statements')).toEqual([
+      { standing: 'asserted by the article', certainty: 'certain', statements: 32 },
+      { standing: 'asserted by the article', certainty: 'probable', statements: 2 },
+      { standing: 'only mentioned', certainty: 'certain', statements: 6 },
+      { standing: 'reported', certainty: 'certain', statements: 31 },
+      { standing: 'reported', certainty: 'possible', statements: 1 },
+      { standing: 'reported', certainty: 'probable', statements: 1 },
+      { standing: 'reported', certainty: 'unknown', statements: 1 },
+    ]);
+    // The article's own hedge ("Det ser ut til"): Russia's demands.
+    expect(rows[1]!.ids).toEqual(['s:russia-demands-all-of-donbas', 's:russia-demands-freeze-at-front-lines']);
+    // What nobody in the article asserts: what is believed, doubted, rejected, or a condition.
+    expect(rows[2]!.ids).toEqual([
+      's:china-has-role-in-negotiations',
+      's:lavrov-stalls-the-process',
+      's:putin-really-willing-to-make-a-deal',
+      's:strong-guarantees-key-to-peace-agreement',
+      's:ukraine-attacked-again',
+      's:unhelpful-guarantors-in-collective-guarantees',
+    ]);
+    expect(rows.slice(4).map((r) => r.ids)).toEqual([
+      ['s:usa-may-take-part-in-security-guarantees'],
+      ['s:usa-sends-no-ground-troops'],
+      ['s:supporting-countries-decide-on-military-aid'],
+    ]);
+    const ids = rows.flatMap((r) => r.ids as string[]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const [{ n }] = (await cypher(
+      config,
+      'MATCH (s:Statement) WHERE s.asserted = false WITH count(s) AS unasserted ' +
+        'MATCH (:Entity)-[r]->(o) WHERE o:Entity OR o:Statement RETURN count(r) + unasserted AS n',
+    )) as [{ n: number }];
+    expect(ids).toHaveLength(n);
+  },
+);
+
+queryTest(
+  'conditional-commitments.cypher',
+  "Meloni's plan: supporting countries must decide within 24 hours if Ukraine is attacked again",
+  async () => {
+    const { columns, rows } = await run('conditional-commitments.cypher');
+    expect(columns).toEqual([
+      'who',
+      'predicate',
+      'what',
+      'modality',
+      'certainty',
+      'condition',
+      'conditionClaim',
+      'conditionAsserted',
+      'quantities',
+      'proposal',
+      'proposedBy',
+      'attributedTo',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        who: 'Supporting countries',
+        predicate: 'SUPPORTS',
+        what: 'Ukraine',
+        modality: 'obligation',
+        certainty: 'unknown',
+        condition: 'if Ukraine is attacked again',
+        conditionClaim: 'Russia ATTACKS Ukraine',
+        conditionAsserted: false,
+        quantities: ['decisionDeadline=24 hours'],
+        proposal: "Meloni's 24-hour plan",
+        proposedBy: 'Giorgia Meloni',
+        attributedTo: 'Giorgia Meloni',
+        quote:
+          'støtteland må beslutte innen 24 timer om de skal gi militær hjelp dersom Ukraina angripes på nytt',
+        statement: 's:supporting-countries-decide-on-military-aid',
+      },
+    ]);
+  },
+);
+
+queryTest(
+  'casualty-figures.cypher',
+  'the night bombing: one killed, at least twelve injured, say anonymous local authorities',
+  async () => {
+    const { columns, rows } = await run('casualty-figures.cypher');
+    expect(exampleParams('casualty-figures.cypher')).toEqual({ atLeast: 10 });
+    expect(columns).toEqual([
+      'event',
+      'date',
+      'place',
+      'killedMin',
+      'killedMax',
+      'injuredMin',
+      'injuredMax',
+      'figures',
+      'attributedTo',
+      'anonymousSource',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        event: 'Russian bombing of Ukraine in the night to 21 August 2025',
+        date: '2025-08-20/2025-08-21',
+        place: 'Western Ukraine near the Polish and Hungarian borders',
+        killedMin: 1,
+        killedMax: 1,
+        injuredMin: 12,
+        injuredMax: null,
+        figures: ['killed=1', 'injured>=12'],
+        attributedTo: 'Local authorities (Ukraine)',
+        anonymousSource: true,
+        reportedBy: null,
+        quote: 'ble én person drept og minst tolv såret i vestlige områder nær grensen til Polen og Ungarn',
+        statement: 's:bombing-casualties-in-western-border-areas',
+      },
+    ]);
+    // At least 13 (1 killed, 12 injured or more), not 14.
+    expect((await run('casualty-figures.cypher', { atLeast: 13 })).rows).toHaveLength(1);
+    expect((await run('casualty-figures.cypher', { atLeast: 14 })).rows).toEqual([]);
+  },
+);
+
+queryTest(
+  'negated-claims.cypher',
+  'no US ground troops (signalled, probable); guarantors who did not help (Zelensky)',
+  async () => {
+    const { columns, rows } = await run('negated-claims.cypher');
+    expect(columns).toEqual([
+      'who',
+      'predicate',
+      'what',
+      'certainty',
+      'modality',
+      'hedging',
+      'date',
+      'attributedTo',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        who: 'Guarantors who do not help Ukraine',
+        predicate: 'SUPPORTS',
+        what: 'Ukraine',
+        certainty: 'certain',
+        modality: null,
+        hedging: null,
+        date: '../2025-08-20',
+        attributedTo: 'Volodymyr Zelensky',
+        quote: 'som ikke hjalp oss da vi virkelig trengte det',
+        statement: 's:unhelpful-guarantors-did-not-help-ukraine',
+      },
+      {
+        who: 'United States',
+        predicate: 'PARTICIPATES_IN',
+        what: 'US ground troops in Ukraine',
+        certainty: 'probable',
+        modality: null,
+        hedging: 'gitt signaler om',
+        date: '2025-08-21',
+        attributedTo: 'Donald Trump',
+        quote: 'men uten å sende bakkestyrker',
+        statement: 's:usa-sends-no-ground-troops',
+      },
+    ]);
+  },
+);

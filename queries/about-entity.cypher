@@ -4,16 +4,16 @@
 // Example: kg query --file queries/about-entity.cypher --param id=person:sergey-lavrov
 MATCH (e:Entity {id: $id})
 MATCH (subject:Entity)-[r]->(object:Entity)
-WHERE subject = e OR object = e OR r.attributedTo = e.id OR r.reportedBy = e.id
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+WHERE subject = e OR object = e OR e.id IN r.attributedTo OR e.id IN r.reportedBy
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN r.quoteStart AS quoteStart,
        r.id AS statement,
        [role IN [
          CASE WHEN subject = e THEN 'subject' END,
          CASE WHEN object = e THEN 'object' END,
-         CASE WHEN r.attributedTo = e.id THEN 'attributedTo' END,
-         CASE WHEN r.reportedBy = e.id THEN 'reportedBy' END
+         CASE WHEN e.id IN r.attributedTo THEN 'attributedTo' END,
+         CASE WHEN e.id IN r.reportedBy THEN 'reportedBy' END
        ] WHERE role IS NOT NULL] AS roles,
        subject.name AS subject,
        type(r) AS predicate,

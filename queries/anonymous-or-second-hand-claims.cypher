@@ -2,8 +2,8 @@
 // reports (a cited outlet), and how are they hedged?
 // Example: kg query --file queries/anonymous-or-second-hand-claims.cypher
 MATCH (subject:Entity)-[r]->(object:Entity)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 WITH subject, r, object, source, outlet, coalesce(source.anonymous, false) AS anonymous
 WHERE anonymous OR outlet IS NOT NULL
 RETURN r.id AS statement,

@@ -5,8 +5,8 @@
 CALL () {
   MATCH (a:Entity)-[ra:PROPOSES|SUPPORTS|DEMANDS|SEEKS|OFFERS]->(topic:Entity)<-[rb:REJECTS|DOUBTS]-(b:Entity)
   WHERE a <> b
-  OPTIONAL MATCH (sa:Entity {id: ra.attributedTo})
-  OPTIONAL MATCH (sb:Entity {id: rb.attributedTo})
+  OPTIONAL MATCH (sa:Entity {id: ra.attributedTo[0]})
+  OPTIONAL MATCH (sb:Entity {id: rb.attributedTo[0]})
   RETURN 'opposite stances' AS conflict,
          a.name AS actor,
          type(ra) AS stance,
@@ -21,7 +21,7 @@ CALL () {
   UNION
   MATCH (a:Entity)-[r:CRITICIZES|ACCUSES|DOUBTS|REJECTS]->(b:Entity)
   WHERE (b:Person OR b:State OR b:Organization OR b:Group) AND a <> b
-  OPTIONAL MATCH (s:Entity {id: r.attributedTo})
+  OPTIONAL MATCH (s:Entity {id: r.attributedTo[0]})
   RETURN 'directed at an actor' AS conflict,
          a.name AS actor,
          type(r) AS stance,

@@ -3,8 +3,8 @@
 // Example: kg query --file queries/hedged-claims.cypher
 MATCH (subject:Entity)-[r]->(object:Entity)
 WHERE r.hedging IS NOT NULL
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN r.id AS statement,
        subject.name AS subject,
        type(r) AS predicate,

@@ -2,7 +2,8 @@
 // attributed to, or the outlet that reports it?
 // Example: kg query --file queries/most-discussed-entities.cypher
 MATCH (s:Entity)-[r]->(o:Entity)
-UNWIND [[s.id, 'subject'], [o.id, 'object'], [r.attributedTo, 'attributedTo'], [r.reportedBy, 'reportedBy']] AS pair
+UNWIND [[s.id, 'subject'], [o.id, 'object']] + [x IN coalesce(r.attributedTo, []) | [x, 'attributedTo']] +
+       [x IN coalesce(r.reportedBy, []) | [x, 'reportedBy']] AS pair
 WITH pair[0] AS id, pair[1] AS role, r
 WHERE id IS NOT NULL
 MATCH (e:Entity {id: id})

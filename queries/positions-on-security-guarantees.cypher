@@ -6,8 +6,8 @@ MATCH path = (proposal:Proposal)-[:VARIANT_OF|PART_OF*0..5]->(general)
 WITH DISTINCT proposal, [r IN relationships(path) | type(r)] AS via
 MATCH (actor:Entity)-[r]->(proposal)
 WHERE (actor:Person OR actor:State OR actor:Organization OR actor:Group)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN proposal.name AS proposal,
        via,
        actor.name AS actor,

@@ -9,8 +9,8 @@ CALL (region) {
   MATCH (actor:Entity)-[r:DEMANDS|SEEKS]->(region)
   RETURN actor, r, null AS proposal
 }
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN region.name AS region,
        COLLECT { MATCH (region)-[:LOCATED_IN]->(s:State) RETURN s.name ORDER BY s.name }[0] AS inState,
        COLLECT { MATCH (c:Entity)-[:CONTROLS]->(region) RETURN c.name ORDER BY c.name } AS controlledBy,

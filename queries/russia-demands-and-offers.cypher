@@ -5,8 +5,8 @@ MATCH (russia:State {id: 'state:russia'})
 MATCH (actor:Entity)-[r:DEMANDS|SEEKS|OFFERS]->(what:Entity)
 WHERE actor = russia OR (actor)-[:LEADS|REPRESENTS]->(russia)
 OPTIONAL MATCH (what)-[:CONCERNS]->(region:Region)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 WITH actor, r, what, source, outlet, region
 ORDER BY region.name
 WITH actor, r, what, source, outlet,

@@ -4,8 +4,8 @@
 // Example: kg query --file queries/search-quotes.cypher --param text=sikkerhetsgarantier
 CALL db.index.fulltext.queryRelationships('factgraph_quote', $text) YIELD relationship AS r, score
 MATCH (subject:Entity)-[r]->(object:Entity)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN r.quoteStart AS quoteStart,
        r.id AS statement,
        subject.name AS subject,

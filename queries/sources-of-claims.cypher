@@ -2,8 +2,8 @@
 // article attributes claims to ('the article' when it states them itself) and each outlet it cites.
 // Example: kg query --file queries/sources-of-claims.cypher
 MATCH (:Entity)-[r]->(:Entity)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN coalesce(source.name, 'the article') AS attributedTo,
        coalesce(source.anonymous, false) AS anonymous,
        outlet.name AS reportedBy,

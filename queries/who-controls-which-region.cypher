@@ -2,8 +2,8 @@
 // Example: kg query --file queries/who-controls-which-region.cypher
 MATCH (controller:Entity)-[r:CONTROLS]->(region:Region)
 OPTIONAL MATCH (region)-[:LOCATED_IN]->(country:State)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN controller.name AS controller,
        region.name AS region,
        region.regionType AS regionType,

@@ -2,8 +2,8 @@
 // the outlet it cites)?
 // Example: kg query --file queries/who-rejects-what.cypher
 MATCH (actor:Entity)-[r:REJECTS]->(target:Entity)
-OPTIONAL MATCH (source:Entity {id: r.attributedTo})
-OPTIONAL MATCH (outlet:Entity {id: r.reportedBy})
+OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
+OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN actor.name AS actor,
        target.name AS rejects,
        [label IN labels(target) WHERE label <> 'Entity'][0] AS rejectedKind,

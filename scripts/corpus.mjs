@@ -21,11 +21,14 @@ const KINDS = readSchemas('kinds').map((s) => ({
   kind: s.properties.kind.const,
   prefix: /^\^([a-z]+):$/.exec(s.properties.id.pattern)[1],
 }));
-const PREDICATES = readSchemas('predicates').map((s) => ({
-  name: s.properties.predicate.const,
-  subjectKinds: s.subjectKinds,
-  objectKinds: s.objectKinds,
-}));
+// A corpus's claims are about entities: predicates that take only a claim (BELIEVES, ...) are left out.
+const PREDICATES = readSchemas('predicates')
+  .map((s) => ({
+    name: s.properties.predicate.const,
+    subjectKinds: s.subjectKinds,
+    objectKinds: s.objectKinds.filter((k) => k !== 'Statement'),
+  }))
+  .filter((p) => p.objectKinds.length > 0);
 const STATEMENT_FIELDS = JSON.parse(readFileSync(join(schemaDir, 'statement.schema.json'), 'utf8'));
 const ACTOR_KINDS = STATEMENT_FIELDS.properties.attributedTo.refKinds;
 const OUTLET_KINDS = STATEMENT_FIELDS.properties.reportedBy.refKinds;
@@ -55,6 +58,7 @@ const STEMS =
 const NOUNS = {
   Agreement: ['avtalen', 'traktaten', 'pakten', 'overenskomsten'],
   Event: ['møtet', 'angrepet', 'toppmøtet', 'forhandlingene', 'valget'],
+  Issue: ['problemet', 'striden', 'hindringen', 'uenigheten'],
   Group: ['lederne', 'diplomatene', 'kildene', 'rådgiverne', 'delegatene'],
   Organization: ['forbundet', 'rådet', 'byrået', 'avisen', 'departementet'],
   Proposal: ['planen', 'forslaget', 'garantien', 'våpenhvilen', 'reformen'],

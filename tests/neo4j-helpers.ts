@@ -1,3 +1,4 @@
+import { TEST_SERVER } from './neo4j-global-setup';
 import neo4j from 'neo4j-driver';
 import { neo4jConfig, type Neo4jConfig } from '../src/backends/neo4j/connection';
 
@@ -36,4 +37,12 @@ export async function cypher(
   } finally {
     await driver.close();
   }
+}
+
+/**
+ * The port of a throwaway server a test starts beside the shared one (the neo4j-csv import, the fault
+ * test's victim): offset from FACTGRAPH_TEST_BOLT_PORT, so that checkouts testing at once do not meet.
+ */
+export function sideServerPort(offset: 100 | 200): string {
+  return String(Number(TEST_SERVER.boltPort) + offset);
 }

@@ -8,6 +8,7 @@ import { extremityArrow, layerPlain, pathCurved, pathLine } from 'sigma/renderin
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/backends/memory/build-graph';
 import type { ViewerData } from '../../src/export/html';
 import { ids } from '../../src/model/sources';
+import { isStatementNode } from '../../src/model/claims';
 
 const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as ViewerData;
 const facts = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -233,7 +234,7 @@ function search(query: string): string[] {
   const found: [rank: number, degree: number, name: string, node: string][] = [];
   facts.forEachNode((node, a) => {
     const name = normal(a.name);
-    const rank = isNodeShown(node) ? rankOf(name, a.aliases ?? []) : -1;
+    const rank = isNodeShown(node) ? rankOf(name, isStatementNode(a) ? [] : (a.aliases ?? [])) : -1;
     if (rank >= 0) found.push([rank, -facts.degree(node), name, node]);
   });
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
@@ -385,7 +386,8 @@ function field(name: string, value: unknown): Node[] {
 }
 
 function nodeDetails(node: string): Child[] {
-  const { kind, name, description, ...rest } = facts.getNodeAttributes(node);
+  const { kind, name, ...rest } = facts.getNodeAttributes(node) as NodeAttributes & { description?: string };
+  const { description, ...fields } = rest as typeof rest & { description?: string };
   const statements = facts
     .edges(node)
     .sort(
@@ -396,7 +398,7 @@ function nodeDetails(node: string): Child[] {
     h('p', { className: 'kind' }, swatch(kind), kind),
     h('h2', null, name),
     description && h('p', null, description),
-    h('dl', null, ...Object.entries(rest).flatMap(([k, v]) => field(k, v)), ...field('id', node)),
+    h('dl', null, ...Object.entries(fields).flatMap(([k, v]) => field(k, v)), ...field('id', node)),
     h('h3', null, plural(statements.length, 'statement')),
     h('ol', null, ...statements.map((edge) => statementCard(edge, node))),
   ];

@@ -1,5 +1,9 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { ENTITY_KINDS, type EntityKind } from '../model/generated';
+import type { STATEMENT_NODE } from '../model/claims';
+
+/** What a node is: an entity of a kind, or a statement another is about. */
+export type NodeKind = EntityKind | typeof STATEMENT_NODE;
 
 /** The type of an attribute column, as formats with typed columns (GraphML, GEXF) declare it. */
 export type ColumnType = 'string' | 'boolean' | 'int' | 'double' | 'list';
@@ -60,7 +64,7 @@ export function columnsWithout(graph: FactGraph, of: 'node' | 'edge', reserved: 
 }
 
 /** One colour a kind (Okabe–Ito, distinguishable with colour-blindness), the same in every export. */
-export const KIND_COLORS: Record<EntityKind, string> = {
+export const KIND_COLORS: Record<NodeKind, string> = {
   Person: '#E69F00',
   State: '#0072B2',
   Region: '#009E73',
@@ -70,10 +74,12 @@ export const KIND_COLORS: Record<EntityKind, string> = {
   Agreement: '#F0E442',
   Event: '#7F7F7F',
   Issue: '#000000',
+  // A claim another claim is about: pale, so the entities stand out.
+  Statement: '#DDDDDD',
 };
 
 /** A kind's colour as r, g, b (0–255). */
-export function kindRgb(kind: EntityKind): [number, number, number] {
+export function kindRgb(kind: NodeKind): [number, number, number] {
   const hex = KIND_COLORS[kind] ?? '#999999';
   return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }

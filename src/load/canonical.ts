@@ -1,4 +1,7 @@
-import type { FactGraph } from '../backends/memory/build-graph';
+import type { FactGraph, StatementAttributes } from '../backends/memory/build-graph';
+import { isStatementNode, STATEMENT_NODE } from '../model/claims';
+import { flatAttributes } from './flatten';
+import type { RecordType } from '../model/edtf';
 import { withoutReserved } from '../export/attributes';
 import { mentionedEntities } from '../model/sources';
 
@@ -9,7 +12,11 @@ export const MENTIONED_IN = 'MENTIONED_IN';
  * The version of the Neo4j form of the rows, kept on the `:Dataset` node. Bump it when that form changes:
  * an incremental load then rewrites every file.
  */
-export const NEO4J_SHAPE = 1;
+export const NEO4J_SHAPE = 2;
+
+/** The relationships from a `:Statement` node to its subject and its object. */
+export const SUBJECT = 'SUBJECT';
+export const OBJECT = 'OBJECT';
 
 /** A node of the property graph a backend stores: its labels and its properties, values converted. */
 export interface NodeRecord<V> {
@@ -18,56 +25,111 @@ export interface NodeRecord<V> {
   props: Record<string, V>;
 }
 
+/** The label of a relationship's end node: its id is looked up among these nodes. */
+export type EndLabel = 'Entity' | 'Statement' | 'Document';
+
 export interface RelationshipRecord<V> {
   id: string;
   type: string;
   subject: string;
   object: string;
+  /** What the ends are: a statement's subject is an entity, its object an entity or a `:Statement`. */
+  from: EndLabel;
+  to: EndLabel;
   props: Record<string, V>;
 }
 
-/** The property graph of a loaded data set: `:Document` nodes, `:Entity:<Kind>` nodes, the statements and mentions. */
+/**
+ * The property graph of a loaded data set: `:Document` nodes, `:Entity:<Kind>` nodes, `:Statement`
+ * nodes (a statement another is about, or that nobody asserts), the statements as relationships, the
+ * `SUBJECT` and `OBJECT` ties of the `:Statement` nodes, and the mentions.
+ */
 export interface GraphRecords<V> {
   documents: NodeRecord<V>[];
   entities: (NodeRecord<V> & { kind: string })[];
+  statements: NodeRecord<V>[];
   relationships: RelationshipRecord<V>[];
 }
 
 /**
  * The graph as every backend stores it (Neo4j, and the memory Cypher engine), so they see the same
  * labels, types, names and values: reserved names moved to `attr_<name>`, the id and the owning data
- * set as properties, a MENTIONED_IN relationship from each entity to each document that mentions it.
+ * set as properties, quantities and maps flattened (./flatten.ts), a MENTIONED_IN relationship from each
+ * entity to each document that mentions it. A statement that another is about, or that nobody asserts,
+ * is a `:Statement` node (its data set's, like a relationship) tied to its ends by `SUBJECT` and `OBJECT`.
  * `convert` turns an attribute into the backend's value (integers and dates need typed values).
  */
 export function graphRecords<V>(
   graph: FactGraph,
   dataset: string,
-  convert: (key: string, value: unknown) => V,
+  convert: (key: string, value: unknown, record: RecordType) => V,
 ): GraphRecords<V> {
   /** The attributes, reserved names moved, converted, plus the record's own (id, data set). */
-  const props = (attributes: object, reserved: string[], own: Record<string, unknown>): Record<string, V> => {
+  const props = (
+    attributes: object,
+    reserved: string[],
+    own: Record<string, unknown>,
+    record: RecordType,
+  ): Record<string, V> => {
     const out: Record<string, V> = {};
-    for (const [k, v] of Object.entries({ ...withoutReserved(attributes, reserved), ...own }))
-      out[k] = convert(k, v);
+    for (const [k, v] of Object.entries({ ...withoutReserved(flatAttributes(attributes), reserved), ...own }))
+      out[k] = convert(k, v, record);
     return out;
   };
   const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
     id,
     labels: ['Document'],
-    props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }),
+    props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }, 'document'),
   }));
   const entities: GraphRecords<V>['entities'] = [];
-  graph.forEachNode((id, { kind, ...attrs }) => {
+  const statements: NodeRecord<V>[] = [];
+  const relationships: RelationshipRecord<V>[] = [];
+  // The documents each entity is mentioned in: sorted by entity, then document, below.
+  const mentions = new Map<string, Set<string>>();
+  const mention = (subject: string, object: string, attrs: StatementAttributes) => {
+    for (const entity of mentionedEntities(subject, object, attrs)) {
+      if (!graph.hasNode(entity) || isStatementNode(graph.getNodeAttributes(entity))) continue;
+      const documents = mentions.get(entity) ?? new Set<string>();
+      documents.add(attrs.document);
+      mentions.set(entity, documents);
+    }
+  };
+  const endOf = (id: string): EndLabel =>
+    isStatementNode(graph.getNodeAttributes(id)) ? 'Statement' : 'Entity';
+  graph.forEachNode((id, attrs) => {
+    if (isStatementNode(attrs)) {
+      const { kind: _kind, ...rest } = attrs;
+      statements.push({
+        id,
+        labels: ['Statement'],
+        props: props(rest, EDGE_RESERVED, { id, dataset }, 'statement'),
+      });
+      for (const [type, end] of [
+        [SUBJECT, attrs.subject],
+        [OBJECT, attrs.object],
+      ] as const) {
+        const tie = `${type.toLowerCase()}:${id}`;
+        relationships.push({
+          id: tie,
+          type,
+          subject: id,
+          object: end,
+          from: 'Statement',
+          to: endOf(end),
+          props: props({}, EDGE_RESERVED, { id: tie, dataset }, 'statement'),
+        });
+      }
+      mention(attrs.subject, attrs.object, attrs);
+      return;
+    }
+    const { kind, ...rest } = attrs;
     entities.push({
       id,
       kind,
       labels: ['Entity', kind],
-      props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }),
+      props: props(rest, NODE_RESERVED, { id, datasets: [dataset] }, 'entity'),
     });
   });
-  const relationships: RelationshipRecord<V>[] = [];
-  // The documents each entity is mentioned in: sorted by entity, then document, below.
-  const mentions = new Map<string, Set<string>>();
   graph.forEachEdge((id, attrs, subject, object) => {
     const { predicate, ...rest } = attrs;
     relationships.push({
@@ -75,14 +137,11 @@ export function graphRecords<V>(
       type: predicate,
       subject,
       object,
-      props: props(rest, EDGE_RESERVED, { id, dataset }),
+      from: 'Entity',
+      to: endOf(object),
+      props: props(rest, EDGE_RESERVED, { id, dataset }, 'statement'),
     });
-    for (const entity of mentionedEntities(subject, object, attrs)) {
-      if (entity === undefined) continue;
-      const documents = mentions.get(entity) ?? new Set<string>();
-      documents.add(attrs.document);
-      mentions.set(entity, documents);
-    }
+    mention(subject, object, attrs);
   });
   for (const [entity, documents] of [...mentions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     for (const document of [...documents].sort()) {
@@ -92,11 +151,13 @@ export function graphRecords<V>(
         type: MENTIONED_IN,
         subject: entity,
         object: document,
-        props: props({}, EDGE_RESERVED, { id, dataset }),
+        from: 'Entity',
+        to: 'Document',
+        props: props({}, EDGE_RESERVED, { id, dataset }, 'statement'),
       });
     }
   }
-  return { documents, entities, relationships };
+  return { documents, entities, statements, relationships };
 }
 
 type Value = null | boolean | number | string | Value[] | { [key: string]: Value };
@@ -133,12 +194,18 @@ export function canonicalFromGraph(graph: FactGraph): CanonicalGraph {
   const props = (attributes: object, reserved: string[]) =>
     withoutReserved(attributes, reserved) as Record<string, Value>;
   for (const [id, doc] of Object.entries(graph.getAttribute('documents')))
-    out.documents[id] = props(doc, NODE_RESERVED);
-  graph.forEachNode(
-    (id, { kind, ...properties }) => (out.nodes[id] = { kind, properties: props(properties, NODE_RESERVED) }),
-  );
+    out.documents[id] = props(flatAttributes(doc), NODE_RESERVED);
+  graph.forEachNode((id, { kind, ...properties }) => {
+    const reserved = kind === STATEMENT_NODE ? EDGE_RESERVED : NODE_RESERVED;
+    out.nodes[id] = { kind, properties: props(flatAttributes(properties), reserved) };
+  });
   graph.forEachEdge((id, { predicate, ...properties }, source, target) => {
-    out.edges[id] = { type: predicate, source, target, properties: props(properties, EDGE_RESERVED) };
+    out.edges[id] = {
+      type: predicate,
+      source,
+      target,
+      properties: props(flatAttributes(properties), EDGE_RESERVED),
+    };
   });
   return sortKeys(out);
 }

@@ -117,10 +117,21 @@ export function boundNames(field: string): { from: string; to: string } {
   return { from: `${field}From`, to: `${field}To` };
 }
 
-/** Property names a backend stores as its DATE type: the calendar date fields and the EDTF fields' bounds. */
-export const DATE_PROPERTIES: ReadonlySet<string> = new Set([
-  ...Object.values(DATE_FIELDS).flat(),
-  ...Object.values(EDTF_FIELDS)
-    .flat()
-    .flatMap((f) => Object.values(boundNames(f))),
-]);
+/** What a record is: a document's `date` is a calendar date, an event's or a statement's EDTF text. */
+export type RecordType = 'document' | 'entity' | 'statement';
+
+/**
+ * The property names a backend stores as its DATE type, by record: the calendar date fields, and each
+ * EDTF field's first and last day (`dateFrom`, `dateTo`, `saidOnFrom`, ...). The EDTF text itself stays text.
+ */
+export const DATE_PROPERTIES: Record<RecordType, ReadonlySet<string>> = {
+  document: new Set(DATE_FIELDS.document),
+  entity: new Set([
+    ...DATE_FIELDS.entity,
+    ...EDTF_FIELDS.entity.flatMap((f) => Object.values(boundNames(f))),
+  ]),
+  statement: new Set([
+    ...DATE_FIELDS.statement,
+    ...EDTF_FIELDS.statement.flatMap((f) => Object.values(boundNames(f))),
+  ]),
+};

@@ -9,14 +9,15 @@ import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { neo4jConfig } from '../../src/backends/neo4j/connection';
 import { ROOT } from '../helpers';
-import { testNeo4j } from '../neo4j-helpers';
+import { sideServerPort, testNeo4j } from '../neo4j-helpers';
 
 // A server of its own, to kill without harming the other tests' server.
+const PORT = sideServerPort(200);
 const home = mkdtempSync(join(tmpdir(), 'factgraph-neo4j-fault-'));
 const env = {
   ...process.env,
   NEO4J_HOME_DIR: home,
-  NEO4J_BOLT_PORT: '17688',
+  NEO4J_BOLT_PORT: PORT,
   NEO4J_PASSWORD: 'fault-test-pw',
 };
 const server = (command: 'start' | 'stop') =>
@@ -26,7 +27,7 @@ const server = (command: 'start' | 'stop') =>
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 const config = neo4jConfig({
-  uri: 'bolt://127.0.0.1:17688',
+  uri: `bolt://127.0.0.1:${PORT}`,
   username: 'neo4j',
   password: 'fault-test-pw',
   database: 'neo4j',

@@ -41,7 +41,7 @@ function injectionGraph(): FactGraph {
       quoteEnd: p.length,
       document: `doc:${PAYLOADS[0]}`,
       date: '2025-08-21',
-      attributedTo: `person:${p}`,
+      attributedTo: [`person:${p}`],
       qualifiers: PAYLOADS,
       hedging: p,
     }),

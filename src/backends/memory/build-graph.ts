@@ -1,29 +1,80 @@
-import { edtfText } from '../../model/edtf';
 import { relative, sep } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
-import type { Dataset } from '../../model/dataset';
-import type { DocumentRecord, Entity, Predicate, StatementRecord } from '../../model/generated';
+import type { Dataset, StatementEntry } from '../../model/dataset';
+import { boundNames, edtfText, parseEdtf } from '../../model/edtf';
+import {
+  EDTF_FIELDS,
+  type DocumentRecord,
+  type Entity,
+  type Predicate,
+  type StatementRecord,
+} from '../../model/generated';
+import { ids } from '../../model/sources';
+import { STATEMENT_NODE } from '../../model/claims';
 
 /** Omit on each member of a union, so every kind keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A node's attributes: the entity's own fields, without its id (the node key). */
-export type NodeAttributes = DistributiveOmit<Entity, 'id'>;
+/**
+ * An entity node's attributes: the entity's own fields, without its id (the node key); its EDTF dates as
+ * text, with their first and last day (`YYYY-MM-DD`, absent for an open end) beside them.
+ */
+export type EntityAttributes = DistributiveOmit<Entity, 'id'> & {
+  date?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  proposedOn?: string;
+  proposedOnFrom?: string;
+  proposedOnTo?: string;
+  signedOn?: string;
+  signedOnFrom?: string;
+  signedOnTo?: string;
+};
 
-/** An edge's attributes: the statement's fields under their YAML names, and its provenance. */
-export interface EdgeAttributes extends Omit<
+/**
+ * A statement's fields under their YAML names and its provenance, as an edge (subject to object) and a
+ * `Statement` node both hold them. Defaults are written out: `polarity`, `certainty`, `asserted`, `date`
+ * and `saidOn` (the document's date), `reportedBy` (the document's).
+ */
+export interface StatementAttributes extends Omit<
   StatementRecord,
-  'id' | 'subject' | 'object' | 'date' | 'saidOn'
+  'id' | 'subject' | 'object' | 'date' | 'saidOn' | 'attributedTo' | 'reportedBy'
 > {
   predicate: Predicate;
   /** Where the quote is in the document's normalized text (UTF-16 code units, end exclusive). */
   quoteStart: number;
   quoteEnd: number;
   document: string;
-  /** The statement's date (EDTF), or its document's date when it gives none. */
+  /** EDTF text (an unquoted year as text too). */
   date: string;
   saidOn?: string;
+  /** Who said it, the original speaker first; absent when the document says it itself. */
+  attributedTo?: string[];
+  /** The outlets cited, in order; absent when none. */
+  reportedBy?: string[];
+  dateFrom?: string;
+  dateTo?: string;
+  saidOnFrom?: string;
+  saidOnTo?: string;
 }
+
+/** An edge: an asserted statement, from its subject to its object (an entity, or a `Statement` node). */
+export type EdgeAttributes = StatementAttributes;
+
+/**
+ * A statement as a node, for a statement that another is about (its object or conditionOn) or that
+ * nobody asserts (`asserted: false`): a relationship cannot point at a relationship, so the claim about
+ * it points at this node. `subject` and `object` name its ends.
+ */
+export interface StatementNodeAttributes extends StatementAttributes {
+  kind: typeof STATEMENT_NODE;
+  /** A label, from the names of its ends: "Vladimir Putin SUPPORTS Peace deal". */
+  name: string;
+  subject: string;
+  object: string;
+}
+
+export type NodeAttributes = EntityAttributes | StatementNodeAttributes;
 
 /** A document's record without its id (the key), its path relative to the data folder. */
 export type DocumentAttributes = Omit<DocumentRecord, 'id'>;
@@ -37,8 +88,10 @@ export type FactGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, Graph
 
 /**
  * Builds the in-memory graph of a valid dataset: a node per entity (key = entity id), an edge per
- * statement (key = statement id). A multigraph, since two sources may claim the same thing. Nodes and
- * edges are added in id order, so the same data always gives the same graph, whatever the file layout.
+ * asserted statement (key = statement id), and a `Statement` node (key = statement id) for each
+ * statement another is about or that nobody asserts. A multigraph, since two sources may claim the same
+ * thing. Nodes and edges are added in id order, so the same data always gives the same graph, whatever
+ * the file layout.
  */
 export function buildGraph(dataset: Dataset): FactGraph {
   const documents: Record<string, DocumentAttributes> = {};
@@ -52,24 +105,90 @@ export function buildGraph(dataset: Dataset): FactGraph {
   graph.replaceAttributes({ documents });
   for (const id of sortedKeys(dataset.entities)) {
     const { id: _id, ...attributes } = dataset.entities.get(id)!.record;
-    graph.addNode(id, attributes);
+    graph.addNode(id, withEdtf(attributes, EDTF_FIELDS.entity) as EntityAttributes);
   }
-  for (const id of sortedKeys(dataset.statements)) {
-    const s = dataset.statements.get(id)!;
-    const { id: _id, subject, object, predicate, quote, date, saidOn, ...rest } = s.record;
-    const attributes: EdgeAttributes = {
-      predicate,
-      quote,
-      quoteStart: s.span?.start ?? -1,
-      quoteEnd: s.span?.end ?? -1,
-      document: s.document,
-      date: date === undefined ? (documents[s.document]?.date ?? '') : edtfText(date),
-      ...rest,
-      ...(saidOn === undefined ? {} : { saidOn: edtfText(saidOn) }),
-    };
-    graph.addDirectedEdgeWithKey(id, subject, object, attributes);
+  const embedded = new Set<string>();
+  for (const s of dataset.statements.values()) {
+    for (const id of [s.record.object, s.record.conditionOn])
+      if (id && dataset.statements.has(id)) embedded.add(id);
+  }
+  const ordered = sortedKeys(dataset.statements).map((id) => dataset.statements.get(id)!);
+  // The nodes first: an edge may end at one.
+  for (const s of ordered) {
+    if (embedded.has(s.record.id) || s.record.asserted === false) {
+      const { subject, object } = s.record;
+      graph.addNode(s.record.id, {
+        kind: STATEMENT_NODE,
+        name: claimName(dataset, s.record.id),
+        subject,
+        object,
+        ...statementAttributes(s, documents),
+      });
+    }
+  }
+  for (const s of ordered) {
+    if (s.record.asserted === false) continue;
+    graph.addDirectedEdgeWithKey(
+      s.record.id,
+      s.record.subject,
+      s.record.object,
+      statementAttributes(s, documents),
+    );
   }
   return graph;
+}
+
+/** A claim in words from its ends' names: "Sergey Lavrov REJECTS [Russia SUPPORTS Guarantees]". */
+function claimName(dataset: Dataset, id: string): string {
+  const s = dataset.statements.get(id)!.record;
+  const name = (end: string) =>
+    dataset.statements.has(end)
+      ? `[${claimName(dataset, end)}]`
+      : (dataset.entities.get(end)?.record.name ?? end);
+  return `${name(s.subject)} ${s.predicate} ${name(s.object)}`;
+}
+
+function statementAttributes(
+  s: StatementEntry,
+  documents: Record<string, DocumentAttributes>,
+): StatementAttributes {
+  const { id: _id, subject: _s, object: _o, predicate, quote, attributedTo, reportedBy, ...rest } = s.record;
+  const documentDate = documents[s.document]?.date ?? '';
+  const sources = {
+    attributedTo: ids(attributedTo),
+    reportedBy: ids(reportedBy ?? documents[s.document]?.reportedBy),
+  };
+  const attributes = {
+    predicate,
+    quote,
+    quoteStart: s.span?.start ?? -1,
+    quoteEnd: s.span?.end ?? -1,
+    document: s.document,
+    polarity: 'affirmed',
+    certainty: 'certain',
+    asserted: true,
+    date: documentDate,
+    saidOn: documentDate,
+    ...rest,
+    ...Object.fromEntries(Object.entries(sources).filter(([, list]) => list.length > 0)),
+  };
+  return withEdtf(attributes, EDTF_FIELDS.statement) as StatementAttributes;
+}
+
+/** The record with its EDTF fields as text and their bounds beside them (`dateFrom`, `dateTo`, ...). */
+function withEdtf<T extends object>(record: T, fields: readonly string[]): T {
+  const out: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const parsed = parseEdtf(value);
+    out[field] = edtfText(value);
+    if (!parsed.ok) continue;
+    const names = boundNames(field);
+    if (parsed.from !== null) out[names.from] = parsed.from;
+    if (parsed.to !== null) out[names.to] = parsed.to;
+  }
+  return out as T;
 }
 
 /** The map's keys in code-unit order; files mostly define ids in order already, and a check is cheaper than a sort. */

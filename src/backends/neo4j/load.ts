@@ -4,7 +4,15 @@ import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
 import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
 import { toNeo4jProperty } from './values';
-import { graphRecords, MENTIONED_IN, NEO4J_SHAPE, type RelationshipRecord } from '../../load/canonical';
+import {
+  graphRecords,
+  MENTIONED_IN,
+  NEO4J_SHAPE,
+  OBJECT,
+  SUBJECT,
+  type RelationshipRecord,
+} from '../../load/canonical';
+import { isStatementNode } from '../../model/claims';
 import type { FileKeys } from '../../load/file-keys';
 
 /** Rows a transaction, and transactions at once, unless the caller says otherwise. */
@@ -62,7 +70,7 @@ function label(kind: string): string {
 }
 
 function relType(type: string): string {
-  if (!Object.hasOwn(PREDICATES, type) && type !== MENTIONED_IN) {
+  if (!Object.hasOwn(PREDICATES, type) && ![MENTIONED_IN, SUBJECT, OBJECT].includes(type)) {
     throw new KgError('NEO4J_ERROR', `refusing unknown relationship type ${JSON.stringify(type)}`);
   }
   return `\`${type}\``;
@@ -76,6 +84,8 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
     'CREATE CONSTRAINT factgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT factgraph_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE',
     'CREATE CONSTRAINT factgraph_dataset_name IF NOT EXISTS FOR (n:Dataset) REQUIRE n.name IS UNIQUE',
+    // A statement node is its data set's, as a statement's relationship is.
+    'CREATE CONSTRAINT factgraph_statement_node IF NOT EXISTS FOR (n:Statement) REQUIRE (n.dataset, n.id) IS UNIQUE',
     'CREATE INDEX factgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
     ...[...Object.keys(PREDICATES), MENTIONED_IN].flatMap((type) => [
       // A statement is its data set's: two data sets may use the same statement id without touching
@@ -95,8 +105,10 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
 
 /**
  * Loads the graph into Neo4j: every entity an `:Entity` node with its kind as a second label, every
- * statement a relationship of its predicate's type with its provenance as properties, each document a
- * `:Document` node that the entities it mentions point to (`MENTIONED_IN`), and a `:Dataset` node.
+ * asserted statement a relationship of its predicate's type with its fields as properties, a statement
+ * that another is about (or that nobody asserts) also a `:Statement` node tied to its ends by `SUBJECT`
+ * and `OBJECT`, each document a `:Document` node that the entities it mentions point to (`MENTIONED_IN`),
+ * and a `:Dataset` node.
  *
  * Idempotent and safe to interrupt: every write is a MERGE on an id that replaces all properties (or a
  * CREATE of a relationship the data set does not have yet, retried as MERGE), in batches of managed
@@ -123,11 +135,14 @@ export async function loadIntoNeo4j(
       throw new KgError('USAGE', 'an incremental load needs the files and their keys');
     const prune = options.prune === true || options.incremental === true;
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+    const statementNodes = graph.filterNodes((_, a) => isStatementNode(a));
+    const unasserted = graph.filterNodes((_, a) => isStatementNode(a) && a.asserted === false);
+    const entityIds = graph.filterNodes((_, a) => !isStatementNode(a));
     const result: Neo4jLoadResult = {
       dataset,
       documents: 0,
-      entities: graph.order,
-      statements: graph.size,
+      entities: entityIds.length,
+      statements: graph.size + unasserted.length,
       mentions: 0,
       removedRelationships: 0,
       removedNodes: 0,
@@ -138,7 +153,9 @@ export async function loadIntoNeo4j(
       const records = graphRecords(graph, dataset, toNeo4jProperty);
       const documents = records.documents;
       result.documents = documents.length;
-      const relationships = records.relationships;
+      // The ties of the statement nodes are written with them, below.
+      const ties = records.relationships.filter((r) => r.type === SUBJECT || r.type === OBJECT);
+      const relationships = records.relationships.filter((r) => r.type !== SUBJECT && r.type !== OBJECT);
       result.mentions = relationships.filter((r) => r.type === MENTIONED_IN).length;
 
       phase = 'reading what the data set has';
@@ -198,7 +215,7 @@ export async function loadIntoNeo4j(
         );
       }
       result.writtenRelationships = toWrite.length;
-      const total = documents.length + graph.order + stale.length + toWrite.length;
+      const total = documents.length + graph.order + ties.length + stale.length + toWrite.length;
       let done = 0;
       /**
        * Writes the batches, each its own managed transaction, `concurrency` at a time; `size` is the
@@ -269,6 +286,35 @@ export async function loadIntoNeo4j(
         );
       }
 
+      phase = 'loading statement nodes';
+      await write(
+        `UNWIND $rows AS row
+         MERGE (n:Statement {dataset: $dataset, id: row.id})
+         SET n = row.props
+         WITH n
+         OPTIONAL MATCH (n)-[t:${relType(SUBJECT)}|${relType(OBJECT)}]->()
+         DELETE t`,
+        inBatches(records.statements),
+      );
+      for (const to of ['Entity', 'Statement'] as const) {
+        const endNode =
+          to === 'Entity'
+            ? `(o:Entity {id: row.object})`
+            : `(o:Statement {dataset: $dataset, id: row.object})`;
+        for (const type of [SUBJECT, OBJECT]) {
+          await write(
+            `UNWIND $rows AS row
+             MATCH (n:Statement {dataset: $dataset, id: row.subject}), ${endNode}
+             CREATE (n)-[:${relType(type)} {dataset: $dataset, id: row.id}]->(o)`,
+            inBatches(
+              ties
+                .filter((t) => t.type === type && t.to === to)
+                .map(({ id, subject, object }) => ({ id, subject, object })),
+            ),
+          );
+        }
+      }
+
       phase = 'removing changed statements';
       await write(
         `UNWIND $rows AS row
@@ -286,7 +332,7 @@ export async function loadIntoNeo4j(
       const groups = new Map<string, { type: string; known: boolean; rows: typeof relationships }>();
       for (const r of toWrite) {
         const known = present.has(r.id);
-        const key = `${r.type} ${known}`;
+        const key = `${r.type} ${known} ${r.to}`;
         const group = groups.get(key) ?? { type: r.type, known, rows: [] };
         group.rows.push(r);
         groups.set(key, group);
@@ -299,8 +345,16 @@ export async function loadIntoNeo4j(
 
       if (prune) {
         phase = 'pruning';
+        await session.executeWrite(
+          (tx) =>
+            tx.run('MATCH (n:Statement {dataset: $dataset}) WHERE NOT n.id IN $ids DETACH DELETE n', {
+              dataset,
+              ids: statementNodes,
+            }),
+          txConfig,
+        );
         for (const [nodeLabel, ids] of [
-          ['Entity', graph.nodes()],
+          ['Entity', entityIds],
           ['Document', documents.map((d) => d.id)],
         ] as const) {
           const records = await session.executeWrite(
@@ -331,8 +385,8 @@ export async function loadIntoNeo4j(
             {
               dataset,
               documents: documents.map((d) => d.id),
-              entities: graph.order,
-              statements: graph.size,
+              entities: result.entities,
+              statements: result.statements,
               shape: NEO4J_SHAPE,
               // What the next incremental load compares its files with.
               files: files ? [...files.keys.keys()] : null,
@@ -443,11 +497,16 @@ function relationshipBatches(
     size++;
   }
   flush();
-  const target = type === MENTIONED_IN ? 'Document' : 'Entity';
+  const to = rows[0]?.to ?? 'Entity';
+  if (rows.some((r) => r.to !== to))
+    throw new KgError('NEO4J_ERROR', `relationships of type ${type} to mixed ends`);
+  // A statement node is its data set's: looked up with it.
+  const target =
+    to === 'Statement' ? 'Statement {dataset: $dataset, id: $objects[i]}' : `${to} {id: $objects[i]}`;
   const props = ['dataset: $dataset', ...keys.map((k, i) => `\`${k}\`: item[${i + 1}]`)].join(', ');
   const ends = `CALL {
        UNWIND range(0, size($objects) - 1) AS i
-       OPTIONAL MATCH (n:${target} {id: $objects[i]})
+       OPTIONAL MATCH (n:${target})
        WITH i, n ORDER BY i
        RETURN collect([n]) AS objects
      }

@@ -1,5 +1,6 @@
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import { sortKeys, type CanonicalGraph } from '../../load/canonical';
+import { STATEMENT_NODE } from '../../model/claims';
 import { connect, neo4jError, type Neo4jConfig } from './connection';
 import { toJson, type Json } from './values';
 
@@ -14,7 +15,7 @@ function properties(props: Record<string, unknown>): Record<string, Json> {
   );
 }
 
-/** Reads a data set back from Neo4j in the canonical form (MENTIONED_IN, derived, is left out). */
+/** Reads a data set back from Neo4j in the canonical form (MENTIONED_IN, SUBJECT and OBJECT, derived, are left out). */
 export async function readCanonicalFromNeo4j(config: Neo4jConfig, dataset: string): Promise<CanonicalGraph> {
   const driver = await connect(config);
   try {
@@ -42,7 +43,15 @@ export async function readCanonicalFromNeo4j(config: Neo4jConfig, dataset: strin
       };
     }
     for (const r of await run(
-      `MATCH (a:Entity)-[r]->(b:Entity) WHERE r.dataset = $dataset AND type(r) IN $predicates
+      'MATCH (n:Statement) WHERE n.dataset = $dataset RETURN n.id AS id, properties(n) AS props',
+    )) {
+      out.nodes[r.id as string] = {
+        kind: STATEMENT_NODE,
+        properties: properties(r.props as Record<string, unknown>),
+      };
+    }
+    for (const r of await run(
+      `MATCH (a:Entity)-[r]->(b) WHERE r.dataset = $dataset AND type(r) IN $predicates AND (b:Entity OR b:Statement)
        RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props`,
     )) {
       out.edges[r.id as string] = {

@@ -1,26 +1,22 @@
 import neo4j from 'neo4j-driver';
-import { DATE_PROPERTIES } from '../../model/edtf';
+import { DATE_PROPERTIES, type RecordType } from '../../model/edtf';
 
 /** JSON as results are printed: what Neo4j values become. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const dateFields = DATE_PROPERTIES;
-
 /**
  * A graph attribute as a Neo4j property: integers as Neo4j integers (JS numbers would be stored as
- * floats), the schema's date fields as Neo4j dates, so Cypher can compare and subtract them.
+ * floats), the record's date properties (src/model/edtf.ts) as Neo4j dates, so Cypher can compare and
+ * subtract them.
  */
-export function toNeo4jProperty(key: string, value: unknown): unknown {
+export function toNeo4jProperty(key: string, value: unknown, record: RecordType): unknown {
   if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
-  if (typeof value === 'string' && dateFields.has(key) && /^\d{4}-\d\d-\d\d$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number);
-    return new neo4j.types.Date(y!, m!, d!);
-  }
+  const date =
+    typeof value === 'string' &&
+    DATE_PROPERTIES[record].has(key) &&
+    /^([+-]?\d{4,})-(\d\d)-(\d\d)$/.exec(value);
+  if (date) return new neo4j.types.Date(Number(date[1]), Number(date[2]), Number(date[3]));
   return value;
-}
-
-export function toNeo4jProperties(attributes: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, toNeo4jProperty(k, v)]));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FactGraph } from '../../backends/memory/build-graph';
 import { KgError } from '../../errors';
 import { graphRecords } from '../../load/canonical';
-import { DATE_PROPERTIES } from '../../model/edtf';
+import { DATE_PROPERTIES, type RecordType } from '../../model/edtf';
 import type { QueryResult } from '../query';
 import { cypherError, CypherFault } from './errors';
 import { compile, type Row } from './evaluate';
@@ -11,11 +11,9 @@ import { CDate, fromPlain, toJson, type Value } from './values';
 
 export { PropertyGraph } from './graph';
 
-const dateFields = DATE_PROPERTIES;
-
 /** An attribute as the memory engine stores it: as toNeo4jProperty stores it in Neo4j (dates typed). */
-function toCypherProperty(key: string, value: unknown): Value {
-  if (typeof value === 'string' && dateFields.has(key)) return CDate.parse(value) ?? value;
+function toCypherProperty(key: string, value: unknown, record: RecordType): Value {
+  if (typeof value === 'string' && DATE_PROPERTIES[record].has(key)) return CDate.parse(value) ?? value;
   return fromPlain(value);
 }
 
@@ -38,14 +36,17 @@ export function propertyGraph(graph: FactGraph, dataset = MEMORY_DATASET): Prope
   const nodes = new Map<string, ReturnType<PropertyGraph['addNode']>>();
   const toMap = (props: Record<string, Value>) =>
     new Map(Object.entries(props).filter((e): e is [string, Value] => e[1] !== null));
-  // Documents and entities are keyed apart: an entity and a document may share an id.
+  // Documents, entities and statements are keyed apart: an entity and a document may share an id.
   for (const d of records.documents)
     nodes.set(`d:${d.id}`, view.addNode(`d:${d.id}`, d.labels, toMap(d.props)));
   for (const e of records.entities)
     nodes.set(`e:${e.id}`, view.addNode(`e:${e.id}`, e.labels, toMap(e.props)));
+  for (const s of records.statements)
+    nodes.set(`s:${s.id}`, view.addNode(`s:${s.id}`, s.labels, toMap(s.props)));
+  const key = { Document: 'd', Entity: 'e', Statement: 's' } as const;
   for (const r of records.relationships) {
-    const start = nodes.get(`e:${r.subject}`);
-    const end = nodes.get(r.type === 'MENTIONED_IN' ? `d:${r.object}` : `e:${r.object}`);
+    const start = nodes.get(`${key[r.from]}:${r.subject}`);
+    const end = nodes.get(`${key[r.to]}:${r.object}`);
     if (!start || !end) throw new Error(`relationship ${r.id} has a missing end`);
     view.addRel(r.id, r.type, start, end, toMap(r.props));
   }

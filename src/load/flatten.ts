@@ -1,0 +1,17 @@
+import { flattenQuantities } from '../model/quantities';
+
+/**
+ * A record's attributes as a property graph can hold them (a property is a value or a list of values,
+ * never a map): quantities as src/model/quantities.ts flattens them, and any other map field as one
+ * property a key, named field + Key (a document's `origin: {file, sha256}` as `originFile`, `originSha256`).
+ */
+export function flatAttributes(attributes: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(flattenQuantities(attributes))) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) out[field] = value;
+    else
+      for (const [key, inner] of Object.entries(value))
+        out[`${field}${key.charAt(0).toUpperCase()}${key.slice(1)}`] = inner;
+  }
+  return out;
+}

@@ -58,7 +58,7 @@ export function hostileGraph(): FactGraph {
       ...extra,
     } as never);
   edge('s:evil <edge> & "one"', 'person:evil one', 'state:"quoted"<&>', HOSTILE.script, {
-    attributedTo: 'person:evil one',
+    attributedTo: ['person:evil one'],
     note: HOSTILE.img,
   });
   edge('s:formula', 'state:"quoted"<&>', 'proposal:=formula', HOSTILE.formula, {

@@ -5,10 +5,15 @@
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { extremityArrow, layerPlain, pathCurved, pathLine } from 'sigma/rendering';
-import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/backends/memory/build-graph';
+import type {
+  EdgeAttributes,
+  GraphAttributes,
+  NodeAttributes,
+  StatementAttributes,
+} from '../../src/backends/memory/build-graph';
 import type { ViewerData } from '../../src/export/html';
-import { ids } from '../../src/model/sources';
 import { isStatementNode } from '../../src/model/claims';
+import { quantityWords } from '../../src/model/quantities';
 
 const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as ViewerData;
 const facts = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -72,8 +77,11 @@ facts.forEachNode((node, a) => {
   const size = 4 + 2.5 * Math.sqrt(facts.degree(node));
   view.addNode(node, { x, y, size, color: colorOf(a.kind), label: shortened(a.name) });
 });
+// The drawing has no dashes: a negated statement says so in its label.
 facts.forEachEdge((edge, a, source, target) =>
-  view.addDirectedEdgeWithKey(edge, source, target, { label: words(a.predicate) }),
+  view.addDirectedEdgeWithKey(edge, source, target, {
+    label: `${a.polarity === 'negated' ? 'not ' : ''}${words(a.predicate)}`,
+  }),
 );
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
@@ -316,55 +324,105 @@ function filters(): HTMLElement[] {
   return [kindsBox, h('details', null, h('summary', null, 'Statements by predicate'), predicateList)];
 }
 
+/** Shows a claim: the statement as an edge when the document asserts it, else its node. */
+function selectClaim(id: string): void {
+  if (facts.hasEdge(id)) select({ edge: id });
+  else select({ node: id }, { focus: true });
+}
+
+/** An entity, or a claim another is about, as a link (the current one in bold). */
 function nodeLink(node: string, current?: string): Node {
   if (node === current || !facts.hasNode(node)) return h('strong', null, nameOf(node));
-  const link = h('button', { className: 'link' }, nameOf(node));
+  const about = facts.getNodeAttribute(node, 'kind') === 'Statement';
+  const link = h(
+    'button',
+    { className: about ? 'link claim-link' : 'link' },
+    about ? `“${nameOf(node)}”` : nameOf(node),
+  );
   link.addEventListener('click', (e) => {
     e.stopPropagation();
-    select({ node }, { focus: true });
+    if (about) selectClaim(node);
+    else select({ node }, { focus: true });
   });
   return link;
 }
 
-/** Subject, predicate and object of a statement, the entities as links. */
-function claim(edge: string, current?: string): HTMLElement {
-  const predicate = words(facts.getEdgeAttribute(edge, 'predicate'));
+/** Subject, predicate and object of a statement, the entities (and a claim it is about) as links. */
+function claim(subject: string, predicate: string, object: string, current?: string): HTMLElement {
   return h(
     'span',
     null,
-    nodeLink(facts.source(edge), current),
+    nodeLink(subject, current),
     ' ',
-    h('span', { className: 'predicate' }, predicate),
+    h('span', { className: 'predicate' }, words(predicate)),
     ' ',
-    nodeLink(facts.target(edge), current),
+    nodeLink(object, current),
   );
 }
 
-function quote(a: EdgeAttributes): HTMLElement {
+const edgeClaim = (edge: string, current?: string) =>
+  claim(facts.source(edge), facts.getEdgeAttribute(edge, 'predicate'), facts.target(edge), current);
+
+function quote(a: StatementAttributes): HTMLElement {
   return h('blockquote', { lang: documents[a.document]?.language ?? '' }, `«${a.quote}»`);
 }
 
-/** "according to X, reported by Y", or null when the article says it in its own voice. */
-function attribution(a: EdgeAttributes): string | null {
-  const parts = [
-    a.attributedTo && `according to ${ids(a.attributedTo).map(nameOf).join(', ')}`,
-    a.reportedBy && `reported by ${ids(a.reportedBy).map(nameOf).join(', ')}`,
-  ].filter(Boolean);
-  return parts.length ? parts.join(', ') : null;
+/**
+ * The source chain in words, from the document inwards: "according to Reuters, who cites Sergey Lavrov".
+ * The outlets come first (the one the document cites, then whom it cites), then the speakers from the
+ * last who passed it on to the original one; null when the article says it in its own voice.
+ */
+function sourceChain(a: StatementAttributes): string | null {
+  const chain = [...(a.reportedBy ?? []), ...[...(a.attributedTo ?? [])].reverse()].map(nameOf);
+  return chain.length ? `according to ${chain.join(', who cites ')}` : null;
+}
+
+const CERTAINTY: Record<string, string> = {
+  probable: 'probably so, says the source',
+  possible: 'possibly so, says the source',
+  unknown: 'the source does not say how sure it is',
+};
+const MODALITY: Record<string, string> = {
+  willingness: 'about willingness, not fact',
+  intention: 'about intention, not fact',
+  obligation: 'about an obligation, not fact',
+  ability: 'about ability, not fact',
+  permission: 'about permission, not fact',
+};
+
+/** What the claim says beyond subject, predicate and object, in words: each a line. */
+function claimTraits(a: StatementAttributes, object: string): Child[] {
+  const line = (className: string, ...children: Child[]) => h('p', { className }, ...children);
+  return [
+    a.polarity === 'negated' && line('trait negated', 'Negated: the document says this does not hold.'),
+    a.asserted === false && line('trait', 'Asserted by no one: it is only what another claim is about.'),
+    a.certainty &&
+      CERTAINTY[a.certainty] &&
+      line('trait', `Certainty: ${a.certainty} (${CERTAINTY[a.certainty]}).`),
+    a.modality && line('trait', `Modality: ${a.modality} (${MODALITY[a.modality] ?? ''}).`),
+    a.extent &&
+      line('trait', a.extent === 'whole' ? `All of ${nameOf(object)}.` : `Part of ${nameOf(object)}.`),
+    a.condition && line('trait', `On condition: if ${a.condition.replace(/^if /, '')}.`),
+    a.conditionOn && line('trait', 'Holds if: ', nodeLink(a.conditionOn)),
+    !!a.quantities?.length && line('trait', `Figures: ${a.quantities.map(quantityWords).join(', ')}.`),
+  ];
 }
 
 function statementCard(edge: string, current: string): HTMLElement {
   const a = facts.getEdgeAttributes(edge);
-  const said = attribution(a);
+  const said = sourceChain(a);
   const extra = [
+    a.polarity === 'negated' && 'negated',
+    a.certainty !== undefined && a.certainty !== 'certain' && a.certainty,
+    a.modality,
     a.hedging && `hedged: ${a.hedging}`,
     a.qualifiers?.length && `qualified: ${a.qualifiers.join('; ')}`,
     a.date,
   ].filter(Boolean);
   const card = h(
     'li',
-    { className: 'statement', title: 'Show this statement' },
-    h('p', null, claim(edge, current)),
+    { className: a.polarity === 'negated' ? 'statement negated' : 'statement', title: 'Show this statement' },
+    h('p', null, edgeClaim(edge, current)),
     quote(a),
     said && h('p', null, said),
     h('p', { className: 'muted' }, extra.join(' · ')),
@@ -386,7 +444,10 @@ function field(name: string, value: unknown): Node[] {
 }
 
 function nodeDetails(node: string): Child[] {
-  const { kind, name, ...rest } = facts.getNodeAttributes(node) as NodeAttributes & { description?: string };
+  const attributes = facts.getNodeAttributes(node);
+  if (isStatementNode(attributes))
+    return claimDetails(node, attributes, attributes.subject, attributes.object);
+  const { kind, name, ...rest } = attributes as NodeAttributes & { description?: string };
   const { description, ...fields } = rest as typeof rest & { description?: string };
   const statements = facts
     .edges(node)
@@ -404,26 +465,45 @@ function nodeDetails(node: string): Child[] {
   ];
 }
 
-function edgeDetails(edge: string): Child[] {
-  const a = facts.getEdgeAttributes(edge);
-  const said = attribution(a);
+/** A statement: the claim, its quote, its source chain and traits in words, its other fields. */
+function claimDetails(id: string, a: StatementAttributes, subject: string, object: string): Child[] {
+  const said = sourceChain(a);
   const doc = documents[a.document];
   const rows: [string, unknown][] = [
     ['hedging', a.hedging],
     ['qualifiers', a.qualifiers],
     ['date', a.date],
+    ['said on', a.saidOn !== a.date ? a.saidOn : undefined],
+    ['source quote', a.sourceQuote],
     ['document', doc ? `${doc.title} (${doc.path})` : a.document],
     ['characters', a.quoteStart >= 0 ? `${a.quoteStart}–${a.quoteEnd}` : undefined],
     ['note', a.note],
-    ['id', edge],
+    ['id', id],
+  ];
+  // The claims about this one, and those that hold if it does.
+  const about = [
+    ...(facts.hasNode(id) ? facts.inEdges(id) : []),
+    ...facts.filterEdges((_, e) => e.conditionOn === id),
   ];
   return [
     h('p', { className: 'kind' }, 'Statement'),
-    h('h2', null, claim(edge)),
+    h('h2', null, claim(subject, a.predicate, object)),
     quote(a),
-    said && h('p', null, said),
+    said && h('p', { className: 'source-chain' }, said),
+    ...claimTraits(a, object),
     h('dl', null, ...rows.filter(([, v]) => v !== undefined && v !== '').flatMap(([k, v]) => field(k, v))),
+    about.length > 0 &&
+      h(
+        'h3',
+        null,
+        plural(about.length, 'claim about it or holding if it does', 'claims about it or holding if it does'),
+      ),
+    about.length > 0 && h('ol', null, ...about.map((edge) => statementCard(edge, id))),
   ];
+}
+
+function edgeDetails(edge: string): Child[] {
+  return claimDetails(edge, facts.getEdgeAttributes(edge), facts.source(edge), facts.target(edge));
 }
 
 function showDetails(): void {

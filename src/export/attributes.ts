@@ -1,5 +1,8 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { ENTITY_KINDS, type EntityKind } from '../model/generated';
+import { flatAttributes } from '../load/flatten';
+import { isStatementNode } from '../model/claims';
+import type { StatementAttributes } from '../backends/memory/build-graph';
 import type { STATEMENT_NODE } from '../model/claims';
 
 /** What a node is: an entity of a kind, or a statement another is about. */
@@ -21,7 +24,8 @@ function typeOf(value: unknown): ColumnType {
 }
 
 /**
- * Every attribute name the graph's nodes (or edges) use, with one type each, sorted by name. A name
+ * Every attribute name the graph's nodes (or edges) use, quantities and maps flattened as a property
+ * graph holds them (src/load/flatten.ts), with one type each, sorted by name. A name
  * whose values disagree in type (never, with schema-valid data) falls back to string.
  */
 export function attributeColumns(graph: FactGraph, of: 'node' | 'edge'): Column[] {
@@ -37,8 +41,8 @@ export function attributeColumns(graph: FactGraph, of: 'node' | 'edge'): Column[
       );
     }
   };
-  if (of === 'node') graph.forEachNode((_, a) => visit(a));
-  else graph.forEachEdge((_, a) => visit(a));
+  if (of === 'node') graph.forEachNode((_, a) => visit(flatAttributes(a)));
+  else graph.forEachEdge((_, a) => visit(flatAttributes(a)));
   return [...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, type]) => ({ name, type }));
 }
 
@@ -85,4 +89,25 @@ export function kindRgb(kind: NodeKind): [number, number, number] {
 }
 
 /** The kinds in a stable order, for legends. */
-export const KINDS_IN_ORDER = Object.keys(ENTITY_KINDS) as EntityKind[];
+export const KINDS_IN_ORDER = [...Object.keys(ENTITY_KINDS), 'Statement'] as NodeKind[];
+
+/** A statement the document says does not hold: drawn dashed where the format has a style. */
+export function isNegated(a: Pick<StatementAttributes, 'polarity'>): boolean {
+  return a.polarity === 'negated';
+}
+
+/** The ties of each statement node to its subject and object, by statement id, for the formats that draw them. */
+export function claimTies(
+  graph: FactGraph,
+): { statement: string; role: 'subject' | 'object'; end: string }[] {
+  const ties: { statement: string; role: 'subject' | 'object'; end: string }[] = [];
+  for (const id of graph.nodes().sort()) {
+    const a = graph.getNodeAttributes(id);
+    if (!isStatementNode(a)) continue;
+    ties.push(
+      { statement: id, role: 'subject', end: a.subject },
+      { statement: id, role: 'object', end: a.object },
+    );
+  }
+  return ties;
+}

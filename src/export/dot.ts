@@ -1,5 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { KIND_COLORS } from './attributes';
+import { KIND_COLORS, claimTies, isNegated } from './attributes';
+import { isStatementNode } from '../model/claims';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
@@ -24,7 +25,8 @@ function shown(text: string): string {
 
 /**
  * Graphviz DOT: a digraph, node label = name and fill colour by kind, edge label = predicate and the
- * quote as its tooltip (shown on hover in SVG). Every id is the graph's own, quoted.
+ * quote as its tooltip (shown on hover in SVG), a negated statement dashed; a statement another is about
+ * is a note tied to its subject and object by dotted lines. Every id is the graph's own, quoted.
  */
 export function* toDot(graph: FactGraph): Chunks {
   yield 'digraph factgraph {\n';
@@ -32,13 +34,20 @@ export function* toDot(graph: FactGraph): Chunks {
   yield '  node [shape=box, style="rounded,filled", fontname="Helvetica"];\n';
   yield '  edge [fontname="Helvetica", fontsize=10];\n';
   for (const id of graph.nodes().sort()) {
-    const { name, kind } = graph.getNodeAttributes(id);
-    yield `  ${quoted(id)} [label=${shown(name)}, fillcolor="${KIND_COLORS[kind]}"];\n`;
+    const a = graph.getNodeAttributes(id);
+    // A claim as a node: a note, dashed when nobody asserts it.
+    const claim = isStatementNode(a)
+      ? `, shape=note, style="filled${a.asserted ? '' : ',dashed'}", tooltip=${shown(a.quote)}`
+      : '';
+    yield `  ${quoted(id)} [label=${shown(a.name)}, fillcolor="${KIND_COLORS[a.kind]}"${claim}];\n`;
   }
   for (const id of graph.edges().sort()) {
-    const { predicate, quote } = graph.getEdgeAttributes(id);
+    const a = graph.getEdgeAttributes(id);
     const ends = `${quoted(graph.source(id))} -> ${quoted(graph.target(id))}`;
-    yield `  ${ends} [label=${shown(predicate)}, tooltip=${shown(quote)}];\n`;
+    yield `  ${ends} [label=${shown(a.predicate)}, tooltip=${shown(a.quote)}${isNegated(a) ? ', style=dashed' : ''}];\n`;
+  }
+  for (const { statement, role, end } of claimTies(graph)) {
+    yield `  ${quoted(statement)} -> ${quoted(end)} [label=${shown(role)}, style=dotted, arrowhead=none];\n`;
   }
   yield '}\n';
 }

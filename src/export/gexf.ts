@@ -1,8 +1,16 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { columnsWithout, kindRgb, withoutReserved, type Column, type ColumnType } from './attributes';
+import {
+  columnsWithout,
+  kindRgb,
+  withoutReserved,
+  type Column,
+  type ColumnType,
+  isNegated,
+} from './attributes';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
+import { flatAttributes } from '../load/flatten';
 
 const GEXF_NS = 'http://gexf.net/1.3';
 const VIZ_NS = 'http://gexf.net/1.3/viz';
@@ -87,7 +95,7 @@ export function* toGexf(graph: FactGraph): Chunks {
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
     xml.element('node', { id, label: attributes.name });
-    attvalues(xml, withoutReserved(attributes, NODE_RESERVED), nodeColumns);
+    attvalues(xml, withoutReserved(flatAttributes(attributes), NODE_RESERVED), nodeColumns);
     const [r, g, b] = kindRgb(attributes.kind);
     xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) }).close();
     yield xml.take();
@@ -103,7 +111,8 @@ export function* toGexf(graph: FactGraph): Chunks {
       label: predicate,
       kind: predicate,
     });
-    attvalues(xml, withoutReserved(attributes, EDGE_RESERVED), edgeColumns);
+    attvalues(xml, withoutReserved(flatAttributes(attributes), EDGE_RESERVED), edgeColumns);
+    if (isNegated(attributes)) xml.leaf('viz:shape', { value: 'dashed' });
     xml.close();
     yield xml.take();
   }

@@ -3,6 +3,7 @@ import { columnsWithout, KIND_COLORS, withoutReserved, type ColumnType } from '.
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
+import { flatAttributes } from '../load/flatten';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 
@@ -82,7 +83,7 @@ export function* toGraphml(graph: FactGraph): Chunks {
     data(xml, 'n_factgraph_id', id);
     data(xml, 'n_label', attributes.name);
     data(xml, 'n_color', KIND_COLORS[attributes.kind]);
-    const values = withoutReserved(attributes, RESERVED);
+    const values = withoutReserved(flatAttributes(attributes), RESERVED);
     for (const c of nodeColumns) data(xml, `n_${c.name}`, values[c.name]);
     xml.close();
     yield xml.take();
@@ -97,7 +98,7 @@ export function* toGraphml(graph: FactGraph): Chunks {
     });
     data(xml, 'e_factgraph_id', id);
     data(xml, 'e_label', attributes.predicate);
-    const values = withoutReserved(attributes, RESERVED);
+    const values = withoutReserved(flatAttributes(attributes), RESERVED);
     for (const c of edgeColumns) data(xml, `e_${c.name}`, values[c.name]);
     xml.close();
     yield xml.take();

@@ -1,5 +1,5 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
+import { KIND_COLORS, KINDS_IN_ORDER, claimTies, isNegated } from './attributes';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
@@ -32,7 +32,8 @@ function label(text: string): string {
 /**
  * A mermaid flowchart (`flowchart LR`), as GitHub and GitLab render in Markdown: generated node ids
  * (`n0`, ... in id order; mermaid ids cannot hold the graph's), label = name, a `classDef` a kind with
- * its colour, edge label = predicate.
+ * its colour, edge label = predicate, a negated statement dotted; a statement another is about is a node
+ * tied to its subject and object by dotted lines without arrows.
  */
 export function* toMermaid(graph: FactGraph): Chunks {
   yield 'flowchart LR\n';
@@ -48,8 +49,13 @@ export function* toMermaid(graph: FactGraph): Chunks {
     yield `  ${n}["${label(name)}"]:::${kind}\n`;
   }
   for (const id of graph.edges().sort()) {
-    const predicate = label(graph.getEdgeAttribute(id, 'predicate'));
-    yield `  ${ids.get(graph.source(id))} -->|"${predicate}"| ${ids.get(graph.target(id))}\n`;
+    const a = graph.getEdgeAttributes(id);
+    // A negated statement as a dotted arrow, mermaid's only other line.
+    const arrow = isNegated(a) ? '-.->' : '-->';
+    yield `  ${ids.get(graph.source(id))} ${arrow}|"${label(a.predicate)}"| ${ids.get(graph.target(id))}\n`;
+  }
+  for (const { statement, role, end } of claimTies(graph)) {
+    yield `  ${ids.get(statement)} -.-|"${role}"| ${ids.get(end)}\n`;
   }
 }
 

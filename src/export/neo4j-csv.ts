@@ -2,22 +2,21 @@ import { stringify } from 'csv-stringify/sync';
 import { KgError } from '../errors';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { ENTITY_KINDS } from '../model/generated';
-import { DATE_PROPERTIES } from '../model/edtf';
-import { NEO4J_SHAPE } from '../load/canonical';
-import { attributeColumns, type Column } from './attributes';
+import { DATE_PROPERTIES, type RecordType } from '../model/edtf';
+import {
+  EDGE_RESERVED,
+  graphRecords,
+  MENTIONED_IN,
+  NEO4J_SHAPE,
+  type EndLabel,
+  type RelationshipRecord,
+} from '../load/canonical';
+import type { Column, ColumnType } from './attributes';
 import { map, type Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
-import { mentionedEntities } from '../model/sources';
 
 /** The data set the files belong to, as `kg load --backend neo4j --dataset` records it. */
 export const DEFAULT_DATASET = 'graph-data';
-
-/** As loadIntoNeo4j names it; not imported, which would load neo4j-driver with every export. */
-const MENTIONED_IN = 'MENTIONED_IN';
-
-/** Property names the loader sets itself; data of those names is kept as `attr_<name>`. */
-const NODE_RESERVED = ['id', 'datasets'];
-const RELATIONSHIP_RESERVED = ['id', 'dataset'];
 
 /** neo4j-admin cannot escape its array delimiter inside an element, so one of these is chosen per graph. */
 const ARRAY_DELIMITERS = [
@@ -28,19 +27,39 @@ const ARRAY_DELIMITERS = [
 
 type Cell = string | number | undefined;
 
-// Until the exports know the record a field is of: the union. TODO(step 3)
-const dateFields = new Set(Object.values(DATE_PROPERTIES).flatMap((s) => [...s]));
-
 /** The column's neo4j-admin header type: the property types `kg load` gives (integers, dates, lists). */
-function headerType({ name, type }: Column): string {
+function headerType({ name, type }: Column, record: RecordType): string {
   if (type === 'list') return 'string[]';
   if (type === 'int') return 'long';
   if (type === 'double' || type === 'boolean') return type;
-  return dateFields.has(name) ? 'date' : 'string';
+  return DATE_PROPERTIES[record].has(name) ? 'date' : 'string';
 }
 
-const header = (column: Column, reserved: string[]) =>
-  `${reserved.includes(column.name) ? `attr_${column.name}` : column.name}:${headerType(column)}`;
+const header = (column: Column, record: RecordType) => `${column.name}:${headerType(column, record)}`;
+
+function typeOf(value: unknown): ColumnType {
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'double';
+  return 'string';
+}
+
+/** The columns of some records' properties (the loader's own, id and data set, left out), sorted. */
+function columnsOf(records: { props: Record<string, unknown> }[], own: readonly string[]): Column[] {
+  const types = new Map<string, ColumnType>();
+  for (const { props } of records) {
+    for (const [name, value] of Object.entries(props)) {
+      if (value === undefined || own.includes(name)) continue;
+      const t = typeOf(value);
+      const seen = types.get(name);
+      types.set(
+        name,
+        seen === undefined || seen === t ? t : seen === 'int' && t === 'double' ? 'double' : 'string',
+      );
+    }
+  }
+  return [...types].sort(([a], [b]) => compareIds(a, b)).map(([name, type]) => ({ name, type }));
+}
 
 /** Rows a call to stringify. */
 const CSV_BATCH = 1000;
@@ -102,62 +121,39 @@ function importScript(dataset: string, imports: string[], delimiter: string, mul
   ].join('\n');
 }
 
-/** As loadIntoNeo4j: an entity mentions a document when it is a statement's subject, object, attributedTo or reportedBy there. */
-function mentionRows(graph: FactGraph, dataset: string): Iterable<Cell[]> {
-  const mentions = new Set<string>();
-  graph.forEachEdge((_, a, subject, object) => {
-    for (const entity of mentionedEntities(subject, object, a)) {
-      if (entity !== undefined) mentions.add(`${entity}\u0000${a.document}`);
-    }
-  });
-  return map([...mentions].sort(compareIds), (m) => {
-    const [entity, document] = m.split('\u0000') as [string, string];
-    return [entity, document, `mention:${entity}@${document}`, dataset];
-  });
-}
-
 /**
- * A folder for `neo4j-admin database import full` that gives the graph `kg load --backend neo4j` gives:
- * `:Entity:<Kind>` nodes (a file a kind), `:Document` nodes, a `:Dataset` node, a relationship of the
- * predicate's type a statement (statements.csv, `:TYPE` column), `MENTIONED_IN` from each entity to the
- * documents whose statements mention it, with the same ids, `datasets`/`dataset` and property types;
- * and `import.sh`, the import command. The `:Dataset` node has no `loadedAt`: the files are the same
- * for the same graph. Constraints and indexes are not imported: `kg load` creates them. One difference
- * neo4j-admin forces: an empty list (schema-valid, e.g. `qualifiers: []`) becomes no property, as the
- * importer cannot store empty arrays (neo4j/neo4j#13566).
+ * A folder for `neo4j-admin database import full` that gives the graph `kg load --backend neo4j` gives,
+ * from the same records (src/load/canonical.ts): `:Entity:<Kind>` nodes (a file a kind), `:Document`
+ * nodes, `:Statement` nodes, a `:Dataset` node, a relationship of the predicate's type a statement (a file
+ * a kind of end), the `SUBJECT` and `OBJECT` ties of the statement nodes, `MENTIONED_IN` from each entity
+ * to the documents whose statements mention it, with the same ids, `datasets`/`dataset` and property
+ * types; and `import.sh`, the import command. The `:Dataset` node has no `loadedAt`: the files are the
+ * same for the same graph. Constraints and indexes are not imported: `kg load` creates them. One
+ * difference neo4j-admin forces: an empty list (schema-valid, e.g. `qualifiers: []`) becomes no property,
+ * as the importer cannot store empty arrays (neo4j/neo4j#13566).
  */
 export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<string, Chunks> {
-  const documents = Object.entries(graph.getAttribute('documents')).sort(([a], [b]) => compareIds(a, b));
-  const nodes = graph
-    .mapNodes((id, attributes) => ({ id, attributes }))
-    .sort((a, b) => compareIds(a.id, b.id));
-  const edges = graph
-    .mapEdges((id, attributes, source, target) => ({ id, attributes, source, target }))
-    .sort((a, b) => compareIds(a.id, b.id));
-
-  const nodeColumns = attributeColumns(graph, 'node').filter((c) => c.name !== 'kind');
-  const edgeColumns = attributeColumns(graph, 'edge').filter((c) => c.name !== 'predicate');
-  // Document fields are all text (dates as dates) in the schema.
-  const documentColumns: Column[] = [...new Set(documents.flatMap(([, d]) => Object.keys(d)))]
-    .sort(compareIds)
-    .map((name) => ({ name, type: 'string' }));
+  const records = graphRecords(graph, dataset, (_key, value) => value);
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => compareIds(a.id, b.id));
+  const documents = byId(records.documents);
+  const entities = byId(records.entities);
+  const statements = byId(records.statements);
+  const relationships = byId(records.relationships);
 
   // Multi-line fields slow neo4j-admin's parsing down a lot: asked for only when a value has a line break.
+  const all = [...documents, ...entities, ...statements, ...relationships];
   const multiline =
     hasLineBreak(dataset) ||
-    [...documents.map(([id, attributes]) => ({ id, attributes })), ...nodes, ...edges].some(
-      ({ id, attributes }) => hasLineBreak(id) || Object.values(attributes).some(hasLineBreak),
-    );
+    all.some(({ id, props }) => hasLineBreak(id) || Object.values(props).some(hasLineBreak));
   const [separator, delimiterArgument] = arrayDelimiter([
     dataset,
-    ...documents.map(([id]) => id),
-    ...[...nodes, ...edges].flatMap(({ attributes }) =>
-      Object.values(attributes).flatMap((v) => (Array.isArray(v) ? (v as unknown[]).map(String) : [])),
+    ...all.flatMap(({ props }) =>
+      Object.values(props).flatMap((v) => (Array.isArray(v) ? (v as unknown[]).map(String) : [])),
     ),
   ]);
-  const cells = (attributes: object, columns: Column[]): Cell[] =>
+  const cells = (props: Record<string, unknown>, columns: Column[]): Cell[] =>
     columns.map(({ name, type }) => {
-      const value = (attributes as Record<string, unknown>)[name];
+      const value = props[name];
       if (value === undefined) return undefined;
       if (type === 'list') return (value as unknown[]).join(separator);
       return typeof value === 'number' ? value : String(value);
@@ -170,59 +166,99 @@ export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<
     files[file] = csv(head, rows);
     imports.push(`--${option}=${file}`);
   };
+  /** A node file: the id in its id space, the properties, the owners. */
+  const nodeFile = (
+    option: string,
+    file: string,
+    space: EndLabel,
+    rows: { id: string; props: Record<string, unknown> }[],
+    record: RecordType,
+    owners: 'datasets' | 'dataset',
+  ) => {
+    const columns = columnsOf(rows, ['id', owners]);
+    add(
+      option,
+      file,
+      [
+        `id:ID(${space})`,
+        ...columns.map((c) => header(c, record)),
+        `${owners}:string${owners === 'datasets' ? '[]' : ''}`,
+      ],
+      map(rows, (n) => [n.id, ...cells(n.props, columns), dataset]),
+    );
+  };
 
-  add(
-    'nodes=Document',
-    'documents.csv',
-    ['id:ID(Document)', ...documentColumns.map((c) => header(c, NODE_RESERVED)), 'datasets:string[]'],
-    documents.map(([id, d]) => [id, ...cells(d, documentColumns), dataset]),
-  );
+  nodeFile('nodes=Document', 'documents.csv', 'Document', documents, 'document', 'datasets');
   add(
     'nodes=Dataset',
     'dataset.csv',
     ['name:ID(Dataset)', 'documents:string[]', 'entities:long', 'statements:long', 'shape:long'],
-    [[dataset, documents.map(([id]) => id).join(separator), graph.order, graph.size, NEO4J_SHAPE]],
+    [
+      [
+        dataset,
+        documents.map((d) => d.id).join(separator),
+        entities.length,
+        graph.size + statements.filter((s) => s.props.asserted === false).length,
+        NEO4J_SHAPE,
+      ],
+    ],
   );
-  for (const kind of [...new Set(nodes.map((n) => n.attributes.kind))].sort(compareIds)) {
+  for (const kind of [...new Set(entities.map((n) => n.kind))].sort(compareIds)) {
     // The kind becomes a label on the command line: only the schema's own kinds get there.
     if (!Object.hasOwn(ENTITY_KINDS, kind)) {
       throw new KgError('INVALID_DATA', `unknown entity kind ${JSON.stringify(kind)}`);
     }
-    const ofKind = nodes.filter((n) => n.attributes.kind === kind);
-    const columns = nodeColumns.filter((c) => ofKind.some((n) => Object.hasOwn(n.attributes, c.name)));
+    const ofKind = entities.filter((n) => n.kind === kind);
+    nodeFile(`nodes=Entity:${kind}`, `entities-${kind}.csv`, 'Entity', ofKind, 'entity', 'datasets');
+  }
+  if (statements.length > 0)
+    nodeFile('nodes=Statement', 'statement-nodes.csv', 'Statement', statements, 'statement', 'dataset');
+  /** The relationship files: one for each pair of end id spaces (and MENTIONED_IN its own). */
+  const groups = new Map<string, RelationshipRecord<unknown>[]>();
+  for (const r of relationships) {
+    const file =
+      r.type === MENTIONED_IN
+        ? 'mentioned-in.csv'
+        : r.from === 'Statement'
+          ? `statement-${r.to === 'Statement' ? 'statement' : 'entity'}-ties.csv`
+          : r.to === 'Statement'
+            ? 'statements-about-statements.csv'
+            : 'statements.csv';
+    groups.set(file, [...(groups.get(file) ?? []), r]);
+  }
+  for (const file of [
+    'statements.csv',
+    'statements-about-statements.csv',
+    'statement-entity-ties.csv',
+    'statement-statement-ties.csv',
+    'mentioned-in.csv',
+  ]) {
+    const rows = groups.get(file);
+    if (!rows && file !== 'statements.csv' && file !== 'mentioned-in.csv') continue;
+    const list = rows ?? [];
+    const columns = columnsOf(list, EDGE_RESERVED);
+    const first = list[0];
     add(
-      `nodes=Entity:${kind}`,
-      `entities-${kind}.csv`,
-      ['id:ID(Entity)', ...columns.map((c) => header(c, NODE_RESERVED)), 'datasets:string[]'],
-      map(ofKind, (n) => [n.id, ...cells(n.attributes, columns), dataset]),
+      file === 'mentioned-in.csv' ? `relationships=${MENTIONED_IN}` : 'relationships',
+      file,
+      [
+        `:START_ID(${first?.from ?? 'Entity'})`,
+        `:END_ID(${first?.to ?? (file === 'mentioned-in.csv' ? 'Document' : 'Entity')})`,
+        ...(file === 'mentioned-in.csv' ? [] : [':TYPE']),
+        'id:string',
+        ...columns.map((c) => header(c, 'statement')),
+        'dataset:string',
+      ],
+      map(list, (r) => [
+        r.subject,
+        r.object,
+        ...(file === 'mentioned-in.csv' ? [] : [r.type]),
+        r.id,
+        ...cells(r.props, columns),
+        dataset,
+      ]),
     );
   }
-  add(
-    'relationships',
-    'statements.csv',
-    [
-      ':START_ID(Entity)',
-      ':END_ID(Entity)',
-      ':TYPE',
-      'id:string',
-      ...edgeColumns.map((c) => header(c, RELATIONSHIP_RESERVED)),
-      'dataset:string',
-    ],
-    map(edges, (e) => [
-      e.source,
-      e.target,
-      e.attributes.predicate,
-      e.id,
-      ...cells(e.attributes, edgeColumns),
-      dataset,
-    ]),
-  );
-  add(
-    `relationships=${MENTIONED_IN}`,
-    'mentioned-in.csv',
-    [':START_ID(Entity)', ':END_ID(Document)', 'id:string', 'dataset:string'],
-    mentionRows(graph, dataset),
-  );
   files['import.sh'] = [importScript(dataset, imports, delimiterArgument, multiline)];
   return files;
 }

@@ -8,6 +8,8 @@ import { MultiDirectedGraph } from 'graphology';
 import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import { exportGraph, loadGraph, writeExport, type FactGraph } from '../../src';
+import type { StatementAttributes } from '../../src/backends/memory/build-graph';
+import { isStatementNode } from '../../src/model/claims';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
@@ -170,15 +172,39 @@ function expectedTripleCount(graph: FactGraph): number {
     Object.values(a)
       .filter((v) => v !== undefined)
       .reduce((n: number, v: unknown) => n + (Array.isArray(v) ? new Set(v).size : 1), 0);
+  /** A reified statement: type, rdf:subject/predicate/object, its fields; four triples a step of its source chain; a quantity's. */
+  const statement = ({
+    quantities,
+    attributedTo,
+    reportedBy,
+    ...a
+  }: Omit<StatementAttributes, 'predicate'>) =>
+    4 +
+    values({ ...a, attributedTo, reportedBy }) +
+    4 * ((attributedTo?.length ?? 0) + (reportedBy?.length ?? 0)) +
+    (quantities ?? []).reduce((n, q) => n + 3 + Object.keys(q).length - 1, 0);
   let count = 0;
   for (const doc of Object.values(graph.getAttribute('documents'))) count += 2 + values(doc);
-  graph.forEachNode((_, { kind: _kind, ...a }) => (count += 1 + values(a)));
-  graph.forEachEdge((_, { predicate: _predicate, ...a }) => (count += 4 + values(a)));
+  graph.forEachNode((id, a) => {
+    if (!isStatementNode(a)) {
+      const { kind: _kind, ...rest } = a;
+      count += 1 + values(rest);
+    } else if (!graph.hasEdge(id)) {
+      // Unasserted: reified only. (`name` is its rdfs:label; subject and object are rdf:subject/object.)
+      const { kind: _kind, subject: _s, object: _o, predicate: _p, ...rest } = a;
+      count += statement(rest);
+    }
+  });
+  graph.forEachEdge((id, { predicate: _predicate, ...a }) => {
+    count += statement(a);
+    // A statement node of the same statement adds its label.
+    if (graph.hasNode(id)) count += 1;
+  });
   return count + new Set(graph.mapEdges((_, a, s, o) => `${s} ${a.predicate} ${o}`)).size;
 }
 
 describe('turtle and jsonld: read by n3 and jsonld.js', () => {
-  const { dcterms, fg, owl, prov, rdf, rdfs, skos, wd, xsd } = RDF_PREFIXES;
+  const { dcterms, edtf, fg, owl, prov, rdf, rdfs, skos, wd, xsd } = RDF_PREFIXES;
 
   test.each([
     ['article', () => article],
@@ -218,7 +244,8 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
     expect(objects(triples, s, `${prov}wasDerivedFrom`)).toEqual([[idIri(edge.document), '']]);
     expect(objects(triples, s, `${fg}quote`)).toEqual([[edge.quote, 'nb']]);
     expect(objects(triples, s, `${fg}quoteStart`)).toEqual([[String(edge.quoteStart), `${xsd}integer`]]);
-    expect(objects(triples, s, `${dcterms}date`)).toEqual([[edge.date, `${xsd}date`]]);
+    expect(objects(triples, s, `${dcterms}date`)).toEqual([[edge.date, `${edtf}EDTF-level1`]]);
+    expect(objects(triples, s, `${fg}dateFrom`)).toEqual([[edge.dateFrom, `${xsd}date`]]);
     const reported = article.findEdge((_, a) => a.attributedTo !== undefined && a.reportedBy !== undefined)!;
     const r = article.getEdgeAttributes(reported);
     expect(objects(triples, idIri(reported), `${prov}wasAttributedTo`)).toEqual([
@@ -248,15 +275,20 @@ describe('turtle and jsonld: read by n3 and jsonld.js', () => {
       expect(objects(triples, s, `${fg}qualifier`)).toEqual(
         [HOSTILE.newline, HOSTILE.cypher].map((q) => [q, 'en']).sort(),
       );
-      expect(objects(triples, s, `${fg}hedging`)).toEqual([[HOSTILE.control, 'en']]);
+      expect(objects(triples, s, `${fg}hedging`)).toEqual([[HOSTILE.control, `${xsd}string`]]);
       expect(objects(triples, s, `${rdfs}comment`)).toEqual([[HOSTILE.img, `${xsd}string`]]);
       expect(objects(triples, idIri('s:formula'), `${fg}source`)).toEqual([
         ['not-the-source', `${xsd}string`],
       ]);
-      // Every subject is one of the graph's ids, and decodes back to it.
+      // Every subject is one of the graph's ids, or a part of a statement's (`/attribution/1`), and decodes back to it.
       const ids = [...hostile.nodes(), ...hostile.edges(), ...Object.keys(hostile.getAttribute('documents'))];
       const subjects = new Set(
-        triples.map((t) => decodeURIComponent(t.subject.value.slice(idIri('').length))),
+        triples.map((t) =>
+          decodeURIComponent(t.subject.value.slice(idIri('').length)).replace(
+            /\/(attribution|report|quantity)\/\d+$/,
+            '',
+          ),
+        ),
       );
       expect([...subjects].sort()).toEqual(ids.sort());
     }
@@ -368,13 +400,14 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
         config,
         `MATCH (p:Person {id: 'person:sergey-lavrov'}), (g:Group {id: 'group:white-house-sources'}),
                ()-[r {id: 's:meloni-proposes-24h-plan'}]->(), (d:Document)
-         RETURN valueType(r.date) AS date, valueType(r.quoteStart) AS quoteStart, r.quoteStart AS start,
+         RETURN valueType(r.dateFrom) AS date, valueType(r.date) AS edtf, valueType(r.quoteStart) AS quoteStart, r.quoteStart AS start,
                 valueType(p.aliases) AS aliases, p.aliases AS lavrov, valueType(g.anonymous) AS anonymous,
                 valueType(d.date) AS documentDate`,
       ),
     ).toEqual([
       {
         date: 'DATE NOT NULL',
+        edtf: 'STRING NOT NULL',
         quoteStart: 'INTEGER NOT NULL',
         start: article.getEdgeAttribute('s:meloni-proposes-24h-plan', 'quoteStart'),
         aliases: 'LIST<STRING NOT NULL> NOT NULL',

@@ -7,8 +7,8 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
-import { KIND_COLORS, kindRgb, withoutReserved } from '../../src/export/attributes';
-import { ROOT } from '../helpers';
+import { claimTies, KIND_COLORS, kindRgb, withoutReserved } from '../../src/export/attributes';
+import { BASE, FIXTURES, ROOT } from '../helpers';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
 
 const FORMATS = ['gexf', 'graphml', 'dot', 'mermaid'] as const;
@@ -18,8 +18,12 @@ const SCHEMAS = join(ROOT, 'tests', 'vendor');
 const tmp = mkdtempSync(join(tmpdir(), 'factgraph-export-'));
 
 let article: FactGraph;
+/** Every field and shape of the claim model: statement nodes, negated and unasserted statements. */
+let claims: FactGraph;
 beforeAll(async () => {
   article = (await loadGraph([join(ROOT, 'graph-data')])).graph;
+  claims = (await loadGraph([BASE, join(FIXTURES, 'valid', 'claims-every-field.yaml')], { root: FIXTURES }))
+    .graph;
 });
 
 /** Text a careless exporter passes through: entity-like `&`, mermaid's own codes, CR LF, a tab, NUL. */
@@ -98,6 +102,7 @@ const graphs = () =>
   [
     ['article', article],
     ['hostile', hostile()],
+    ['claims', claims],
   ] as const;
 
 describe.each(FORMATS)('%s', (format: Format) => {
@@ -260,6 +265,23 @@ describe('graphml', () => {
   });
 });
 
+test('a negated statement is dashed; a claim another is about is a node tied to its ends (the claims fixture)', () => {
+  const dot = exportGraph(claims, 'dot');
+  expect(dot).toMatch(
+    /"person:sergej-lavrov" -> "s:russia-supports-guarantees" \[label="REJECTS", [^\]]*, style=dashed\]/,
+  );
+  // Nobody asserts it: a dashed note.
+  expect(dot).toMatch(
+    /"s:russia-supports-guarantees" \[label="Russia SUPPORTS [^"]*", fillcolor="[^"]*", shape=note, style="filled,dashed"/,
+  );
+  expect(dot).toContain(
+    '"s:russia-supports-guarantees" -> "state:russia" [label="subject", style=dotted, arrowhead=none];',
+  );
+  expect(dot.match(/style=dashed\]/g)).toHaveLength(1);
+  expect(exportGraph(claims, 'gexf').match(/<viz:shape value="dashed"\/>/g)).toHaveLength(1);
+  expect(exportGraph(claims, 'mermaid').match(/-\.->/g)).toHaveLength(1);
+});
+
 describe('dot', () => {
   const svg = (graph: FactGraph) => run('dot', ['-Tsvg'], { input: exportGraph(graph, 'dot') });
   /** Graphviz's SVG escapes, undone. */
@@ -275,7 +297,10 @@ describe('dot', () => {
       const r = svg(graph);
       expect([r.code, r.stderr]).toEqual([0, '']);
       expect(r.stdout.match(/<g id="node\d+" class="node">/g)).toHaveLength(graph.order);
-      expect(r.stdout.match(/<g id="edge\d+" class="edge">/g)).toHaveLength(graph.size);
+      // A statement node's ties to its subject and object are edges of the drawing too.
+      expect(r.stdout.match(/<g id="edge\d+" class="edge">/g)).toHaveLength(
+        graph.size + claimTies(graph).length,
+      );
     }
   });
 
@@ -337,7 +362,7 @@ describe('mermaid', () => {
     for (const [, graph] of graphs()) {
       await render(exportGraph(graph, 'mermaid'));
       expect(await page.locator('g.node').count()).toBe(graph.order);
-      expect(await page.locator('.edgePaths path').count()).toBe(graph.size);
+      expect(await page.locator('.edgePaths path').count()).toBe(graph.size + claimTies(graph).length);
     }
   });
 

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type Sigma from 'sigma';
 import { exportGraph, loadGraph, type FactGraph } from '../../src';
 import type { ViewerData } from '../../src/export/html';
-import { ROOT } from '../helpers';
+import { BASE, FIXTURES, ROOT } from '../helpers';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
 
 /** What the viewer exposes on window for tests. */
@@ -220,7 +220,7 @@ test('the article viewer works offline: drawn, searchable, clickable, filterable
   expect(statement).toContain(
     '«Kilder fra Det hvite hus sa at Russlands president Vladimir Putin er åpen for',
   );
-  expect(statement).toContain('according to White House sources, reported by Bloomberg');
+  expect(statement).toContain('according to Bloomberg, who cites White House sources');
   expect(statement).toMatch(/hedging\s+is open to/);
   expect(statement).toMatch(/qualifiers\s+for Ukraine/);
 
@@ -281,6 +281,43 @@ test('hostile names show as text, and nothing in the data runs', async () => {
     ).length,
   }));
   expect(dom).toEqual({ scripts: 2, images: 0, handlers: 0 });
+  expect(trouble).toEqual({ requests: [], errors: [], dialogs: [] });
+  await page.context().close();
+});
+
+test('claims in words: negation, certainty, modality, conditions, figures, the source chain, and a claim about a claim as a link to it', async () => {
+  const claims = (
+    await loadGraph([BASE, join(FIXTURES, 'valid', 'claims-every-field.yaml')], { root: FIXTURES })
+  ).graph;
+  const { page, trouble } = await open(html(claims), 'claims.html');
+  await page.fill('#search', 'Meloni');
+  await page.press('#search', 'Enter');
+  // Meloni's cards: the conditional proposal with its figures, and her answer to a claim.
+  await page.locator('#details li.statement', { hasText: 'proposes' }).click();
+  const proposal = await details(page);
+  expect(proposal).toContain('On condition: if Ukraine is attacked again.');
+  expect(proposal).toContain('Figures: 24 h hours, at least 12 injured, 0 to 3 killed.');
+  expect(proposal).toContain('according to Reuters, who cites Local authorities');
+  expect(proposal).toContain('Modality: obligation (about an obligation, not fact).');
+  // The claim it holds under is a link; it leads to that claim, which nobody asserts.
+  await page.locator('#details .trait button.claim-link').click();
+  await page.locator('#details h2', { hasText: 'Russia supports' }).waitFor();
+  const unasserted = await details(page);
+  expect(unasserted).toContain('Asserted by no one');
+  expect(unasserted).toContain('Certainty: probable (probably so, says the source).');
+  expect(unasserted).toContain('Modality: willingness (about willingness, not fact).');
+  expect(unasserted).toContain('All of Guarantees based on collective security.');
+  // The chain from the document inwards: Russia passed on what Lavrov said.
+  expect(unasserted).toContain('according to Russia, who cites Sergey Lavrov');
+  expect(unasserted).toMatch(/2 claims about it or holding if it does/i);
+  // Lavrov's rejection of it is negated, and reported by the document's outlet.
+  await page.locator('#details li.statement', { hasText: 'rejects' }).click();
+  await page.locator('#details h2', { hasText: 'Sergey Lavrov rejects' }).waitFor();
+  const rejection = await details(page);
+  expect(rejection).toContain('Negated: the document says this does not hold.');
+  expect(rejection).toContain('according to Reuters');
+  expect(rejection).toContain('“Russia SUPPORTS Guarantees based on collective security”');
+  await page.screenshot({ path: process.env.FACTGRAPH_SCREENSHOT ?? join(tmp, 'claims.png') });
   expect(trouble).toEqual({ requests: [], errors: [], dialogs: [] });
   await page.context().close();
 });

@@ -147,7 +147,7 @@ describe('gexf', () => {
 
   test('graphology-gexf reads the article back: every node and edge with its typed attributes', () => {
     const back = parseGexf(Graph, exportGraph(article, 'gexf'));
-    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 46, 71]);
+    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68]);
     article.forEachNode((id, a) => {
       const color = `rgb(${kindRgb(a.kind).join(',')})`;
       expect(back.getNodeAttributes(id)).toEqual({ ...a, label: a.name, color });
@@ -229,7 +229,7 @@ describe('graphml', () => {
 
   test('graphology-graphml reads the article back: ids, labels, colours, typed attributes, documents', () => {
     const { back, node, edge } = reread(article);
-    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 46, 71]);
+    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68]);
     article.forEachNode((id, a) => {
       const extra = { factgraph_id: id, label: a.name, color: KIND_COLORS[a.kind] };
       expect(back.getNodeAttributes(node.get(id)!)).toEqual({ ...json(a), ...extra });

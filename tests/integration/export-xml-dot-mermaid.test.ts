@@ -8,6 +8,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
 import { claimTies, KIND_COLORS, kindRgb, withoutReserved } from '../../src/export/attributes';
+import { flattenQuantities } from '../../src/model/quantities';
 import { BASE, FIXTURES, ROOT } from '../helpers';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
 
@@ -154,7 +155,12 @@ describe('gexf', () => {
     });
     article.forEachEdge((id, a, source, target) => {
       expect([back.source(id), back.target(id)]).toEqual([source, target]);
-      expect(back.getEdgeAttributes(id)).toEqual({ ...a, label: a.predicate, kind: a.predicate });
+      // Quantities come back flattened, as the formats hold them (src/model/quantities.ts).
+      expect(back.getEdgeAttributes(id)).toEqual({
+        ...flattenQuantities(a),
+        label: a.predicate,
+        kind: a.predicate,
+      });
     });
     expect(back.getEdgeAttribute('s:24h-plan-concerns-ukraine', 'quote')).toBe(
       'gi militær hjelp dersom Ukraina angripes på nytt',
@@ -237,7 +243,11 @@ describe('graphml', () => {
     article.forEachEdge((id, a, source, target) => {
       const e = edge.get(id)!;
       expect([back.source(e), back.target(e)]).toEqual([node.get(source), node.get(target)]);
-      expect(back.getEdgeAttributes(e)).toEqual({ ...json(a), factgraph_id: id, label: a.predicate });
+      expect(back.getEdgeAttributes(e)).toEqual({
+        ...json(flattenQuantities(a)),
+        factgraph_id: id,
+        label: a.predicate,
+      });
     });
     const quote = back.getEdgeAttribute(edge.get('s:24h-plan-concerns-ukraine')!, 'quote');
     expect(quote).toBe('gi militær hjelp dersom Ukraina angripes på nytt');

@@ -155,11 +155,13 @@ describe('gexf', () => {
     });
     article.forEachEdge((id, a, source, target) => {
       expect([back.source(id), back.target(id)]).toEqual([source, target]);
-      // Quantities come back flattened, as the formats hold them (src/model/quantities.ts).
+      // Quantities come back flattened, as the formats hold them (src/model/quantities.ts); a negated
+      // statement with its dashed viz:shape.
       expect(back.getEdgeAttributes(id)).toEqual({
         ...flattenQuantities(a),
         label: a.predicate,
         kind: a.predicate,
+        ...(a.polarity === 'negated' ? { shape: 'dashed' } : {}),
       });
     });
     expect(back.getEdgeAttribute('s:24h-plan-concerns-ukraine', 'quote')).toBe(

@@ -1,7 +1,8 @@
 // Question: Which ten entities figure in the most statements, as subject, object, the source a claim is
 // attributed to, or the outlet that reports it?
 // Example: kg query --file queries/most-discussed-entities.cypher
-MATCH (s:Entity)-[r]->(o:Entity)
+MATCH (s:Entity)-[r]->(o)
+WHERE o:Entity OR o:Statement
 UNWIND [[s.id, 'subject'], [o.id, 'object']] + [x IN coalesce(r.attributedTo, []) | [x, 'attributedTo']] +
        [x IN coalesce(r.reportedBy, []) | [x, 'reportedBy']] AS pair
 WITH pair[0] AS id, pair[1] AS role, r

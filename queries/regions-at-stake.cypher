@@ -1,13 +1,14 @@
 // Question: Which regions are at stake in the negotiations: who demands, seeks or offers what about each
-// region (directly or through a proposal that concerns it), and who controls it?
+// region (directly or through a proposal that concerns it; the whole region or a part of it: extent), and
+// who controls it?
 // Example: kg query --file queries/regions-at-stake.cypher
 MATCH (region:Region)
 CALL (region) {
-  MATCH (actor:Entity)-[r:PROPOSES|SUPPORTS|REJECTS|DEMANDS|SEEKS|OFFERS]->(proposal:Proposal)-[:CONCERNS]->(region)
-  RETURN actor, r, proposal
+  MATCH (actor:Entity)-[r:PROPOSES|SUPPORTS|REJECTS|DEMANDS|SEEKS|OFFERS]->(proposal:Proposal)-[c:CONCERNS]->(region)
+  RETURN actor, r, proposal, c.extent AS extent
   UNION
   MATCH (actor:Entity)-[r:DEMANDS|SEEKS]->(region)
-  RETURN actor, r, null AS proposal
+  RETURN actor, r, null AS proposal, r.extent AS extent
 }
 OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
 OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
@@ -17,6 +18,7 @@ RETURN region.name AS region,
        actor.name AS actor,
        type(r) AS stance,
        proposal.name AS proposal,
+       extent,
        coalesce(r.qualifiers, []) AS qualifiers,
        r.hedging AS hedging,
        coalesce(source.name, 'the article') AS attributedTo,

@@ -3,7 +3,7 @@
 // Parameters: $text: the search, e.g. sikkerhetsgarantier, Donbas, "kollektiv sikkerhet".
 // Example: kg query --file queries/search-quotes.cypher --param text=sikkerhetsgarantier
 CALL db.index.fulltext.queryRelationships('factgraph_quote', $text) YIELD relationship AS r, score
-MATCH (subject:Entity)-[r]->(object:Entity)
+MATCH (subject:Entity)-[r]->(object)
 OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
 OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN r.quoteStart AS quoteStart,

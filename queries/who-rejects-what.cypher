@@ -1,7 +1,8 @@
-// Question: Who rejects what, and on whose authority (the person or group the article attributes it to,
-// the outlet it cites)?
+// Question: Who rejects what (a thing, or a claim: rejectedKind Statement), and on whose authority (the
+// person or group the article attributes it to, the outlet it cites)?
 // Example: kg query --file queries/who-rejects-what.cypher
-MATCH (actor:Entity)-[r:REJECTS]->(target:Entity)
+MATCH (actor:Entity)-[r:REJECTS]->(target)
+WHERE target:Entity OR target:Statement
 OPTIONAL MATCH (source:Entity {id: r.attributedTo[0]})
 OPTIONAL MATCH (outlet:Entity {id: r.reportedBy[0]})
 RETURN actor.name AS actor,

@@ -533,10 +533,21 @@ export const PREDICATES = {
     subjectKinds: ['Region'],
     objectKinds: ['State', 'Region'],
   },
+  MEMBER_OF: {
+    description:
+      'Belongs to or works inside an organisation or state without speaking for it ("Kilder fra Det hvite hus": sources inside the White House).',
+    subjectKinds: ['Person', 'Group'],
+    objectKinds: ['Organization', 'State'],
+  },
   NEAR: {
     description: 'Close to, without sharing a border ("områder nær grensen til Polen og Ungarn").',
     subjectKinds: ['Region', 'Event'],
     objectKinds: ['Region', 'State'],
+  },
+  OBSTRUCTS: {
+    description: 'Tries to delay, stall or block an event or proposal ("et forsøk på å trenere prosessen").',
+    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Event', 'Proposal'],
   },
   OCCURS_IN: {
     description: 'An event that takes place in a region or state.',

@@ -8,7 +8,7 @@ import { MultiDirectedGraph } from 'graphology';
 import jsonld from 'jsonld';
 import { Parser } from 'n3';
 import { exportGraph, loadGraph, writeExport, type FactGraph } from '../../src';
-import type { StatementAttributes } from '../../src/backends/memory/build-graph';
+import type { StatementAttributes, StatementNodeAttributes } from '../../src/backends/memory/build-graph';
 import { isStatementNode } from '../../src/model/claims';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
@@ -184,7 +184,9 @@ function expectedTripleCount(graph: FactGraph): number {
     4 * ((attributedTo?.length ?? 0) + (reportedBy?.length ?? 0)) +
     (quantities ?? []).reduce((n, q) => n + 3 + Object.keys(q).length - 1, 0);
   let count = 0;
-  for (const doc of Object.values(graph.getAttribute('documents'))) count += 2 + values(doc);
+  // A document's origin is a triple a key (fg:originFile, fg:originSha256, fg:originNote).
+  for (const { origin, ...doc } of Object.values(graph.getAttribute('documents')))
+    count += 2 + values(doc) + Object.keys(origin ?? {}).length;
   graph.forEachNode((id, a) => {
     if (!isStatementNode(a)) {
       const { kind: _kind, ...rest } = a;
@@ -379,18 +381,41 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
         ]),
       ),
     ).toEqual(
-      countBy([...kinds, ...kinds.map(() => 'Entity'), ...documents.map(() => 'Document'), 'Dataset']),
+      countBy([
+        ...kinds,
+        // Statement nodes are :Statement, not :Entity.
+        ...kinds.filter((k) => k !== 'Statement').map(() => 'Entity'),
+        ...documents.map(() => 'Document'),
+        'Dataset',
+      ]),
     );
+    // Every statement, an edge or a statement node, mentions the entities of its ends and source chain.
+    const statements = [
+      ...article.mapEdges((_, a, s, o) => ({ a, s, o })),
+      ...article
+        .filterNodes((_, a) => isStatementNode(a))
+        .map((id) => {
+          const a = article.getNodeAttributes(id) as StatementNodeAttributes;
+          return { a, s: a.subject, o: a.object };
+        }),
+    ];
     const mentions = new Set<string>();
-    article.forEachEdge((_, a, s, o) => {
-      for (const e of [s, o, a.attributedTo, a.reportedBy]) if (e) mentions.add(`${e} ${a.document}`);
-    });
+    for (const { a, s, o } of statements)
+      for (const e of [s, o, ...(a.attributedTo ?? []), ...(a.reportedBy ?? [])])
+        if (!isStatementNode(article.getNodeAttributes(e))) mentions.add(`${e} ${a.document}`);
+    const ties = article.filterNodes((_, a) => isStatementNode(a)).length;
     expect(
       Object.fromEntries(
         (await cypher(config, 'MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n')).map((r) => [r.t, r.n]),
       ),
     ).toEqual(
-      countBy([...article.mapEdges((_, a) => a.predicate), ...[...mentions].map(() => 'MENTIONED_IN')]),
+      countBy([
+        ...article.mapEdges((_, a) => a.predicate),
+        ...[...mentions].map(() => 'MENTIONED_IN'),
+        // A statement node's ties to its ends.
+        ...Array<string>(ties).fill('SUBJECT'),
+        ...Array<string>(ties).fill('OBJECT'),
+      ]),
     );
   });
 

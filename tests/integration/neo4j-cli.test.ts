@@ -37,7 +37,7 @@ test('kg load --backend neo4j, then kg query answers from it', () => {
   const load = kg(['load', '--backend', 'neo4j']);
   expect(load.code).toBe(0);
   expect(load.stdout).toMatch(
-    /^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 46 entities, 71 statements/m,
+    /^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 47 entities, 74 statements/m,
   );
   const q = kg([
     'query',
@@ -185,7 +185,7 @@ test('a neo4j:// (routing) URI works as well as bolt://', () => {
     NEO4J_URI: config.uri.replace('bolt://', 'neo4j://'),
   });
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.stdout)).toEqual([{ n: 46 }]);
+  expect(JSON.parse(r.stdout)).toEqual([{ n: 47 }]);
 });
 
 test('--verbose adds the stack trace behind a Neo4j error, still without the password', () => {

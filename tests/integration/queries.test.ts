@@ -115,11 +115,10 @@ queryTest(
       {
         actor: 'Giorgia Meloni',
         proposal: "Meloni's 24-hour plan",
-        qualifiers: ['within 24 hours', 'if Ukraine is attacked again'],
+        qualifiers: [],
         attributedTo: 'the article',
         reportedBy: null,
-        quote:
-          'Giorgia Meloni har foreslått en plan der støtteland må beslutte innen 24 timer om de skal gi militær hjelp dersom Ukraina angripes på nytt',
+        quote: 'Giorgia Meloni har foreslått en plan',
         statement: 's:meloni-proposes-24h-plan',
       },
       {
@@ -137,7 +136,7 @@ queryTest(
 
 queryTest(
   'who-rejects-what.cypher',
-  'Lavrov and Zelensky reject, each on his own word or the article’s',
+  'Lavrov rejects unilateral guarantees; Zelensky rejects two claims: China’s role, unhelpful guarantors',
   async () => {
     const { columns, rows } = await run('who-rejects-what.cypher');
     expect(columns).toEqual([
@@ -154,7 +153,7 @@ queryTest(
       [
         {
           actor: 'Sergey Lavrov',
-          rejects: 'Unilateral (non-collective) security arrangements',
+          rejects: 'Unilateral security guarantees',
           rejectedKind: 'Proposal',
           attributedTo: 'Sergey Lavrov',
           reportedBy: null,
@@ -162,16 +161,17 @@ queryTest(
         },
         {
           actor: 'Volodymyr Zelensky',
-          rejects: 'China',
-          rejectedKind: 'State',
+          rejects: 'China PARTICIPATES_IN Negotiations on ending the war in Ukraine (2025)',
+          rejectedKind: 'Statement',
           attributedTo: 'the article',
           reportedBy: null,
           statement: 's:zelensky-rejects-china-role',
         },
         {
           actor: 'Volodymyr Zelensky',
-          rejects: 'Security guarantees based on collective security',
-          rejectedKind: 'Proposal',
+          rejects:
+            'Guarantors who do not help Ukraine PARTICIPATES_IN Security guarantees based on collective security',
+          rejectedKind: 'Statement',
           attributedTo: 'Volodymyr Zelensky',
           reportedBy: null,
           statement: 's:zelensky-rejects-guarantors-who-do-not-help',
@@ -181,7 +181,7 @@ queryTest(
     expect(rows[0]!.quote).toBe(
       'Alt annet, alt som er ensidig, er selvsagt et fullstendig håpløst foretakende',
     );
-    expect(rows[1]!.qualifiers).toEqual(["China's role in the negotiations"]);
+    expect(rows[1]!.quote).toBe('Zelenskyj avviste Kinas rolle i forhandlingene');
   },
 );
 
@@ -194,6 +194,7 @@ queryTest(
       'controller',
       'region',
       'regionType',
+      'extent',
       'inState',
       'qualifiers',
       'hedging',
@@ -208,8 +209,9 @@ queryTest(
       controller: 'Russia',
       region,
       regionType: 'oblast',
+      extent: 'part',
       inState: 'Ukraine',
-      qualifiers: ['small parts only'],
+      qualifiers: [],
       hedging: null,
       attributedTo: 'the article',
       reportedBy: 'Reuters',
@@ -248,16 +250,17 @@ queryTest(
       attributedTo: 'White House sources',
       anonymousSource: true,
       reportedBy: 'Bloomberg',
-      hedging: 'is open to',
+      hedging: null,
       quote:
-        'Kilder fra Det hvite hus sa at Russlands president Vladimir Putin er åpen for «artikkel 5 liknende sikkerhetsgarantier» for Ukraina',
+        'Russlands president Vladimir Putin er åpen for «artikkel 5 liknende sikkerhetsgarantier» for Ukraina',
     });
-    // Every row rests on an anonymous source or a cited outlet: 14 via Bloomberg, 8 via Reuters, and the
-    // European diplomats' two claims, which no outlet reports.
+    // Every row rests on an anonymous source or a cited outlet: 11 via Bloomberg (paragraphs 1-2), 8 via
+    // Reuters, the European diplomats' two claims and the local authorities' casualty figures, which no
+    // outlet reports.
     expect(rows.every((r) => r.anonymousSource === true || r.reportedBy !== null)).toBe(true);
     const count = (f: (r: Record<string, Json>) => boolean) => rows.filter(f).length;
-    expect(rows).toHaveLength(24);
-    expect(count((r) => r.reportedBy === 'Bloomberg')).toBe(14);
+    expect(rows).toHaveLength(22);
+    expect(count((r) => r.reportedBy === 'Bloomberg')).toBe(11);
     expect(count((r) => r.reportedBy === 'Reuters')).toBe(8);
     expect(
       pick(
@@ -278,25 +281,30 @@ queryTest(
         reportedBy: 'Bloomberg',
       },
       {
-        statement: 's:european-diplomats-accuse-lavrov-of-stalling',
-        attributedTo: 'European diplomats',
+        statement: 's:european-diplomats-believe-lavrov-stalls',
+        attributedTo: 'Several European diplomats',
         reportedBy: null,
       },
       {
         statement: 's:european-diplomats-doubt-putin-wants-a-deal',
-        attributedTo: 'European diplomats',
+        attributedTo: 'Several European diplomats',
+        reportedBy: null,
+      },
+      {
+        statement: 's:bombing-casualties-in-western-border-areas',
+        attributedTo: 'Local authorities (Ukraine)',
         reportedBy: null,
       },
     ]);
-    // Text order: the first paragraph (Bloomberg) first, the Reuters paragraph last.
+    // Text order: the first paragraph (Bloomberg) first, the local authorities' figures last.
     expect(rows[0]!.reportedBy).toBe('Bloomberg');
-    expect(rows.at(-1)!.reportedBy).toBe('Reuters');
+    expect(rows.at(-1)!.statement).toBe('s:bombing-casualties-in-western-border-areas');
   },
 );
 
 queryTest(
   'contradictions.cypher',
-  'Russia supports collective guarantees that Zelensky rejects; criticism between actors',
+  'Russia supports the collective guarantees whose guarantors Zelensky rejects; he answers Lavrov’s claim',
   async () => {
     const { columns, rows } = await run('contradictions.cypher');
     expect(columns).toEqual([
@@ -312,9 +320,7 @@ queryTest(
       'opponentQuote',
       'statements',
     ]);
-    expect(
-      pick(rows, 'conflict', 'actor', 'stance', 'opponent', 'opponentStance', 'about', 'attributedTo'),
-    ).toEqual([
+    expect(rows).toEqual([
       {
         conflict: 'opposite stances',
         actor: 'Russia',
@@ -323,60 +329,34 @@ queryTest(
         opponentStance: 'REJECTS',
         about: 'Security guarantees based on collective security',
         attributedTo: 'Sergey Lavrov',
+        opponentAttributedTo: 'Volodymyr Zelensky',
+        quote: 'Moskva støtter garantier basert på kollektiv sikkerhet',
+        opponentQuote: 'Vi trenger ikke garantister som ikke hjelper Ukraina',
+        statements: [
+          's:russia-supports-collective-security-guarantees',
+          's:zelensky-rejects-guarantors-who-do-not-help',
+        ],
       },
       {
-        conflict: 'directed at an actor',
-        actor: 'European diplomats',
-        stance: 'ACCUSES',
-        opponent: 'Sergey Lavrov',
-        opponentStance: null,
-        about: 'of trying to stall the process',
-        attributedTo: 'European diplomats',
-      },
-      {
-        conflict: 'directed at an actor',
-        actor: 'European diplomats',
-        stance: 'DOUBTS',
-        opponent: 'Vladimir Putin',
-        opponentStance: null,
-        about: 'whether he is really willing to conclude a deal',
-        attributedTo: 'European diplomats',
-      },
-      {
-        conflict: 'directed at an actor',
+        conflict: 'answers a claim',
         actor: 'Volodymyr Zelensky',
-        stance: 'REJECTS',
-        opponent: 'China',
-        opponentStance: null,
-        about: "China's role in the negotiations",
-        attributedTo: 'the article',
-      },
-      {
-        conflict: 'directed at an actor',
-        actor: 'Volodymyr Zelensky',
-        stance: 'CRITICIZES',
+        stance: 'RESPONDS_TO',
         opponent: 'Sergey Lavrov',
-        opponentStance: null,
-        about: "a blunt reply to Lavrov's remarks",
+        opponentStance: 'SUPPORTS',
+        about: 'Russia SUPPORTS Security guarantees based on collective security',
         attributedTo: 'the article',
+        opponentAttributedTo: 'Sergey Lavrov',
+        quote: 'Zelenskyj avviste Kinas rolle i forhandlingene og svarte kontant på Lavrovs utspill',
+        opponentQuote: 'Moskva støtter garantier basert på kollektiv sikkerhet',
+        statements: ['s:zelensky-answers-lavrov', 's:russia-supports-collective-security-guarantees'],
       },
     ]);
-    expect(rows[0]).toMatchObject({
-      opponentAttributedTo: 'Volodymyr Zelensky',
-      quote: 'Sergej Lavrov understreket at Moskva støtter garantier basert på kollektiv sikkerhet',
-      opponentQuote:
-        'Vi trenger ikke garantister som ikke hjelper Ukraina, og som ikke hjalp oss da vi virkelig trengte det',
-      statements: [
-        's:russia-supports-collective-security-guarantees',
-        's:zelensky-rejects-guarantors-who-do-not-help',
-      ],
-    });
   },
 );
 
 queryTest(
   'shortest-path-between-leaders.cypher',
-  'Putin and Zelensky are three statements apart, five ways',
+  'Putin and Zelensky are three statements apart, three ways, one through the claim Zelensky answers',
   async () => {
     const { columns, rows } = await run('shortest-path-between-leaders.cypher');
     expect(exampleParams('shortest-path-between-leaders.cypher')).toEqual({
@@ -386,10 +366,8 @@ queryTest(
     expect(columns).toEqual(['hops', 'chain', 'names', 'predicates', 'statements']);
     expect(rows.map((r) => r.chain)).toEqual([
       'Vladimir Putin -LEADS-> Russia -ATTACKS-> Ukraine <-LEADS- Volodymyr Zelensky',
-      'Vladimir Putin -LEADS-> Russia -SUPPORTS-> Security guarantees based on collective security <-REJECTS- Volodymyr Zelensky',
-      'Vladimir Putin -LEADS-> Russia <-REPRESENTS- Sergey Lavrov <-CRITICIZES- Volodymyr Zelensky',
+      'Vladimir Putin -LEADS-> Russia <-SUBJECT- Russia SUPPORTS Security guarantees based on collective security <-RESPONDS_TO- Volodymyr Zelensky',
       'Vladimir Putin -SUPPORTS-> Article-5-like security guarantees for Ukraine -CONCERNS-> Ukraine <-LEADS- Volodymyr Zelensky',
-      'Vladimir Putin <-DOUBTS- European diplomats -ACCUSES-> Sergey Lavrov <-CRITICIZES- Volodymyr Zelensky',
     ]);
     expect(rows.every((r) => r.hops === 3)).toBe(true);
     expect(rows[0]).toEqual({
@@ -410,9 +388,9 @@ queryTest(
       from: 'person:volodymyr-zelensky',
       to: 'person:vladimir-putin',
     });
-    expect(reverse.rows).toHaveLength(5);
+    expect(reverse.rows).toHaveLength(3);
     expect(reverse.rows[0]!.chain).toBe(
-      'Volodymyr Zelensky -CRITICIZES-> Sergey Lavrov -REPRESENTS-> Russia <-LEADS- Vladimir Putin',
+      'Volodymyr Zelensky -LEADS-> Ukraine <-ATTACKS- Russia <-LEADS- Vladimir Putin',
     );
 
     const trumpMeloni = await run('shortest-path-between-leaders.cypher', {
@@ -433,121 +411,122 @@ queryTest(
   },
 );
 
-queryTest('about-entity.cypher', 'everything on Lavrov, in text order, with his roles', async () => {
-  const { columns, rows } = await run('about-entity.cypher');
-  expect(exampleParams('about-entity.cypher')).toEqual({ id: 'person:sergey-lavrov' });
-  expect(columns).toEqual([
-    'quoteStart',
-    'statement',
-    'roles',
-    'subject',
-    'predicate',
-    'object',
-    'qualifiers',
-    'hedging',
-    'attributedTo',
-    'reportedBy',
-    'quote',
-  ]);
-  expect(pick(rows, 'statement', 'roles', 'predicate')).toEqual([
-    { statement: 's:lavrov-represents-russia', roles: ['subject'], predicate: 'REPRESENTS' },
-    {
-      statement: 's:russia-supports-collective-security-guarantees',
-      roles: ['attributedTo'],
-      predicate: 'SUPPORTS',
-    },
-    {
-      statement: 's:collective-security-guarantees-are-a-form-of-security-guarantees',
-      roles: ['attributedTo'],
-      predicate: 'VARIANT_OF',
-    },
-    { statement: 's:lavrov-refers-to-ukraine-2022-proposal', roles: ['subject'], predicate: 'REFERS_TO' },
-    {
-      statement: 's:lavrov-rejects-unilateral-guarantees',
-      roles: ['subject', 'attributedTo'],
-      predicate: 'REJECTS',
-    },
-    { statement: 's:european-diplomats-accuse-lavrov-of-stalling', roles: ['object'], predicate: 'ACCUSES' },
-    { statement: 's:zelensky-answers-lavrov', roles: ['object'], predicate: 'CRITICIZES' },
-  ]);
-  expect(rows[0]).toMatchObject({ quoteStart: 380, quote: 'Russlands utenriksminister Sergej Lavrov' });
-  const starts = rows.map((r) => r.quoteStart as number);
-  expect(starts).toEqual([...starts].sort((a, b) => a - b));
+queryTest(
+  'about-entity.cypher',
+  'everything on Lavrov, in text order, with his roles, claims about him included',
+  async () => {
+    const { columns, rows } = await run('about-entity.cypher');
+    expect(exampleParams('about-entity.cypher')).toEqual({ id: 'person:sergey-lavrov' });
+    expect(columns).toEqual([
+      'quoteStart',
+      'statement',
+      'roles',
+      'subject',
+      'predicate',
+      'object',
+      'qualifiers',
+      'hedging',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+    ]);
+    expect(pick(rows, 'statement', 'roles', 'predicate')).toEqual([
+      { statement: 's:lavrov-represents-russia', roles: ['subject'], predicate: 'REPRESENTS' },
+      {
+        statement: 's:russia-supports-collective-security-guarantees',
+        roles: ['attributedTo'],
+        predicate: 'SUPPORTS',
+      },
+      {
+        statement: 's:collective-security-guarantees-are-a-form-of-security-guarantees',
+        roles: ['attributedTo'],
+        predicate: 'VARIANT_OF',
+      },
+      { statement: 's:lavrov-refers-to-ukraine-2022-proposal', roles: ['subject'], predicate: 'REFERS_TO' },
+      {
+        statement: 's:lavrov-rejects-unilateral-guarantees',
+        roles: ['subject', 'attributedTo'],
+        predicate: 'REJECTS',
+      },
+      // The diplomats believe a claim about him; Zelensky answers a claim he made.
+      { statement: 's:european-diplomats-believe-lavrov-stalls', roles: ['inClaim'], predicate: 'BELIEVES' },
+      { statement: 's:zelensky-answers-lavrov', roles: ['inClaim'], predicate: 'RESPONDS_TO' },
+    ]);
+    expect(rows[5]!.object).toBe('Sergey Lavrov OBSTRUCTS Negotiations on ending the war in Ukraine (2025)');
+    // The source text starts at the article: the seed's " date 2025-08-21 " token is not in it.
+    expect(rows[0]).toMatchObject({ quoteStart: 363, quote: 'Russlands utenriksminister Sergej Lavrov' });
+    const starts = rows.map((r) => r.quoteStart as number);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
 
-  // An outlet: everything Reuters reports, all about the Kharkiv/Sumy/Dnipropetrovsk paragraph.
-  const reuters = await run('about-entity.cypher', { id: 'organization:reuters' });
-  expect(reuters.rows).toHaveLength(8);
-  expect(reuters.rows.every((r) => JSON.stringify(r.roles) === '["reportedBy"]')).toBe(true);
-  expect((await run('about-entity.cypher', { id: 'person:nobody' })).rows).toEqual([]);
-});
+    // An outlet: everything Reuters reports, all about the Kharkiv/Sumy/Dnipropetrovsk paragraph.
+    const reuters = await run('about-entity.cypher', { id: 'organization:reuters' });
+    expect(reuters.rows).toHaveLength(8);
+    expect(reuters.rows.every((r) => JSON.stringify(r.roles) === '["reportedBy"]')).toBe(true);
+    expect((await run('about-entity.cypher', { id: 'person:nobody' })).rows).toEqual([]);
+  },
+);
 
-queryTest('hedged-claims.cypher', 'eight hedged claims, from "is open to" to "possible"', async () => {
-  const { columns, rows } = await run('hedged-claims.cypher');
-  expect(columns).toEqual([
-    'statement',
-    'subject',
-    'predicate',
-    'object',
-    'hedging',
-    'attributedTo',
-    'reportedBy',
-    'quote',
-  ]);
-  expect(pick(rows, 'statement', 'hedging', 'attributedTo', 'reportedBy')).toEqual([
-    {
-      statement: 's:putin-open-to-article-5-like-guarantees',
-      hedging: 'is open to',
-      attributedTo: 'White House sources',
-      reportedBy: 'Bloomberg',
-    },
-    {
-      statement: 's:european-diplomats-accuse-lavrov-of-stalling',
-      hedging: 'believe',
-      attributedTo: 'European diplomats',
-      reportedBy: null,
-    },
-    {
-      statement: 's:european-diplomats-doubt-putin-wants-a-deal',
-      hedging: 'doubt whether',
-      attributedTo: 'European diplomats',
-      reportedBy: null,
-    },
-    {
-      statement: 's:usa-may-take-part-in-security-guarantees',
-      hedging: 'signals; may',
-      attributedTo: 'Donald Trump',
-      reportedBy: null,
-    },
-    {
-      statement: 's:russia-demands-all-of-donbas',
-      hedging: 'it appears that',
-      attributedTo: 'the article',
-      reportedBy: null,
-    },
-    {
-      statement: 's:russia-demands-freeze-at-front-lines',
-      hedging: 'it appears that',
-      attributedTo: 'the article',
-      reportedBy: null,
-    },
-    {
-      statement: 's:russia-offers-to-hand-over-small-parts',
-      hedging: 'is willing to',
-      attributedTo: 'the article',
-      reportedBy: 'Reuters',
-    },
-    {
-      statement: 's:handover-part-of-possible-deal',
-      hedging: 'possible',
-      attributedTo: 'the article',
-      reportedBy: 'Reuters',
-    },
-  ]);
-});
+queryTest(
+  'hedged-claims.cypher',
+  'five claims hedged or less than certain: Trump’s signals, Russia’s apparent demands, the plan’s open aid',
+  async () => {
+    const { columns, rows } = await run('hedged-claims.cypher');
+    expect(columns).toEqual([
+      'statement',
+      'subject',
+      'predicate',
+      'object',
+      'certainty',
+      'hedging',
+      'attributedTo',
+      'reportedBy',
+      'quote',
+    ]);
+    expect(pick(rows, 'statement', 'certainty', 'hedging', 'attributedTo', 'reportedBy')).toEqual([
+      {
+        statement: 's:usa-may-take-part-in-security-guarantees',
+        certainty: 'possible',
+        hedging: 'gitt signaler om',
+        attributedTo: 'Donald Trump',
+        reportedBy: null,
+      },
+      {
+        statement: 's:usa-sends-no-ground-troops',
+        certainty: 'probable',
+        hedging: 'gitt signaler om',
+        attributedTo: 'Donald Trump',
+        reportedBy: null,
+      },
+      {
+        statement: 's:russia-demands-all-of-donbas',
+        certainty: 'probable',
+        hedging: 'Det ser ut til',
+        attributedTo: 'the article',
+        reportedBy: null,
+      },
+      {
+        statement: 's:russia-demands-freeze-at-front-lines',
+        certainty: 'probable',
+        hedging: 'Det ser ut til',
+        attributedTo: 'the article',
+        reportedBy: null,
+      },
+      {
+        statement: 's:supporting-countries-decide-on-military-aid',
+        certainty: 'unknown',
+        hedging: null,
+        attributedTo: 'Giorgia Meloni',
+        reportedBy: null,
+      },
+    ]);
+    // "er åpen for" and "er villig til" are content (modality willingness), not hedges.
+    expect(rows.map((r) => r.statement)).not.toContain('s:putin-open-to-article-5-like-guarantees');
+  },
+);
 
 queryTest(
   'russia-demands-and-offers.cypher',
-  'Russia seeks territory, apparently demands Donbas and a freeze, offers small parts back',
+  'Russia seeks territory, apparently demands all of Donbas and a freeze, is willing to hand small parts back',
   async () => {
     const { columns, rows } = await run('russia-demands-and-offers.cypher');
     expect(columns).toEqual([
@@ -567,8 +546,8 @@ queryTest(
         {
           actor: 'Russia',
           stance: 'SEEKS',
-          what: 'Russian control of Ukrainian territory',
-          regions: [],
+          what: 'Ukrainian territory Russia wants to control',
+          regions: ['Ukrainian territory Russia wants to control'],
           hedging: null,
           attributedTo: 'JD Vance',
           reportedBy: null,
@@ -576,9 +555,9 @@ queryTest(
         {
           actor: 'Russia',
           stance: 'DEMANDS',
-          what: 'Russian control over all of Donbas',
+          what: 'Donbas',
           regions: ['Donbas'],
-          hedging: 'it appears that',
+          hedging: 'Det ser ut til',
           attributedTo: 'the article',
           reportedBy: null,
         },
@@ -587,7 +566,7 @@ queryTest(
           stance: 'DEMANDS',
           what: 'Freezing the fighting at the current front lines in Zaporizhzhia and Kherson',
           regions: ['Kherson Oblast', 'Zaporizhzhia Oblast'],
-          hedging: 'it appears that',
+          hedging: 'Det ser ut til',
           attributedTo: 'the article',
           reportedBy: null,
         },
@@ -596,19 +575,19 @@ queryTest(
           stance: 'OFFERS',
           what: 'Russian handover of the small Russian-held parts of Kharkiv, Sumy and Dnipropetrovsk oblasts',
           regions: ['Dnipropetrovsk Oblast', 'Kharkiv Oblast', 'Sumy Oblast'],
-          hedging: 'is willing to',
+          hedging: null,
           attributedTo: 'the article',
           reportedBy: 'Reuters',
         },
       ],
     );
-    expect(rows[3]!.qualifiers).toEqual(['small parts only', 'as part of a possible deal']);
+    expect(rows[3]!.qualifiers).toEqual([]);
   },
 );
 
 queryTest(
   'positions-on-security-guarantees.cypher',
-  'ten positions, on the general proposal and its three variants',
+  'seven positions, on the general proposal and three of its variants',
   async () => {
     const { columns, rows } = await run('positions-on-security-guarantees.cypher');
     expect(columns).toEqual([
@@ -637,22 +616,6 @@ queryTest(
         proposal: general,
         via: [],
         actor: 'European allies of Ukraine',
-        stance: 'SUPPORTS',
-        attributedTo: 'the article',
-        reportedBy: null,
-      },
-      {
-        proposal: general,
-        via: [],
-        actor: 'Ukraine',
-        stance: 'SUPPORTS',
-        attributedTo: 'the article',
-        reportedBy: null,
-      },
-      {
-        proposal: general,
-        via: [],
-        actor: 'European leaders',
         stance: 'WORKS_ON',
         attributedTo: 'the article',
         reportedBy: 'Bloomberg',
@@ -692,28 +655,22 @@ queryTest(
       {
         proposal: 'Security guarantees based on collective security',
         via: ['VARIANT_OF'],
-        actor: 'Volodymyr Zelensky',
-        stance: 'REJECTS',
-        attributedTo: 'Volodymyr Zelensky',
-        reportedBy: null,
-      },
-      {
-        proposal: 'Security guarantees based on collective security',
-        via: ['VARIANT_OF'],
         actor: 'Russia',
         stance: 'SUPPORTS',
         attributedTo: 'Sergey Lavrov',
         reportedBy: null,
       },
     ]);
-    expect(rows[0]).toMatchObject({ hedging: 'signals; may', qualifiers: ['without ground troops'] });
-    expect(rows[6]).toMatchObject({ hedging: 'is open to' });
+    expect(rows[0]).toMatchObject({
+      hedging: 'gitt signaler om',
+      quote: 'USA kan delta i sikkerhetsgarantier',
+    });
   },
 );
 
 queryTest(
   'leaders-and-representatives.cypher',
-  'six office holders with their roles, and the White House sources',
+  'six office holders with their roles (the White House sources are members, not representatives)',
   async () => {
     const { columns, rows } = await run('leaders-and-representatives.cypher');
     expect(columns).toEqual(['of', 'ofKind', 'relation', 'who', 'role', 'quote', 'statement']);
@@ -760,13 +717,6 @@ queryTest(
         who: 'JD Vance',
         role: 'Vice President of the United States',
       },
-      {
-        of: 'White House',
-        ofKind: 'Organization',
-        relation: 'REPRESENTS',
-        who: 'White House sources',
-        role: null,
-      },
     ]);
     expect(rows[2]!.quote).toBe('Russlands utenriksminister Sergej Lavrov');
   },
@@ -774,33 +724,36 @@ queryTest(
 
 queryTest(
   'sources-of-claims.cypher',
-  'most claims are the article’s own; then Bloomberg and Reuters',
+  'most claims are the article’s own; then Bloomberg and Reuters; every asserted statement once',
   async () => {
     const { columns, rows } = await run('sources-of-claims.cypher');
     expect(columns).toEqual(['attributedTo', 'anonymous', 'reportedBy', 'statements']);
     expect(rows).toEqual([
-      { attributedTo: 'the article', anonymous: false, reportedBy: null, statements: 37 },
-      { attributedTo: 'the article', anonymous: false, reportedBy: 'Bloomberg', statements: 12 },
+      { attributedTo: 'the article', anonymous: false, reportedBy: null, statements: 34 },
+      { attributedTo: 'the article', anonymous: false, reportedBy: 'Bloomberg', statements: 9 },
       { attributedTo: 'the article', anonymous: false, reportedBy: 'Reuters', statements: 8 },
       { attributedTo: 'JD Vance', anonymous: false, reportedBy: null, statements: 4 },
       { attributedTo: 'Sergey Lavrov', anonymous: false, reportedBy: null, statements: 3 },
-      { attributedTo: 'European diplomats', anonymous: true, reportedBy: null, statements: 2 },
+      { attributedTo: 'Donald Trump', anonymous: false, reportedBy: null, statements: 2 },
+      { attributedTo: 'Several European diplomats', anonymous: true, reportedBy: null, statements: 2 },
+      { attributedTo: 'Volodymyr Zelensky', anonymous: false, reportedBy: null, statements: 2 },
       { attributedTo: 'White House sources', anonymous: true, reportedBy: 'Bloomberg', statements: 2 },
-      { attributedTo: 'Donald Trump', anonymous: false, reportedBy: null, statements: 1 },
-      { attributedTo: 'Local authorities (Ukraine)', anonymous: false, reportedBy: null, statements: 1 },
-      { attributedTo: 'Volodymyr Zelensky', anonymous: false, reportedBy: null, statements: 1 },
+      { attributedTo: 'Giorgia Meloni', anonymous: false, reportedBy: null, statements: 1 },
+      { attributedTo: 'Local authorities (Ukraine)', anonymous: true, reportedBy: null, statements: 1 },
     ]);
-    // Every statement is counted once.
-    const [{ n }] = (await cypher(config, 'MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n')) as [
-      { n: number },
-    ];
+    // Every asserted statement is counted once; the six nobody asserts are no relationship.
+    const [{ n }] = (await cypher(
+      config,
+      'MATCH (:Entity)-[r]->(o) WHERE o:Entity OR o:Statement RETURN count(r) AS n',
+    )) as [{ n: number }];
+    expect(n).toBe(68);
     expect(rows.reduce((sum, r) => sum + (r.statements as number), 0)).toBe(n);
   },
 );
 
 queryTest(
   'regions-at-stake.cypher',
-  'six regions: Donbas and the front lines demanded, three oblasts offered',
+  'seven regions: all of Donbas and the front lines demanded, parts of three oblasts offered, territory sought',
   async () => {
     const { columns, rows } = await run('regions-at-stake.cypher');
     expect(columns).toEqual([
@@ -810,6 +763,7 @@ queryTest(
       'actor',
       'stance',
       'proposal',
+      'extent',
       'qualifiers',
       'hedging',
       'attributedTo',
@@ -820,70 +774,65 @@ queryTest(
     const handover =
       'Russian handover of the small Russian-held parts of Kharkiv, Sumy and Dnipropetrovsk oblasts';
     const freeze = 'Freezing the fighting at the current front lines in Zaporizhzhia and Kherson';
+    const offered = (region: string) => ({
+      region,
+      inState: 'Ukraine',
+      controlledBy: ['Russia'],
+      actor: 'Russia',
+      stance: 'OFFERS',
+      proposal: handover,
+      extent: 'part',
+      reportedBy: 'Reuters',
+    });
+    const frozen = (region: string) => ({
+      region,
+      inState: null,
+      controlledBy: [],
+      actor: 'Russia',
+      stance: 'DEMANDS',
+      proposal: freeze,
+      extent: null,
+      reportedBy: null,
+    });
     expect(
-      pick(rows, 'region', 'inState', 'controlledBy', 'actor', 'stance', 'proposal', 'reportedBy'),
+      pick(rows, 'region', 'inState', 'controlledBy', 'actor', 'stance', 'proposal', 'extent', 'reportedBy'),
     ).toEqual([
-      {
-        region: 'Dnipropetrovsk Oblast',
-        inState: 'Ukraine',
-        controlledBy: ['Russia'],
-        actor: 'Russia',
-        stance: 'OFFERS',
-        proposal: handover,
-        reportedBy: 'Reuters',
-      },
+      offered('Dnipropetrovsk Oblast'),
       {
         region: 'Donbas',
         inState: null,
         controlledBy: [],
         actor: 'Russia',
         stance: 'DEMANDS',
-        proposal: 'Russian control over all of Donbas',
+        proposal: null,
+        extent: 'whole',
         reportedBy: null,
       },
+      offered('Kharkiv Oblast'),
+      frozen('Kherson Oblast'),
+      offered('Sumy Oblast'),
       {
-        region: 'Kharkiv Oblast',
-        inState: 'Ukraine',
-        controlledBy: ['Russia'],
-        actor: 'Russia',
-        stance: 'OFFERS',
-        proposal: handover,
-        reportedBy: 'Reuters',
-      },
-      {
-        region: 'Kherson Oblast',
+        region: 'Ukrainian territory Russia wants to control',
         inState: null,
         controlledBy: [],
         actor: 'Russia',
-        stance: 'DEMANDS',
-        proposal: freeze,
+        stance: 'SEEKS',
+        proposal: null,
+        extent: null,
         reportedBy: null,
       },
-      {
-        region: 'Sumy Oblast',
-        inState: 'Ukraine',
-        controlledBy: ['Russia'],
-        actor: 'Russia',
-        stance: 'OFFERS',
-        proposal: handover,
-        reportedBy: 'Reuters',
-      },
-      {
-        region: 'Zaporizhzhia Oblast',
-        inState: null,
-        controlledBy: [],
-        actor: 'Russia',
-        stance: 'DEMANDS',
-        proposal: freeze,
-        reportedBy: null,
-      },
+      frozen('Zaporizhzhia Oblast'),
     ]);
+    expect(rows[1]).toMatchObject({
+      hedging: 'Det ser ut til',
+      quote: 'Russland krever kontroll over hele Donbas-regionen',
+    });
   },
 );
 
 queryTest(
   'events.cypher',
-  'the overnight bombing (one killed, at least twelve injured) and the talks',
+  'the bombing in the night to 21 August and the negotiations, with what they concern',
   async () => {
     const { columns, rows } = await run('events.cypher');
     expect(columns).toEqual([
@@ -898,13 +847,13 @@ queryTest(
     ]);
     expect(rows).toEqual([
       {
-        event: 'Russian bombing of Ukraine overnight to 21 August 2025',
-        date: '2025-08-21',
+        event: 'Russian bombing of Ukraine in the night to 21 August 2025',
+        date: '2025-08-20/2025-08-21',
         carriedOutBy: ['Russia'],
         participants: [],
         places: ['Ukraine', 'Western Ukraine near the Polish and Hungarian borders'],
         concerns: [],
-        details: ['at least twelve injured', 'one person killed', 'overnight to Thursday'],
+        details: [],
         statements: [
           's:bombing-casualties-in-western-border-areas',
           's:bombing-occurs-in-ukraine',
@@ -915,18 +864,14 @@ queryTest(
         event: 'Negotiations on ending the war in Ukraine (2025)',
         date: null,
         carriedOutBy: [],
-        participants: ['China', 'European leaders', 'Ukraine', 'United States'],
+        participants: [],
         places: [],
-        concerns: ['Russian control of Ukrainian territory', 'Security guarantees for Ukraine'],
-        details: ['the talks quickly run into problems'],
+        concerns: ['Security guarantees for Ukraine', 'Ukrainian territory Russia wants to control'],
+        details: ['quickly'],
         statements: [
-          's:china-has-role-in-negotiations',
-          's:european-leaders-take-part-in-talks',
           's:negotiations-concern-security-guarantees',
           's:negotiations-concern-territory',
-          's:talks-on-security-guarantees-run-into-problems',
-          's:ukraine-takes-part-in-talks',
-          's:usa-takes-part-in-talks',
+          's:talks-run-into-problems',
         ],
       },
     ]);
@@ -946,9 +891,8 @@ queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no
     'quote',
   ]);
   expect(pick(rows, 'quoteStart', 'statement')).toEqual([
-    { quoteStart: 1488, statement: 's:russia-demands-all-of-donbas' },
-    { quoteStart: 1488, statement: 's:russia-demands-freeze-at-front-lines' },
-    { quoteStart: 1522, statement: 's:donbas-control-concerns-donbas' },
+    { quoteStart: 1489, statement: 's:russia-demands-all-of-donbas' },
+    { quoteStart: 1489, statement: 's:russia-demands-freeze-at-front-lines' },
   ]);
   const phrase = await run('search-quotes.cypher', { text: '"kollektiv sikkerhet"' });
   expect(phrase.rows.map((r) => r.statement)).toEqual([
@@ -957,17 +901,17 @@ queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no
   ]);
   // The example: every quote with the word "sikkerhetsgarantier".
   const example = await run('search-quotes.cypher');
-  expect(example.rows).toHaveLength(18);
+  expect(example.rows).toHaveLength(15);
   expect(example.rows.every((r) => /sikkerhetsgarantier/i.test(r.quote as string))).toBe(true);
   expect((await run('search-quotes.cypher', { text: 'bakkestyrker' })).rows.map((r) => r.statement)).toEqual([
-    's:usa-may-take-part-in-security-guarantees',
+    's:usa-sends-no-ground-troops',
   ]);
   expect((await run('search-quotes.cypher', { text: 'Finland' })).rows).toEqual([]);
 });
 
 queryTest(
   'most-discussed-entities.cypher',
-  'Bloomberg, Russia and Ukraine in 14 statements each',
+  'Ukraine in 15 statements, Russia in 14, Bloomberg and the general guarantees in 11',
   async () => {
     const { columns, rows } = await run('most-discussed-entities.cypher');
     expect(columns).toEqual([
@@ -980,15 +924,15 @@ queryTest(
       'asOutlet',
     ]);
     expect(rows).toHaveLength(10);
-    expect(rows.slice(0, 7)).toEqual([
+    expect(rows.slice(0, 6)).toEqual([
       {
-        entity: 'Bloomberg',
-        kind: 'Organization',
-        statements: 14,
-        asSubject: 0,
-        asObject: 0,
+        entity: 'Ukraine',
+        kind: 'State',
+        statements: 15,
+        asSubject: 3,
+        asObject: 12,
         asSource: 0,
-        asOutlet: 14,
+        asOutlet: 0,
       },
       {
         entity: 'Russia',
@@ -1000,20 +944,20 @@ queryTest(
         asOutlet: 0,
       },
       {
-        entity: 'Ukraine',
-        kind: 'State',
-        statements: 14,
-        asSubject: 4,
-        asObject: 10,
+        entity: 'Bloomberg',
+        kind: 'Organization',
+        statements: 11,
+        asSubject: 0,
+        asObject: 0,
         asSource: 0,
-        asOutlet: 0,
+        asOutlet: 11,
       },
       {
         entity: 'Security guarantees for Ukraine',
         kind: 'Proposal',
-        statements: 13,
+        statements: 11,
         asSubject: 2,
-        asObject: 11,
+        asObject: 9,
         asSource: 0,
         asOutlet: 0,
       },
@@ -1026,30 +970,269 @@ queryTest(
         asSource: 0,
         asOutlet: 8,
       },
+      // Zelensky's rejection of unhelpful guarantors is his own word: counted as subject and as source.
       {
-        entity: 'Negotiations on ending the war in Ukraine (2025)',
-        kind: 'Event',
-        statements: 7,
-        asSubject: 3,
-        asObject: 4,
-        asSource: 0,
-        asOutlet: 0,
-      },
-      // Lavrov's rejection is his own word: one statement, counted as subject and as source.
-      {
-        entity: 'Sergey Lavrov',
+        entity: 'Volodymyr Zelensky',
         kind: 'Person',
-        statements: 7,
-        asSubject: 3,
-        asObject: 2,
-        asSource: 3,
+        statements: 6,
+        asSubject: 4,
+        asObject: 1,
+        asSource: 2,
         asOutlet: 0,
       },
     ]);
-    expect(rows.slice(7).map((r) => [r.entity, r.statements])).toEqual([
+    expect(rows.slice(6).map((r) => [r.entity, r.statements])).toEqual([
       ['JD Vance', 5],
       ['Russian handover of the small Russian-held parts of Kharkiv, Sumy and Dnipropetrovsk oblasts', 5],
+      ['Sergey Lavrov', 5],
       ['United States', 5],
+    ]);
+  },
+);
+
+queryTest(
+  'doubted-denied-rejected.cypher',
+  'Lavrov rejects a thing; the diplomats doubt, and Zelensky rejects, claims nobody makes',
+  async () => {
+    const { columns, rows } = await run('doubted-denied-rejected.cypher');
+    expect(columns).toEqual([
+      'actor',
+      'stance',
+      'what',
+      'whatKind',
+      'claimAsserted',
+      'claimModality',
+      'claimQuote',
+      'attributedTo',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        actor: 'Sergey Lavrov',
+        stance: 'REJECTS',
+        what: 'Unilateral security guarantees',
+        whatKind: 'Proposal',
+        claimAsserted: null,
+        claimModality: null,
+        claimQuote: null,
+        attributedTo: 'Sergey Lavrov',
+        quote: 'Alt annet, alt som er ensidig, er selvsagt et fullstendig håpløst foretakende',
+        statement: 's:lavrov-rejects-unilateral-guarantees',
+      },
+      {
+        actor: 'Several European diplomats',
+        stance: 'DOUBTS',
+        what: 'Vladimir Putin SUPPORTS Peace agreement between Ukraine and Russia',
+        whatKind: 'Statement',
+        claimAsserted: false,
+        claimModality: 'willingness',
+        claimQuote: 'president Vladimir Putin egentlig er villig til å inngå en avtale',
+        attributedTo: 'Several European diplomats',
+        quote:
+          'Flere europeiske diplomater mener Lavrovs uttalelser er et forsøk på å trenere prosessen, og tviler på at president Vladimir Putin egentlig er villig til å inngå en avtale',
+        statement: 's:european-diplomats-doubt-putin-wants-a-deal',
+      },
+      {
+        actor: 'Volodymyr Zelensky',
+        stance: 'REJECTS',
+        what: 'China PARTICIPATES_IN Negotiations on ending the war in Ukraine (2025)',
+        whatKind: 'Statement',
+        claimAsserted: false,
+        claimModality: null,
+        claimQuote: 'Kinas rolle i forhandlingene',
+        attributedTo: 'the article',
+        quote: 'Zelenskyj avviste Kinas rolle i forhandlingene',
+        statement: 's:zelensky-rejects-china-role',
+      },
+      {
+        actor: 'Volodymyr Zelensky',
+        stance: 'REJECTS',
+        what: 'Guarantors who do not help Ukraine PARTICIPATES_IN Security guarantees based on collective security',
+        whatKind: 'Statement',
+        claimAsserted: false,
+        claimModality: null,
+        claimQuote: 'garantister som ikke hjelper Ukraina',
+        attributedTo: 'Volodymyr Zelensky',
+        quote: 'Vi trenger ikke garantister som ikke hjelper Ukraina',
+        statement: 's:zelensky-rejects-guarantors-who-do-not-help',
+      },
+    ]);
+  },
+);
+
+queryTest(
+  'claims-by-standing.cypher',
+  'the article asserts 34, reports 34 and only mentions 6; every statement counted once',
+  async () => {
+    const { columns, rows } = await run('claims-by-standing.cypher');
+    expect(columns).toEqual(['standing', 'certainty', 'statements', 'ids']);
+    expect(pick(rows, 'standing', 'certainty', 'statements')).toEqual([
+      { standing: 'asserted by the article', certainty: 'certain', statements: 32 },
+      { standing: 'asserted by the article', certainty: 'probable', statements: 2 },
+      { standing: 'only mentioned', certainty: 'certain', statements: 6 },
+      { standing: 'reported', certainty: 'certain', statements: 31 },
+      { standing: 'reported', certainty: 'possible', statements: 1 },
+      { standing: 'reported', certainty: 'probable', statements: 1 },
+      { standing: 'reported', certainty: 'unknown', statements: 1 },
+    ]);
+    // The article's own hedge ("Det ser ut til"): Russia's demands.
+    expect(rows[1]!.ids).toEqual([
+      's:russia-demands-all-of-donbas',
+      's:russia-demands-freeze-at-front-lines',
+    ]);
+    // What nobody in the article asserts: what is believed, doubted, rejected, or a condition.
+    expect(rows[2]!.ids).toEqual([
+      's:china-has-role-in-negotiations',
+      's:lavrov-stalls-the-process',
+      's:putin-really-willing-to-make-a-deal',
+      's:strong-guarantees-key-to-peace-agreement',
+      's:ukraine-attacked-again',
+      's:unhelpful-guarantors-in-collective-guarantees',
+    ]);
+    expect(rows.slice(4).map((r) => r.ids)).toEqual([
+      ['s:usa-may-take-part-in-security-guarantees'],
+      ['s:usa-sends-no-ground-troops'],
+      ['s:supporting-countries-decide-on-military-aid'],
+    ]);
+    const ids = rows.flatMap((r) => r.ids as string[]);
+    expect(new Set(ids).size).toBe(ids.length);
+    const count = async (query: string) => ((await cypher(config, query)) as [{ n: number }])[0].n;
+    const edges = await count('MATCH (:Entity)-[r]->(o) WHERE o:Entity OR o:Statement RETURN count(r) AS n');
+    const unasserted = await count('MATCH (s:Statement) WHERE s.asserted = false RETURN count(s) AS n');
+    expect(ids).toHaveLength(edges + unasserted);
+  },
+);
+
+queryTest(
+  'conditional-commitments.cypher',
+  "Meloni's plan: supporting countries must decide within 24 hours if Ukraine is attacked again",
+  async () => {
+    const { columns, rows } = await run('conditional-commitments.cypher');
+    expect(columns).toEqual([
+      'who',
+      'predicate',
+      'what',
+      'modality',
+      'certainty',
+      'condition',
+      'conditionClaim',
+      'conditionAsserted',
+      'quantities',
+      'proposal',
+      'proposedBy',
+      'attributedTo',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        who: 'Supporting countries',
+        predicate: 'SUPPORTS',
+        what: 'Ukraine',
+        modality: 'obligation',
+        certainty: 'unknown',
+        condition: 'if Ukraine is attacked again',
+        conditionClaim: 'Russia ATTACKS Ukraine',
+        conditionAsserted: false,
+        quantities: ['decisionDeadline=24 hours'],
+        proposal: "Meloni's 24-hour plan",
+        proposedBy: 'Giorgia Meloni',
+        attributedTo: 'Giorgia Meloni',
+        quote:
+          'støtteland må beslutte innen 24 timer om de skal gi militær hjelp dersom Ukraina angripes på nytt',
+        statement: 's:supporting-countries-decide-on-military-aid',
+      },
+    ]);
+  },
+);
+
+queryTest(
+  'casualty-figures.cypher',
+  'the night bombing: one killed, at least twelve injured, say anonymous local authorities',
+  async () => {
+    const { columns, rows } = await run('casualty-figures.cypher');
+    expect(exampleParams('casualty-figures.cypher')).toEqual({ atLeast: 10 });
+    expect(columns).toEqual([
+      'event',
+      'date',
+      'place',
+      'killedMin',
+      'killedMax',
+      'injuredMin',
+      'injuredMax',
+      'figures',
+      'attributedTo',
+      'anonymousSource',
+      'reportedBy',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        event: 'Russian bombing of Ukraine in the night to 21 August 2025',
+        date: '2025-08-20/2025-08-21',
+        place: 'Western Ukraine near the Polish and Hungarian borders',
+        killedMin: 1,
+        killedMax: 1,
+        injuredMin: 12,
+        injuredMax: null,
+        figures: ['killed=1', 'injured>=12'],
+        attributedTo: 'Local authorities (Ukraine)',
+        anonymousSource: true,
+        reportedBy: null,
+        quote: 'ble én person drept og minst tolv såret i vestlige områder nær grensen til Polen og Ungarn',
+        statement: 's:bombing-casualties-in-western-border-areas',
+      },
+    ]);
+    // At least 13 (1 killed, 12 injured or more), not 14.
+    expect((await run('casualty-figures.cypher', { atLeast: 13 })).rows).toHaveLength(1);
+    expect((await run('casualty-figures.cypher', { atLeast: 14 })).rows).toEqual([]);
+  },
+);
+
+queryTest(
+  'negated-claims.cypher',
+  'no US ground troops (signalled, probable); guarantors who did not help (Zelensky)',
+  async () => {
+    const { columns, rows } = await run('negated-claims.cypher');
+    expect(columns).toEqual([
+      'who',
+      'predicate',
+      'what',
+      'certainty',
+      'modality',
+      'hedging',
+      'date',
+      'attributedTo',
+      'quote',
+      'statement',
+    ]);
+    expect(rows).toEqual([
+      {
+        who: 'Guarantors who do not help Ukraine',
+        predicate: 'SUPPORTS',
+        what: 'Ukraine',
+        certainty: 'certain',
+        modality: null,
+        hedging: null,
+        date: '../2025-08-20',
+        attributedTo: 'Volodymyr Zelensky',
+        quote: 'som ikke hjalp oss da vi virkelig trengte det',
+        statement: 's:unhelpful-guarantors-did-not-help-ukraine',
+      },
+      {
+        who: 'United States',
+        predicate: 'PARTICIPATES_IN',
+        what: 'US ground troops in Ukraine',
+        certainty: 'probable',
+        modality: null,
+        hedging: 'gitt signaler om',
+        date: '2025-08-21',
+        attributedTo: 'Donald Trump',
+        quote: 'men uten å sende bakkestyrker',
+        statement: 's:usa-sends-no-ground-troops',
+      },
     ]);
   },
 );

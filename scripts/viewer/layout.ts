@@ -1,6 +1,7 @@
 import circular from 'graphology-layout/circular';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type Graph from 'graphology-types';
+export { nodeSize } from './node-size';
 
 /** Enough ForceAtlas2 steps for the graph of an article, or of a few, to settle. */
 const ITERATIONS = 1500;

@@ -7,6 +7,7 @@ import Sigma from 'sigma';
 import { extremityArrow, layerPlain, pathCurved, pathLine } from 'sigma/rendering';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/backends/memory/build-graph';
 import type { ViewerData } from '../../src/export/html';
+import { nodeSize } from './node-size';
 
 const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as ViewerData;
 const facts = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -67,7 +68,7 @@ interface NodeView {
 const view = new MultiDirectedGraph<NodeView, { label: string }>();
 facts.forEachNode((node, a) => {
   const [x, y] = data.positions[node] ?? [0, 0];
-  const size = 4 + 2.5 * Math.sqrt(facts.degree(node));
+  const size = nodeSize(facts.degree(node));
   view.addNode(node, { x, y, size, color: colorOf(a.kind), label: shortened(a.name) });
 });
 facts.forEachEdge((edge, a, source, target) =>

@@ -8,7 +8,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
 import { KIND_COLORS, kindRgb, withoutReserved } from '../../src/export/attributes';
-import { ROOT } from '../helpers';
+import { ROOT, xmlCarried } from '../helpers';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
 
 const FORMATS = ['gexf', 'graphml', 'dot', 'mermaid'] as const;
@@ -51,13 +51,6 @@ function reversed(graph: FactGraph): FactGraph {
     copy.addDirectedEdgeWithKey(id, graph.source(id), graph.target(id), flip(graph.getEdgeAttributes(id)));
   }
   return copy;
-}
-
-/** What XML 1.0 carries of a text: the control characters it cannot hold, even escaped, are dropped. */
-function xmlCarried<T>(value: T): T {
-  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-  const clean = (s: unknown) => (typeof s === 'string' ? s.replace(/[\0-\x08\x0B\x0C\x0E-\x1F]/g, '') : s);
-  return (Array.isArray(value) ? value.map(clean) : clean(value)) as T;
 }
 
 /** What a DOT label shows of a text: line ends as lines, a tab as a space, other controls dropped. */

@@ -1,5 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { columnsWithout, kindRgb, withoutReserved, type Column, type ColumnType } from './attributes';
+import { graphLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
@@ -54,16 +55,18 @@ function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Col
 }
 
 /**
- * GEXF 1.3 for Gephi: static and directed, node label = name, edge label and kind (Gephi's edge type) =
- * predicate, node colour by kind, every attribute declared with its type, parallel edges kept under their
- * own ids. Ids are the graph's own: GEXF allows any string. Dates, the statement's included, are string
- * attributes (ISO 8601, so they sort as text): GEXF has no date attribute type, and Gephi reads an edge's
- * `start` as a time interval even in a static graph, showing the claim from that day on for ever, which
- * is not what a dated statement means.
+ * GEXF 1.3 for Gephi: directed, node label = name, colour by kind, position and size from the viewer's
+ * layout; edge label = predicate; every attribute declared with its type, lists as `liststring`. Ids are
+ * the graph's own: GEXF allows any string. An edge's kind (Gephi's edge type) is its statement id: Gephi's
+ * default import merges parallel edges of one type into one, so two statements between the same entities
+ * with the same predicate would become one edge, one quote lost. A dated statement is on Gephi's timeline
+ * as a spell of that one day (the graph is `dynamic`, times are dates); dates stay string attributes too
+ * (ISO 8601, so they sort as text), since Gephi has no date attribute type.
  */
 export function* toGexf(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', NODE_RESERVED);
   const edgeColumns = columnsWithout(graph, 'edge', EDGE_RESERVED);
+  const { positions, sizes } = graphLayout(graph);
   const xml = new XmlWriter().element('gexf', { xmlns: GEXF_NS, 'xmlns:viz': VIZ_NS, version: '1.3' });
 
   const documents = Object.entries(graph.getAttribute('documents')).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -73,7 +76,7 @@ export function* toGexf(graph: FactGraph): Chunks {
     .leaf('description', {}, documents.map(([id, d]) => `${d.title} (${d.date}, ${id})`).join('; '))
     .close();
 
-  xml.element('graph', { mode: 'static', defaultedgetype: 'directed' });
+  xml.element('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date' });
   for (const [of, columns] of [
     ['node', nodeColumns],
     ['edge', edgeColumns],
@@ -89,21 +92,19 @@ export function* toGexf(graph: FactGraph): Chunks {
     xml.element('node', { id, label: attributes.name });
     attvalues(xml, withoutReserved(attributes, NODE_RESERVED), nodeColumns);
     const [r, g, b] = kindRgb(attributes.kind);
-    xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) }).close();
+    const [x, y] = positions[id]!;
+    xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) });
+    xml.leaf('viz:position', { x: String(x), y: String(y) }).leaf('viz:size', { value: String(sizes[id]) });
+    xml.close();
     yield xml.take();
   }
   xml.close().element('edges', { count: String(graph.size) });
   for (const id of graph.edges().sort()) {
     const attributes = graph.getEdgeAttributes(id);
-    const { predicate } = attributes;
-    xml.element('edge', {
-      id,
-      source: graph.source(id),
-      target: graph.target(id),
-      label: predicate,
-      kind: predicate,
-    });
+    const { predicate, date } = attributes;
+    xml.element('edge', { id, source: graph.source(id), target: graph.target(id), label: predicate, kind: id });
     attvalues(xml, withoutReserved(attributes, EDGE_RESERVED), edgeColumns);
+    if (date) xml.element('spells').leaf('spell', { start: date, end: date }).close();
     xml.close();
     yield xml.take();
   }

@@ -1,10 +1,18 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { columnsWithout, KIND_COLORS, withoutReserved, type ColumnType } from './attributes';
+import { graphLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
+const YFILES_NS = 'http://www.yworks.com/xml/graphml';
+
+/**
+ * yEd's drawing is the viewer's layout magnified (ForceAtlas2 units are small beside yEd's labels), with
+ * y downwards, as yEd's axis runs; a node is a square of its viewer size times this.
+ */
+export const YED_SCALE = 10;
 
 /**
  * Our own keys, and the names Gephi's GraphML importer and graphology-graphml read as a node's or edge's
@@ -36,16 +44,32 @@ function sortedJson(value: unknown): string {
   );
 }
 
+/** A node as yEd draws it: a rounded box filled with its kind's colour, its name, where the layout puts it. */
+function shapeNode(xml: XmlWriter, name: string, color: string, [x, y]: [number, number], size: number): void {
+  const side = Math.round(size * YED_SCALE * 100) / 100;
+  const corner = (v: number) => String(Math.round((v * YED_SCALE - side / 2) * 100) / 100);
+  xml.element('y:ShapeNode');
+  xml.leaf('y:Geometry', { x: corner(x), y: corner(-y), width: String(side), height: String(side) });
+  xml.leaf('y:Fill', { color, transparent: 'false' });
+  xml.leaf('y:NodeLabel', {}, name).leaf('y:Shape', { type: 'roundrectangle' }).close();
+}
+
 /**
  * GraphML 1.1: a typed `<key>` per attribute, directed edges, parallel edges kept. Ids are NMTOKENs, so
  * nodes and edges get generated ids (`n0`, `e0`, in id order) and keep the graph's id in `factgraph_id`.
- * `label` (name or predicate) and `color` (the kind's, `#RRGGBB`) are the keys yEd's properties mapper,
- * Cytoscape's passthrough styles and Gephi's importer pick up.
+ * `label` (name or predicate) and `color` (the kind's, `#RRGGBB`) are the keys Cytoscape's passthrough
+ * styles and Gephi's importer pick up. yEd reads only its own graphics (`y:ShapeNode`, `y:PolyLineEdge`
+ * under keys with a `yfiles.type`), which other readers skip; their key ids are the names Gephi reads a
+ * label from, so Gephi takes the graphics' text as the label, not as a column without a type. An edge's
+ * `label` attribute, the statement id, is what Gephi's importer takes as the edge's type: its default
+ * import merges parallel edges of one type, which would lose all but one statement between two entities.
+ * `yfiles.type` and an edge's `label` are extensions of GraphML's schema, as yEd's own files use.
  */
 export function* toGraphml(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', RESERVED);
   const edgeColumns = columnsWithout(graph, 'edge', RESERVED);
-  const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS });
+  const { positions, sizes } = graphLayout(graph);
+  const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS, 'xmlns:y': YFILES_NS });
 
   const key = (
     id: string,
@@ -66,6 +90,8 @@ export function* toGraphml(graph: FactGraph): Chunks {
   key('e_factgraph_id', 'edge', 'factgraph_id', 'string', 'the statement id');
   key('e_label', 'edge', 'label', 'string', 'the predicate');
   for (const c of edgeColumns) key(`e_${c.name}`, 'edge', c.name, c.type);
+  xml.leaf('key', { id: 'nodelabel', for: 'node', 'yfiles.type': 'nodegraphics' });
+  xml.leaf('key', { id: 'edgelabel', for: 'edge', 'yfiles.type': 'edgegraphics' });
 
   xml.element('graph', { id: 'G', edgedefault: 'directed' });
   data(xml, 'g_documents', sortedJson(graph.getAttribute('documents')));
@@ -84,7 +110,9 @@ export function* toGraphml(graph: FactGraph): Chunks {
     data(xml, 'n_color', KIND_COLORS[attributes.kind]);
     const values = withoutReserved(attributes, RESERVED);
     for (const c of nodeColumns) data(xml, `n_${c.name}`, values[c.name]);
-    xml.close();
+    xml.element('data', { key: 'nodelabel' });
+    shapeNode(xml, attributes.name, KIND_COLORS[attributes.kind], positions[id]!, sizes[id]!);
+    xml.close().close();
     yield xml.take();
   }
   const edges = graph.edges().sort();
@@ -94,12 +122,15 @@ export function* toGraphml(graph: FactGraph): Chunks {
       id: `e${i}`,
       source: nodeIds.get(graph.source(id))!,
       target: nodeIds.get(graph.target(id))!,
+      label: id,
     });
     data(xml, 'e_factgraph_id', id);
     data(xml, 'e_label', attributes.predicate);
     const values = withoutReserved(attributes, RESERVED);
     for (const c of edgeColumns) data(xml, `e_${c.name}`, values[c.name]);
-    xml.close();
+    xml.element('data', { key: 'edgelabel' }).element('y:PolyLineEdge');
+    xml.leaf('y:Arrows', { source: 'none', target: 'standard' }).leaf('y:EdgeLabel', {}, attributes.predicate);
+    xml.close().close().close();
     yield xml.take();
   }
   yield xml.end();

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
 import { KIND_COLORS } from '../../src/export/attributes';
-import { graphLayout } from '../../src/export/layout';
+import { YED_SCALE } from '../../src/export/graphml';
+import { graphLayout, type GraphLayout } from '../../src/export/layout';
 import {
   gephi,
   igraph,
@@ -90,6 +91,23 @@ function javaColumns(
   return columns;
 }
 
+/**
+ * Where Gephi puts a node of the layout: its import scales the drawing so that node sizes span 4 to 100
+ * and centres it (DefaultScaler, "auto-scale", on by default): the same picture, magnified.
+ */
+function gephiScaled({ positions, sizes }: GraphLayout): (id: string) => [number, number, number] {
+  const all = Object.values(sizes);
+  const [min, max] = [Math.min(...all), Math.max(...all)];
+  const ratio = min === max ? 4 / min : 96 / (max - min);
+  const mean = (i: 0 | 1) => Object.values(positions).reduce((sum, p) => sum + p[i], 0) / all.length;
+  const [cx, cy] = [mean(0), mean(1)];
+  return (id) => [
+    (positions[id]![0] - cx) * ratio,
+    (positions[id]![1] - cy) * ratio,
+    (sizes[id]! - min) * ratio + 4,
+  ];
+}
+
 describe('the Gephi toolkit 0.10.1 opens the exports with the default import settings', () => {
   let opened: Record<string, GephiWorkspace>;
   /** Every file in one JVM (a start costs seconds), opened once for all tests. */
@@ -124,25 +142,23 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     };
     const nodes = byId(w.nodes);
     const edges = byId(w.edges);
-    const { positions, sizes } = graphLayout(graph);
+    const scaled = gephiScaled(graphLayout(graph));
     graph.forEachNode((id, a) => {
       const node = nodes.get(id)!;
       expect(node).toMatchObject({ label: xmlCarried(a.name), color: KIND_COLORS[a.kind].toUpperCase() });
       expect(node.attributes).toEqual(carried(renamed(a, GEXF_NODE)));
-      // Gephi keeps positions and sizes as 32-bit floats.
-      expect([node.x, node.y, node.size]).toEqual([
-        Math.fround(positions[id]![0]),
-        Math.fround(positions[id]![1]),
-        Math.fround(sizes[id]!),
-      ]);
+      const [x, y, size] = scaled(id);
+      expect(node.x).toBeCloseTo(x, 1);
+      expect(node.y).toBeCloseTo(y, 1);
+      expect(node.size).toBeCloseTo(size, 1);
     });
     graph.forEachEdge((id, a, source, target) => {
       const edge = edges.get(id)!;
       expect(edge).toMatchObject({ source, target, label: a.predicate, directed: true });
       const { timeset, ...attributes } = edge.attributes;
       expect(attributes).toEqual(carried(renamed(a, GEXF_EDGE)));
-      // The statement's date on Gephi's timeline: a one-day interval.
-      const day = `${Date.parse(a.date as string)}`;
+      // The statement's date on Gephi's timeline: a one-day interval, in milliseconds since 1970 (UTC).
+      const day = `${Date.parse(a.date as string)}.0`;
       expect(timeset).toBe(a.date ? `<[${day}, ${day}]>` : undefined);
     });
     expect(dataColumns(w, 'nodeColumns')).toEqual(
@@ -180,7 +196,7 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     // Gephi keeps no graph attributes: the document list is the one thing it leaves out, and says so.
     expect(problems(w)).toEqual(["Graph attributes 'documents' ignored as not supported by Gephi"]);
     expect([w.nodeCount, w.edgeCount]).toEqual([graph.order, graph.size]);
-    const types = { string: 'String', boolean: 'boolean', int: 'int', double: 'Double', list: 'String' };
+    const types = { string: 'String', boolean: 'Boolean', int: 'Integer', double: 'Double', list: 'String' };
     const json = (a: object) =>
       Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? JSON.stringify(v) : v]));
     const nodes = new Map(w.nodes.map((n) => [n.attributes.factgraph_id as string, n]));
@@ -320,26 +336,51 @@ describe('networkx reads every export with every node, edge and attribute', () =
 });
 
 describe('python-igraph reads the GraphML', () => {
-  test.each(GRAPHS)('%s: every vertex and edge; integers stay integers', (name) => {
+  /**
+   * igraph's attributes are columns: every vertex has every one. A number is a double (igraph has no
+   * integer type), and a value the file leaves out is the type's empty value ('' / NaN / false), so a
+   * missing boolean reads as false: nothing a GraphML file can change.
+   */
+  function igraphValue(value: unknown, type: string): PyAttributes[string] {
+    if (value === undefined)
+      return type === 'str'
+        ? py('', asJson)
+        : type === 'bool'
+          ? py(false, asJson)
+          : { type: 'float', value: 'NaN' };
+    if (typeof value === 'number') return { type: 'float', value };
+    return py(value, asJson);
+  }
+
+  test.each(GRAPHS)('%s: every vertex and edge, numbers as doubles, a missing value as empty', (name) => {
     const graph = graphs[name];
     const g = igraph(file(name, 'graphml'));
     expect(g.directed).toBe(true);
     expect([g.vertices.length, g.edges.length]).toEqual([graph.order, graph.size]);
     const vertices = new Map(g.vertices.map((v, i) => [v.factgraph_id!.value as string, [v, i] as const]));
+    /** Every column of the records with its Python type, checked on one vertex or edge. */
+    const checker = (records: Record<string, unknown>[]) => {
+      const columns = new Map(
+        records.flatMap((r) => Object.entries(r).map(([k, v]) => [k, py(v, asJson).type])),
+      );
+      return (read: PyAttributes, attributes: Record<string, unknown>) => {
+        const expected = [...columns].map(([k, type]) => [k, igraphValue(attributes[k], type)]);
+        expect([...columns.keys()].map((k) => [k, read[k]])).toEqual(expected);
+      };
+    };
+    const checkNode = checker(graph.mapNodes((_, a) => carried(renamed(a, GRAPHML))));
     graph.forEachNode((id, a) => {
       const [v] = vertices.get(id)!;
-      expect(v.label!.value).toBe(xmlCarried(a.name));
-      for (const [k, value] of Object.entries(carried(renamed(a, GRAPHML)))) {
-        expect([k, v[k]]).toEqual([k, py(value, asJson)]);
-      }
+      expect([v.label!.value, v.color!.value]).toEqual([xmlCarried(a.name), KIND_COLORS[a.kind]]);
+      checkNode(v, carried(renamed(a, GRAPHML)));
     });
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
+    const checkEdge = checker(graph.mapEdges((_, a) => carried(renamed(a, GRAPHML))));
     graph.forEachEdge((id, a, source, target) => {
       const e = edges.get(id)!;
       expect([e.source, e.target]).toEqual([vertices.get(source)![1], vertices.get(target)![1]]);
-      for (const [k, value] of Object.entries(carried(renamed(a, GRAPHML)))) {
-        expect([k, e.attributes[k]]).toEqual([k, py(value, asJson)]);
-      }
+      expect(e.attributes.label!.value).toBe(a.predicate);
+      checkEdge(e.attributes, carried(renamed(a, GRAPHML)));
     });
   });
 });
@@ -363,8 +404,11 @@ describe('yEd: the GraphML carries yFiles graphics', () => {
     const { positions } = graphLayout(graph);
     expect(Object.keys(g.nodes)).toHaveLength(graph.order);
     graph.forEachNode((id, a) => {
-      const [x, y] = positions[id]!;
-      expect(g.nodes[id]).toEqual({ label: xmlCarried(a.name), fill: KIND_COLORS[a.kind], x, y });
+      const { label, fill, x, y } = g.nodes[id]!;
+      expect([label, fill]).toEqual([xmlCarried(a.name), KIND_COLORS[a.kind]]);
+      // The layout magnified, y downwards as yEd draws.
+      expect(x).toBeCloseTo(positions[id]![0] * YED_SCALE, 6);
+      expect(y).toBeCloseTo(-positions[id]![1] * YED_SCALE, 6);
     });
     expect(Object.keys(g.edges)).toHaveLength(graph.size);
     graph.forEachEdge((id, a, source, target) => {

@@ -8,6 +8,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
 import { KIND_COLORS, kindRgb, withoutReserved } from '../../src/export/attributes';
+import { graphLayout } from '../../src/export/layout';
 import { ROOT, xmlCarried } from '../helpers';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
 
@@ -111,6 +112,12 @@ describe.each(FORMATS)('%s', (format: Format) => {
 });
 
 describe('gexf', () => {
+  /** The node's place in the viewer's layout, which graphology-gexf reads from viz:position and viz:size. */
+  const placed = (graph: FactGraph, id: string) => {
+    const { positions, sizes } = graphLayout(graph);
+    return { x: positions[id]![0], y: positions[id]![1], size: sizes[id] };
+  };
+
   test('the article and the hostile graph are valid GEXF 1.3 (xmllint, the RELAX NG schema)', () => {
     for (const [name, graph] of graphs()) {
       const file = saved(`${name}.gexf`, exportGraph(graph, 'gexf'));
@@ -138,11 +145,11 @@ describe('gexf', () => {
     expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 46, 71]);
     article.forEachNode((id, a) => {
       const color = `rgb(${kindRgb(a.kind).join(',')})`;
-      expect(back.getNodeAttributes(id)).toEqual({ ...a, label: a.name, color });
+      expect(back.getNodeAttributes(id)).toEqual({ ...a, label: a.name, color, ...placed(article, id) });
     });
     article.forEachEdge((id, a, source, target) => {
       expect([back.source(id), back.target(id)]).toEqual([source, target]);
-      expect(back.getEdgeAttributes(id)).toEqual({ ...a, label: a.predicate, kind: a.predicate });
+      expect(back.getEdgeAttributes(id)).toEqual({ ...a, label: a.predicate, kind: id });
     });
     expect(back.getEdgeAttribute('s:24h-plan-concerns-ukraine', 'quote')).toBe(
       'gi militær hjelp dersom Ukraina angripes på nytt',
@@ -160,12 +167,13 @@ describe('gexf', () => {
     graph.forEachNode((id, a) => {
       const color = `rgb(${kindRgb(a.kind).join(',')})`;
       const data = carriedAll(withoutReserved(a, ['id', 'label', 'x', 'y']));
-      expect(back.getNodeAttributes(id)).toEqual({ ...data, label: xmlCarried(a.name), color });
+      const extra = { label: xmlCarried(a.name), color, ...placed(graph, id) };
+      expect(back.getNodeAttributes(id)).toEqual({ ...data, ...extra });
     });
     graph.forEachEdge((id, a, source, target) => {
       expect([back.source(id), back.target(id)]).toEqual([source, target]);
       const data = carriedAll(withoutReserved(a, ['source', 'target']));
-      expect(back.getEdgeAttributes(id)).toEqual({ ...data, label: a.predicate, kind: a.predicate });
+      expect(back.getEdgeAttributes(id)).toEqual({ ...data, label: a.predicate, kind: id });
     });
     expect(back.getNodeAttributes('proposal:=formula')).toMatchObject({
       label: HOSTILE.formula,
@@ -180,11 +188,16 @@ describe('gexf', () => {
 
 describe('graphml', () => {
   const xsd = (file: string) =>
-    run('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, 'graphml-1.1', 'graphml.xsd'), file], {
-      env: { XML_CATALOG_FILES: join(SCHEMAS, 'graphml-1.1', 'catalog.xml') },
-    });
+    // GraphML 1.1 with yEd's extensions and Gephi's edge `label` (tests/schemas/graphml-yfiles.xsd).
+    run(
+      'xmllint',
+      ['--nonet', '--noout', '--schema', join(ROOT, 'tests', 'schemas', 'graphml-yfiles.xsd'), file],
+      {
+        env: { XML_CATALOG_FILES: join(SCHEMAS, 'graphml-1.1', 'catalog.xml') },
+      },
+    );
 
-  test('the article and the hostile graph are valid GraphML 1.1 (xmllint, the XSD)', () => {
+  test("the article and the hostile graph are valid GraphML 1.1 with yEd's extensions (xmllint, the XSD)", () => {
     for (const [name, graph] of graphs()) {
       const file = saved(`${name}.graphml`, exportGraph(graph, 'graphml'));
       const r = xsd(file);
@@ -197,9 +210,24 @@ describe('graphml', () => {
     expect(xsd(saved('broken.graphml', text)).code).not.toBe(0);
   });
 
-  /** The graph graphology-graphml reads, its nodes and edges found by factgraph_id. */
+  /**
+   * The graph graphology-graphml reads, its nodes and edges found by factgraph_id. It reads yEd's
+   * graphics, under keys without a name, as an attribute `''` holding their text, the label: checked and
+   * dropped here.
+   */
   function reread(graph: FactGraph) {
     const back = parseGraphml(Graph, exportGraph(graph, 'graphml'));
+    const graphics = (a: Record<string, unknown>) => [String(a['']).trim(), String(a.label).trim()];
+    back.forEachNode((n, a) => {
+      const [text, label] = graphics(a);
+      expect(text).toBe(label);
+      back.removeNodeAttribute(n, '');
+    });
+    back.forEachEdge((e, a) => {
+      const [text, label] = graphics(a);
+      expect(text).toBe(label);
+      back.removeEdgeAttribute(e, '');
+    });
     const byId = (keys: string[], attribute: (key: string) => unknown) =>
       new Map(keys.map((key) => [attribute(key) as string, key]));
     return {

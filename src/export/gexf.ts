@@ -102,7 +102,13 @@ export function* toGexf(graph: FactGraph): Chunks {
   for (const id of graph.edges().sort()) {
     const attributes = graph.getEdgeAttributes(id);
     const { predicate, date } = attributes;
-    xml.element('edge', { id, source: graph.source(id), target: graph.target(id), label: predicate, kind: id });
+    xml.element('edge', {
+      id,
+      source: graph.source(id),
+      target: graph.target(id),
+      label: predicate,
+      kind: id,
+    });
     attvalues(xml, withoutReserved(attributes, EDGE_RESERVED), edgeColumns);
     if (date) xml.element('spells').leaf('spell', { start: date, end: date }).close();
     xml.close();

@@ -1,5 +1,5 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { columnsWithout, KIND_COLORS, withoutReserved, type ColumnType } from './attributes';
+import { columnsWithout, KIND_COLORS, sortedKeys, withoutReserved, type ColumnType } from './attributes';
 import { graphLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
@@ -35,17 +35,14 @@ function data(xml: XmlWriter, key: string, value: unknown): void {
   xml.leaf('data', { key }, typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
-/** JSON with object keys sorted, so the bytes do not depend on the order attributes were set in. */
-function sortedJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
 /** A node as yEd draws it: a rounded box filled with its kind's colour, its name, where the layout puts it. */
-function shapeNode(xml: XmlWriter, name: string, color: string, [x, y]: [number, number], size: number): void {
+function shapeNode(
+  xml: XmlWriter,
+  name: string,
+  color: string,
+  [x, y]: [number, number],
+  size: number,
+): void {
   const side = Math.round(size * YED_SCALE * 100) / 100;
   const corner = (v: number) => String(Math.round((v * YED_SCALE - side / 2) * 100) / 100);
   xml.element('y:ShapeNode');
@@ -94,7 +91,7 @@ export function* toGraphml(graph: FactGraph): Chunks {
   xml.leaf('key', { id: 'edgelabel', for: 'edge', 'yfiles.type': 'edgegraphics' });
 
   xml.element('graph', { id: 'G', edgedefault: 'directed' });
-  data(xml, 'g_documents', sortedJson(graph.getAttribute('documents')));
+  data(xml, 'g_documents', JSON.stringify(sortedKeys(graph.getAttribute('documents'))));
 
   const nodeIds = new Map(
     graph
@@ -129,7 +126,9 @@ export function* toGraphml(graph: FactGraph): Chunks {
     const values = withoutReserved(attributes, RESERVED);
     for (const c of edgeColumns) data(xml, `e_${c.name}`, values[c.name]);
     xml.element('data', { key: 'edgelabel' }).element('y:PolyLineEdge');
-    xml.leaf('y:Arrows', { source: 'none', target: 'standard' }).leaf('y:EdgeLabel', {}, attributes.predicate);
+    xml
+      .leaf('y:Arrows', { source: 'none', target: 'standard' })
+      .leaf('y:EdgeLabel', {}, attributes.predicate);
     xml.close().close().close();
     yield xml.take();
   }

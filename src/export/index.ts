@@ -1,5 +1,5 @@
 import { createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdtemp, mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
@@ -105,7 +105,10 @@ export async function writeExport(graph: FactGraph, format: ExportFormat, path: 
       await writeFileAtomically(path, output);
       return;
     }
-    const staging = await mkdtemp(join(dirname(path), `.${basename(path)}.tmp-`));
+    // mkdir, not mkdtemp: the folder's mode follows the umask (mkdtemp's is 0700, which the neo4j user
+    // of Neo4j's Docker image could not read when the folder is mounted as /import).
+    const staging = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    await mkdir(staging);
     const old = `${staging}.old`;
     // Undone on failure or interruption at any step: the previous folder is back or the new one in place.
     const undo = () => {

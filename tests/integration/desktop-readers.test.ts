@@ -302,7 +302,7 @@ describe('networkx reads every export with every node, edge and attribute', () =
     expect([g.directed, g.multigraph]).toEqual([true, true]);
     expect(g.graph.documents!.value).toEqual(graph.getAttribute('documents'));
     expect(Object.keys(g.nodes)).toHaveLength(graph.order);
-    const reserved = ['id', 'label', 'source', 'target', 'parent', 'value', 'name', 'key'];
+    const reserved = ['id', 'label', 'source', 'target', 'parent', 'value', 'key'];
     graph.forEachNode((id, a) => {
       const { id: i, value, label, name: n, ...rest } = g.nodes[id]!;
       expect([i!.value, value!.value, label!.value, n!.value]).toEqual([id, id, a.name, a.name]);

@@ -1,7 +1,7 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER, sortedKeys, withoutReserved } from './attributes';
 import { jsonChunks, streamed } from './json';
-import { graphLayout } from './layout';
+import { exportLayout } from './layout';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
 
@@ -18,20 +18,23 @@ function sortedData(attributes: object): Record<string, unknown> {
 
 /**
  * Cytoscape's JSON (`.cyjs`): what Cytoscape desktop imports (File > Import > Network from File), what
- * cytoscape.js takes (`cytoscape({ elements, style })`), and what networkx's cytoscape_graph reads whole.
- * The graph's data (its documents) at the top, `directed` and `multigraph` for networkx; a node per entity
- * labelled with its name, placed by the viewer's layout; an edge per statement labelled with its
- * predicate; every attribute as data (reserved names as `attr_<name>`); a node's id again as `value` and
- * an edge's as `key`, which networkx takes as its keys (parallel edges would otherwise share key 0 and
- * overwrite each other); a style that colours nodes by kind, and the `preset` layout that keeps the positions.
+ * cytoscape.js takes (`cytoscape(json)`), and what networkx's cytoscape_graph reads whole. The graph's
+ * data (its documents) at the top, `directed` and `multigraph` for networkx; a node per entity labelled
+ * with its name, placed by the viewer's layout (up to PLACED_UP_TO statements); an edge per statement
+ * labelled with its predicate; every attribute as data (reserved names as `attr_<name>`); a node's id
+ * again as `value` and an edge's as `key`, which networkx takes as its keys (parallel edges would
+ * otherwise share key 0 and overwrite each other); a style that colours nodes by kind, and the `preset`
+ * layout that keeps the positions (`grid` for a graph without them).
  */
 export function* toCytoscapeJson(graph: FactGraph): Chunks {
-  const { positions } = graphLayout(graph);
+  const layout = exportLayout(graph);
   const nodes = streamed(graph.nodes().sort(), (id) => {
     const a = graph.getNodeAttributes(id);
-    const [x, y] = positions[id]!;
+    const data = { id, value: id, label: a.name, ...sortedData(a) };
+    if (!layout) return { data };
+    const [x, y] = layout.positions[id]!;
     // Cytoscape draws y downwards; the layout's y runs up, as in the viewer and Gephi.
-    return { data: { id, value: id, label: a.name, ...sortedData(a) }, position: { x, y: -y } };
+    return { data, position: { x, y: -y } };
   });
   const edges = streamed(graph.edges().sort(), (id) => {
     const a = graph.getEdgeAttributes(id);
@@ -60,7 +63,7 @@ export function* toCytoscapeJson(graph: FactGraph): Chunks {
     elements: { nodes, edges },
     style,
     // cytoscape.js lays the nodes out on a grid unless told to keep their positions.
-    layout: { name: 'preset' },
+    layout: { name: layout ? 'preset' : 'grid' },
   });
   yield '\n';
 }

@@ -1,6 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { columnsWithout, kindRgb, withoutReserved, type Column, type ColumnType } from './attributes';
-import { graphLayout } from './layout';
+import { exportLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
@@ -56,7 +56,7 @@ function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Col
 
 /**
  * GEXF 1.3 for Gephi: directed, node label = name, colour by kind, position and size from the viewer's
- * layout; edge label = predicate; every attribute declared with its type, lists as `liststring`. Ids are
+ * layout (up to PLACED_UP_TO statements); edge label = predicate; every attribute declared with its type, lists as `liststring`. Ids are
  * the graph's own: GEXF allows any string. An edge's kind (Gephi's edge type) is its statement id: Gephi's
  * default import merges parallel edges of one type into one, so two statements between the same entities
  * with the same predicate would become one edge, one quote lost. A dated statement is on Gephi's timeline
@@ -66,7 +66,7 @@ function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Col
 export function* toGexf(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', NODE_RESERVED);
   const edgeColumns = columnsWithout(graph, 'edge', EDGE_RESERVED);
-  const { positions, sizes } = graphLayout(graph);
+  const layout = exportLayout(graph);
   const xml = new XmlWriter().element('gexf', { xmlns: GEXF_NS, 'xmlns:viz': VIZ_NS, version: '1.3' });
 
   const documents = Object.entries(graph.getAttribute('documents')).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -92,9 +92,12 @@ export function* toGexf(graph: FactGraph): Chunks {
     xml.element('node', { id, label: attributes.name });
     attvalues(xml, withoutReserved(attributes, NODE_RESERVED), nodeColumns);
     const [r, g, b] = kindRgb(attributes.kind);
-    const [x, y] = positions[id]!;
     xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) });
-    xml.leaf('viz:position', { x: String(x), y: String(y) }).leaf('viz:size', { value: String(sizes[id]) });
+    if (layout) {
+      const [x, y] = layout.positions[id]!;
+      xml.leaf('viz:position', { x: String(x), y: String(y) });
+      xml.leaf('viz:size', { value: String(layout.sizes[id]) });
+    }
     xml.close();
     yield xml.take();
   }

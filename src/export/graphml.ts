@@ -1,6 +1,6 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { columnsWithout, KIND_COLORS, sortedKeys, withoutReserved, type ColumnType } from './attributes';
-import { graphLayout } from './layout';
+import { exportLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './index';
@@ -35,18 +35,18 @@ function data(xml: XmlWriter, key: string, value: unknown): void {
   xml.leaf('data', { key }, typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
-/** A node as yEd draws it: a rounded box filled with its kind's colour, its name, where the layout puts it. */
-function shapeNode(
-  xml: XmlWriter,
-  name: string,
-  color: string,
-  [x, y]: [number, number],
-  size: number,
-): void {
-  const side = Math.round(size * YED_SCALE * 100) / 100;
-  const corner = (v: number) => String(Math.round((v * YED_SCALE - side / 2) * 100) / 100);
+/**
+ * A node as yEd draws it: a rounded box filled with its kind's colour, its name, where the layout puts it
+ * (x, y, size), if the export carries the layout.
+ */
+function shapeNode(xml: XmlWriter, name: string, color: string, place?: [number, number, number]): void {
   xml.element('y:ShapeNode');
-  xml.leaf('y:Geometry', { x: corner(x), y: corner(-y), width: String(side), height: String(side) });
+  if (place) {
+    const [x, y, size] = place;
+    const side = Math.round(size * YED_SCALE * 100) / 100;
+    const corner = (v: number) => String(Math.round((v * YED_SCALE - side / 2) * 100) / 100);
+    xml.leaf('y:Geometry', { x: corner(x), y: corner(-y), width: String(side), height: String(side) });
+  }
   xml.leaf('y:Fill', { color, transparent: 'false' });
   xml.leaf('y:NodeLabel', {}, name).leaf('y:Shape', { type: 'roundrectangle' }).close();
 }
@@ -65,7 +65,7 @@ function shapeNode(
 export function* toGraphml(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', RESERVED);
   const edgeColumns = columnsWithout(graph, 'edge', RESERVED);
-  const { positions, sizes } = graphLayout(graph);
+  const layout = exportLayout(graph);
   const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS, 'xmlns:y': YFILES_NS });
 
   const key = (
@@ -108,7 +108,8 @@ export function* toGraphml(graph: FactGraph): Chunks {
     const values = withoutReserved(attributes, RESERVED);
     for (const c of nodeColumns) data(xml, `n_${c.name}`, values[c.name]);
     xml.element('data', { key: 'nodelabel' });
-    shapeNode(xml, attributes.name, KIND_COLORS[attributes.kind], positions[id]!, sizes[id]!);
+    const place = layout && ([...layout.positions[id]!, layout.sizes[id]!] as [number, number, number]);
+    shapeNode(xml, attributes.name, KIND_COLORS[attributes.kind], place);
     xml.close().close();
     yield xml.take();
   }

@@ -32,6 +32,17 @@ function layoutModule(): LayoutModule {
 /** One layout a graph, however many exports of it are written: ForceAtlas2 is the costly part. */
 const computed = new WeakMap<FactGraph, GraphLayout>();
 
+/**
+ * Up to this many statements the data exports (GEXF, GraphML, Cytoscape JSON) carry the layout: it costs
+ * about 20 s at 100,000 and minutes at a million, and Gephi, yEd and Cytoscape lay out a graph themselves.
+ */
+export const PLACED_UP_TO = 100_000;
+
+/** The layout the data exports carry, or none for a graph above PLACED_UP_TO statements. */
+export function exportLayout(graph: FactGraph): GraphLayout | undefined {
+  return graph.size <= PLACED_UP_TO ? graphLayout(graph) : undefined;
+}
+
 /** The graph's layout: deterministic, so the same graph gives the same bytes in every export. */
 export function graphLayout(graph: FactGraph): GraphLayout {
   let result = computed.get(graph);

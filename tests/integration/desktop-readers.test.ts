@@ -7,10 +7,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MultiDirectedGraph } from 'graphology';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
 import { KIND_COLORS } from '../../src/export/attributes';
 import { YED_SCALE } from '../../src/export/graphml';
-import { graphLayout, type GraphLayout } from '../../src/export/layout';
+import { graphLayout, PLACED_UP_TO, type GraphLayout } from '../../src/export/layout';
 import {
   gephi,
   igraph,
@@ -133,6 +134,10 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     const w = workspace(name, 'gexf');
     expect([w.importer, problems(w)]).toEqual(['ImporterGEXF', []]);
     expect([w.nodeCount, w.edgeCount]).toEqual([graph.order, graph.size]);
+    // The documents, which Gephi has no graph attributes for, are the workspace's description.
+    for (const [id, d] of Object.entries(graph.getAttribute('documents'))) {
+      expect(w.description).toContain(`${xmlCarried(d.title)} (${d.date}, ${id})`);
+    }
     const types = {
       string: 'String',
       boolean: 'Boolean',
@@ -414,5 +419,23 @@ describe('yEd: the GraphML carries yFiles graphics', () => {
     graph.forEachEdge((id, a, source, target) => {
       expect(g.edges[id]).toEqual({ label: a.predicate, source, target });
     });
+  });
+});
+
+describe('the layout in the data exports', () => {
+  test(`above ${PLACED_UP_TO.toLocaleString('en')} statements no export carries positions (none computed)`, () => {
+    const graph: FactGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+    graph.replaceAttributes({ documents: {} });
+    graph.addNode('person:a', { kind: 'Person', name: 'A' } as never);
+    graph.addNode('person:b', { kind: 'Person', name: 'B' } as never);
+    for (let i = 0; i <= PLACED_UP_TO; i++) {
+      graph.addDirectedEdgeWithKey(`s:${i}`, 'person:a', 'person:b', { predicate: 'SUPPORTS' } as never);
+    }
+    expect(exportGraph(graph, 'gexf')).not.toContain('<viz:position');
+    expect(exportGraph(graph, 'graphml')).not.toContain('<y:Geometry');
+    const cyjs = JSON.parse(exportGraph(graph, 'cytoscape')) as { elements: { nodes: object[] } };
+    expect(cyjs.elements.nodes.filter((n) => 'position' in n)).toEqual([]);
+    graph.dropEdge('s:0');
+    expect(exportGraph(graph, 'gexf')).toContain('<viz:position');
   });
 });

@@ -122,6 +122,6 @@ export function* toGexf(graph: FactGraph): Chunks {
 
 export const GEXF_FORMAT = {
   extension: 'gexf',
-  opensWith: 'Gephi',
+  opensWith: 'Gephi, networkx',
   serialize: toGexf,
 } as const satisfies ExportFormatSpec;

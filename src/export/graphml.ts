@@ -138,6 +138,6 @@ export function* toGraphml(graph: FactGraph): Chunks {
 
 export const GRAPHML_FORMAT = {
   extension: 'graphml',
-  opensWith: 'yEd, Cytoscape desktop, networkx, Gephi',
+  opensWith: 'yEd, Cytoscape desktop, Gephi, networkx, igraph',
   serialize: toGraphml,
 } as const satisfies ExportFormatSpec;

@@ -13,8 +13,8 @@ const VIZ_NS = 'http://gexf.net/1.3/viz';
  * element and its `viz:` children: data under these names goes to `attr_<name>`. An entity's `kind`
  * stays, since a node has no GEXF kind.
  */
-const NODE_RESERVED = ['id', 'label', 'color', 'size', 'x', 'y', 'z', 'shape'];
-const EDGE_RESERVED = [
+export const GEXF_NODE_RESERVED = ['id', 'label', 'color', 'size', 'x', 'y', 'z', 'shape'];
+export const GEXF_EDGE_RESERVED = [
   'id',
   'label',
   'kind',
@@ -64,8 +64,8 @@ function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Col
  * (ISO 8601, so they sort as text), since Gephi has no date attribute type.
  */
 export function* toGexf(graph: FactGraph): Chunks {
-  const nodeColumns = columnsWithout(graph, 'node', NODE_RESERVED);
-  const edgeColumns = columnsWithout(graph, 'edge', EDGE_RESERVED);
+  const nodeColumns = columnsWithout(graph, 'node', GEXF_NODE_RESERVED);
+  const edgeColumns = columnsWithout(graph, 'edge', GEXF_EDGE_RESERVED);
   const layout = exportLayout(graph);
   const xml = new XmlWriter().element('gexf', { xmlns: GEXF_NS, 'xmlns:viz': VIZ_NS, version: '1.3' });
 
@@ -90,7 +90,7 @@ export function* toGexf(graph: FactGraph): Chunks {
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
     xml.element('node', { id, label: attributes.name });
-    attvalues(xml, withoutReserved(attributes, NODE_RESERVED), nodeColumns);
+    attvalues(xml, withoutReserved(attributes, GEXF_NODE_RESERVED), nodeColumns);
     const [r, g, b] = kindRgb(attributes.kind);
     xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) });
     if (layout) {
@@ -112,7 +112,7 @@ export function* toGexf(graph: FactGraph): Chunks {
       label: predicate,
       kind: id,
     });
-    attvalues(xml, withoutReserved(attributes, EDGE_RESERVED), edgeColumns);
+    attvalues(xml, withoutReserved(attributes, GEXF_EDGE_RESERVED), edgeColumns);
     if (date) xml.element('spells').leaf('spell', { start: date, end: date }).close();
     xml.close();
     yield xml.take();

@@ -18,7 +18,20 @@ export const YED_SCALE = 10;
  * Our own keys, and the names Gephi's GraphML importer and graphology-graphml read as a node's or edge's
  * label, colour, position, size or weight: data under these names goes to `attr_<name>`.
  */
-const RESERVED = ['factgraph_id', 'label', 'color', 'id', 'x', 'y', 'z', 'size', 'r', 'g', 'b', 'weight'];
+export const GRAPHML_RESERVED = [
+  'factgraph_id',
+  'label',
+  'color',
+  'id',
+  'x',
+  'y',
+  'z',
+  'size',
+  'r',
+  'g',
+  'b',
+  'weight',
+];
 
 /** Types of attributeColumns as `attr.type`; GraphML has no list, so a list is a string holding JSON. */
 const GRAPHML_TYPES: Record<ColumnType, string> = {
@@ -63,8 +76,8 @@ function shapeNode(xml: XmlWriter, name: string, color: string, place?: [number,
  * `yfiles.type` and an edge's `label` are extensions of GraphML's schema, as yEd's own files use.
  */
 export function* toGraphml(graph: FactGraph): Chunks {
-  const nodeColumns = columnsWithout(graph, 'node', RESERVED);
-  const edgeColumns = columnsWithout(graph, 'edge', RESERVED);
+  const nodeColumns = columnsWithout(graph, 'node', GRAPHML_RESERVED);
+  const edgeColumns = columnsWithout(graph, 'edge', GRAPHML_RESERVED);
   const layout = exportLayout(graph);
   const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS, 'xmlns:y': YFILES_NS });
 
@@ -105,7 +118,7 @@ export function* toGraphml(graph: FactGraph): Chunks {
     data(xml, 'n_factgraph_id', id);
     data(xml, 'n_label', attributes.name);
     data(xml, 'n_color', KIND_COLORS[attributes.kind]);
-    const values = withoutReserved(attributes, RESERVED);
+    const values = withoutReserved(attributes, GRAPHML_RESERVED);
     for (const c of nodeColumns) data(xml, `n_${c.name}`, values[c.name]);
     xml.element('data', { key: 'nodelabel' });
     const place = layout && ([...layout.positions[id]!, layout.sizes[id]!] as [number, number, number]);
@@ -124,7 +137,7 @@ export function* toGraphml(graph: FactGraph): Chunks {
     });
     data(xml, 'e_factgraph_id', id);
     data(xml, 'e_label', attributes.predicate);
-    const values = withoutReserved(attributes, RESERVED);
+    const values = withoutReserved(attributes, GRAPHML_RESERVED);
     for (const c of edgeColumns) data(xml, `e_${c.name}`, values[c.name]);
     xml.element('data', { key: 'edgelabel' }).element('y:PolyLineEdge');
     xml

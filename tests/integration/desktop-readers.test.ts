@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
-import { KIND_COLORS } from '../../src/export/attributes';
-import { YED_SCALE } from '../../src/export/graphml';
+import { KIND_COLORS, withoutReserved } from '../../src/export/attributes';
+import { GEXF_EDGE_RESERVED as GEXF_EDGE, GEXF_NODE_RESERVED as GEXF_NODE } from '../../src/export/gexf';
+import { GRAPHML_RESERVED as GRAPHML, YED_SCALE } from '../../src/export/graphml';
 import { graphLayout, PLACED_UP_TO, type GraphLayout } from '../../src/export/layout';
 import {
   gephi,
@@ -44,32 +45,9 @@ beforeAll(async () => {
   }
 });
 
-/** A graph's attributes as a format carries them: reserved names moved to `attr_<name>`. */
-function renamed(attributes: object, reserved: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(attributes).map(([k, v]) => [reserved.includes(k) ? `attr_${k}` : k, v]),
-  );
-}
-
 /** What a text becomes in XML: the control characters XML 1.0 cannot hold are dropped. */
 const carried = (attributes: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, xmlCarried(v)]));
-
-/** Reserved names of each format, as the exports move them aside (src/export/{gexf,graphml}.ts). */
-const GEXF_NODE = ['id', 'label', 'color', 'size', 'x', 'y', 'z', 'shape'];
-const GEXF_EDGE = [
-  'id',
-  'label',
-  'kind',
-  'weight',
-  'color',
-  'thickness',
-  'shape',
-  'source',
-  'target',
-  'type',
-];
-const GRAPHML = ['factgraph_id', 'label', 'color', 'id', 'x', 'y', 'z', 'size', 'r', 'g', 'b', 'weight'];
 
 /** Every data column a set of attribute records needs, with the Java type a Gephi importer gives it. */
 function javaColumns(
@@ -151,7 +129,7 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     graph.forEachNode((id, a) => {
       const node = nodes.get(id)!;
       expect(node).toMatchObject({ label: xmlCarried(a.name), color: KIND_COLORS[a.kind].toUpperCase() });
-      expect(node.attributes).toEqual(carried(renamed(a, GEXF_NODE)));
+      expect(node.attributes).toEqual(carried(withoutReserved(a, GEXF_NODE)));
       const [x, y, size] = scaled(id);
       expect(node.x).toBeCloseTo(x, 1);
       expect(node.y).toBeCloseTo(y, 1);
@@ -161,20 +139,20 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
       const edge = edges.get(id)!;
       expect(edge).toMatchObject({ source, target, label: a.predicate, directed: true });
       const { timeset, ...attributes } = edge.attributes;
-      expect(attributes).toEqual(carried(renamed(a, GEXF_EDGE)));
+      expect(attributes).toEqual(carried(withoutReserved(a, GEXF_EDGE)));
       // The statement's date on Gephi's timeline: a one-day interval, in milliseconds since 1970 (UTC).
       const day = `${Date.parse(a.date as string)}.0`;
       expect(timeset).toBe(a.date ? `<[${day}, ${day}]>` : undefined);
     });
     expect(dataColumns(w, 'nodeColumns')).toEqual(
       javaColumns(
-        graph.mapNodes((_, a) => renamed(a, GEXF_NODE)),
+        graph.mapNodes((_, a) => withoutReserved(a, GEXF_NODE)),
         types,
       ),
     );
     expect(dataColumns(w, 'edgeColumns')).toEqual(
       javaColumns(
-        graph.mapEdges((_, a) => renamed(a, GEXF_EDGE)),
+        graph.mapEdges((_, a) => withoutReserved(a, GEXF_EDGE)),
         types,
       ),
     );
@@ -209,20 +187,24 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     graph.forEachNode((id, a) => {
       const node = nodes.get(id)!;
       expect(node).toMatchObject({ label: xmlCarried(a.name), color: KIND_COLORS[a.kind].toUpperCase() });
-      expect(node.attributes).toEqual(carried({ factgraph_id: id, ...json(renamed(a, GRAPHML)) }));
+      expect(node.attributes).toEqual(carried({ factgraph_id: id, ...json(withoutReserved(a, GRAPHML)) }));
     });
     graph.forEachEdge((id, a, source, target) => {
       const edge = edges.get(id)!;
       expect([nodes.get(source)!.id, nodes.get(target)!.id]).toEqual([edge.source, edge.target]);
       expect(edge.label).toBe(a.predicate);
-      expect(edge.attributes).toEqual(carried({ factgraph_id: id, ...json(renamed(a, GRAPHML)) }));
+      expect(edge.attributes).toEqual(carried({ factgraph_id: id, ...json(withoutReserved(a, GRAPHML)) }));
     });
     const columns = (records: Record<string, unknown>[]) => ({
       factgraph_id: 'String',
       ...javaColumns(records, types),
     });
-    expect(dataColumns(w, 'nodeColumns')).toEqual(columns(graph.mapNodes((_, a) => renamed(a, GRAPHML))));
-    expect(dataColumns(w, 'edgeColumns')).toEqual(columns(graph.mapEdges((_, a) => renamed(a, GRAPHML))));
+    expect(dataColumns(w, 'nodeColumns')).toEqual(
+      columns(graph.mapNodes((_, a) => withoutReserved(a, GRAPHML))),
+    );
+    expect(dataColumns(w, 'edgeColumns')).toEqual(
+      columns(graph.mapEdges((_, a) => withoutReserved(a, GRAPHML))),
+    );
   });
 
   test('DOT: Gephi does not read it whole, so no output offers it for Gephi', () => {
@@ -262,13 +244,13 @@ describe('networkx reads every export with every node, edge and attribute', () =
       const { x, y, shape_type, ...rest } = nodes.get(id)!;
       expect([x?.type, y?.type, shape_type?.value]).toEqual(['str', 'str', 'roundrectangle']);
       const color = KIND_COLORS[a.kind];
-      const expected = { factgraph_id: id, label: a.name, color, ...carried(renamed(a, GRAPHML)) };
+      const expected = { factgraph_id: id, label: a.name, color, ...carried(withoutReserved(a, GRAPHML)) };
       expect(rest).toEqual(pyAll(expected, (items) => asJson(items)));
     });
     expect(g.edges).toHaveLength(graph.size);
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
     graph.forEachEdge((id, a) => {
-      const expected = { factgraph_id: id, label: a.predicate, ...carried(renamed(a, GRAPHML)) };
+      const expected = { factgraph_id: id, label: a.predicate, ...carried(withoutReserved(a, GRAPHML)) };
       expect(edges.get(id)!.attributes).toEqual(pyAll(expected, (items) => asJson(items)));
     });
   });
@@ -287,7 +269,9 @@ describe('networkx reads every export with every node, edge and attribute', () =
       const { viz, label, ...rest } = g.nodes[id]!;
       expect(label!.value).toBe(xmlCarried(a.name));
       expect(Object.keys(viz!.value as object).sort()).toEqual(['color', 'position', 'size']);
-      expect(rest).toEqual(pyAll(carried(renamed(a, GEXF_NODE)), (items) => gexfList(xmlCarried(items))));
+      expect(rest).toEqual(
+        pyAll(carried(withoutReserved(a, GEXF_NODE)), (items) => gexfList(xmlCarried(items))),
+      );
     });
     expect(g.edges).toHaveLength(graph.size);
     const edges = new Map(g.edges.map((e) => [e.attributes.id!.value as string, e]));
@@ -297,7 +281,9 @@ describe('networkx reads every export with every node, edge and attribute', () =
       const { id: _id, label, spells, ...rest } = edge.attributes;
       expect(label!.value).toBe(a.predicate);
       expect(spells?.value).toEqual(a.date ? [[a.date, a.date]] : undefined);
-      expect(rest).toEqual(pyAll(carried(renamed(a, GEXF_EDGE)), (items) => gexfList(xmlCarried(items))));
+      expect(rest).toEqual(
+        pyAll(carried(withoutReserved(a, GEXF_EDGE)), (items) => gexfList(xmlCarried(items))),
+      );
     });
   });
 
@@ -311,7 +297,7 @@ describe('networkx reads every export with every node, edge and attribute', () =
     graph.forEachNode((id, a) => {
       const { id: i, value, label, name: n, ...rest } = g.nodes[id]!;
       expect([i!.value, value!.value, label!.value, n!.value]).toEqual([id, id, a.name, a.name]);
-      const { name: _name, ...others } = renamed(a, reserved);
+      const { name: _name, ...others } = withoutReserved(a, reserved);
       expect(rest).toEqual(pyAll(others, asList));
     });
     expect(g.edges).toHaveLength(graph.size);
@@ -321,7 +307,7 @@ describe('networkx reads every export with every node, edge and attribute', () =
       expect([edge.source, edge.target]).toEqual([source, target]);
       const { id: _id, key, source: s, target: t, label, ...rest } = edge.attributes;
       expect([key!.value, s!.value, t!.value, label!.value]).toEqual([id, source, target, a.predicate]);
-      expect(rest).toEqual(pyAll(renamed(a, reserved), asList));
+      expect(rest).toEqual(pyAll(withoutReserved(a, reserved), asList));
     });
   });
 
@@ -373,19 +359,19 @@ describe('python-igraph reads the GraphML', () => {
         expect([...columns.keys()].map((k) => [k, read[k]])).toEqual(expected);
       };
     };
-    const checkNode = checker(graph.mapNodes((_, a) => carried(renamed(a, GRAPHML))));
+    const checkNode = checker(graph.mapNodes((_, a) => carried(withoutReserved(a, GRAPHML))));
     graph.forEachNode((id, a) => {
       const [v] = vertices.get(id)!;
       expect([v.label!.value, v.color!.value]).toEqual([xmlCarried(a.name), KIND_COLORS[a.kind]]);
-      checkNode(v, carried(renamed(a, GRAPHML)));
+      checkNode(v, carried(withoutReserved(a, GRAPHML)));
     });
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
-    const checkEdge = checker(graph.mapEdges((_, a) => carried(renamed(a, GRAPHML))));
+    const checkEdge = checker(graph.mapEdges((_, a) => carried(withoutReserved(a, GRAPHML))));
     graph.forEachEdge((id, a, source, target) => {
       const e = edges.get(id)!;
       expect([e.source, e.target]).toEqual([vertices.get(source)![1], vertices.get(target)![1]]);
       expect(e.attributes.label!.value).toBe(a.predicate);
-      checkEdge(e.attributes, carried(renamed(a, GRAPHML)));
+      checkEdge(e.attributes, carried(withoutReserved(a, GRAPHML)));
     });
   });
 });

@@ -45,10 +45,6 @@ beforeAll(async () => {
   }
 });
 
-/** What a text becomes in XML: the control characters XML 1.0 cannot hold are dropped. */
-const carried = (attributes: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, xmlCarried(v)]));
-
 /** Every data column a set of attribute records needs, with the Java type a Gephi importer gives it. */
 function javaColumns(
   records: Record<string, unknown>[],
@@ -129,7 +125,7 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     graph.forEachNode((id, a) => {
       const node = nodes.get(id)!;
       expect(node).toMatchObject({ label: xmlCarried(a.name), color: KIND_COLORS[a.kind].toUpperCase() });
-      expect(node.attributes).toEqual(carried(withoutReserved(a, GEXF_NODE)));
+      expect(node.attributes).toEqual(xmlCarried(withoutReserved(a, GEXF_NODE)));
       const [x, y, size] = scaled(id);
       expect(node.x).toBeCloseTo(x, 1);
       expect(node.y).toBeCloseTo(y, 1);
@@ -139,7 +135,7 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
       const edge = edges.get(id)!;
       expect(edge).toMatchObject({ source, target, label: a.predicate, directed: true });
       const { timeset, ...attributes } = edge.attributes;
-      expect(attributes).toEqual(carried(withoutReserved(a, GEXF_EDGE)));
+      expect(attributes).toEqual(xmlCarried(withoutReserved(a, GEXF_EDGE)));
       // The statement's date on Gephi's timeline: a one-day interval, in milliseconds since 1970 (UTC).
       const day = `${Date.parse(a.date as string)}.0`;
       expect(timeset).toBe(a.date ? `<[${day}, ${day}]>` : undefined);
@@ -187,13 +183,13 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     graph.forEachNode((id, a) => {
       const node = nodes.get(id)!;
       expect(node).toMatchObject({ label: xmlCarried(a.name), color: KIND_COLORS[a.kind].toUpperCase() });
-      expect(node.attributes).toEqual(carried({ factgraph_id: id, ...json(withoutReserved(a, GRAPHML)) }));
+      expect(node.attributes).toEqual(xmlCarried({ factgraph_id: id, ...json(withoutReserved(a, GRAPHML)) }));
     });
     graph.forEachEdge((id, a, source, target) => {
       const edge = edges.get(id)!;
       expect([nodes.get(source)!.id, nodes.get(target)!.id]).toEqual([edge.source, edge.target]);
       expect(edge.label).toBe(a.predicate);
-      expect(edge.attributes).toEqual(carried({ factgraph_id: id, ...json(withoutReserved(a, GRAPHML)) }));
+      expect(edge.attributes).toEqual(xmlCarried({ factgraph_id: id, ...json(withoutReserved(a, GRAPHML)) }));
     });
     const columns = (records: Record<string, unknown>[]) => ({
       factgraph_id: 'String',
@@ -244,13 +240,13 @@ describe('networkx reads every export with every node, edge and attribute', () =
       const { x, y, shape_type, ...rest } = nodes.get(id)!;
       expect([x?.type, y?.type, shape_type?.value]).toEqual(['str', 'str', 'roundrectangle']);
       const color = KIND_COLORS[a.kind];
-      const expected = { factgraph_id: id, label: a.name, color, ...carried(withoutReserved(a, GRAPHML)) };
+      const expected = { factgraph_id: id, label: a.name, color, ...xmlCarried(withoutReserved(a, GRAPHML)) };
       expect(rest).toEqual(pyAll(expected, (items) => asJson(items)));
     });
     expect(g.edges).toHaveLength(graph.size);
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
     graph.forEachEdge((id, a) => {
-      const expected = { factgraph_id: id, label: a.predicate, ...carried(withoutReserved(a, GRAPHML)) };
+      const expected = { factgraph_id: id, label: a.predicate, ...xmlCarried(withoutReserved(a, GRAPHML)) };
       expect(edges.get(id)!.attributes).toEqual(pyAll(expected, (items) => asJson(items)));
     });
   });
@@ -270,7 +266,7 @@ describe('networkx reads every export with every node, edge and attribute', () =
       expect(label!.value).toBe(xmlCarried(a.name));
       expect(Object.keys(viz!.value as object).sort()).toEqual(['color', 'position', 'size']);
       expect(rest).toEqual(
-        pyAll(carried(withoutReserved(a, GEXF_NODE)), (items) => gexfList(xmlCarried(items))),
+        pyAll(xmlCarried(withoutReserved(a, GEXF_NODE)), (items) => gexfList(xmlCarried(items))),
       );
     });
     expect(g.edges).toHaveLength(graph.size);
@@ -282,7 +278,7 @@ describe('networkx reads every export with every node, edge and attribute', () =
       expect(label!.value).toBe(a.predicate);
       expect(spells?.value).toEqual(a.date ? [[a.date, a.date]] : undefined);
       expect(rest).toEqual(
-        pyAll(carried(withoutReserved(a, GEXF_EDGE)), (items) => gexfList(xmlCarried(items))),
+        pyAll(xmlCarried(withoutReserved(a, GEXF_EDGE)), (items) => gexfList(xmlCarried(items))),
       );
     });
   });
@@ -359,19 +355,19 @@ describe('python-igraph reads the GraphML', () => {
         expect([...columns.keys()].map((k) => [k, read[k]])).toEqual(expected);
       };
     };
-    const checkNode = checker(graph.mapNodes((_, a) => carried(withoutReserved(a, GRAPHML))));
+    const checkNode = checker(graph.mapNodes((_, a) => xmlCarried(withoutReserved(a, GRAPHML))));
     graph.forEachNode((id, a) => {
       const [v] = vertices.get(id)!;
       expect([v.label!.value, v.color!.value]).toEqual([xmlCarried(a.name), KIND_COLORS[a.kind]]);
-      checkNode(v, carried(withoutReserved(a, GRAPHML)));
+      checkNode(v, xmlCarried(withoutReserved(a, GRAPHML)));
     });
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
-    const checkEdge = checker(graph.mapEdges((_, a) => carried(withoutReserved(a, GRAPHML))));
+    const checkEdge = checker(graph.mapEdges((_, a) => xmlCarried(withoutReserved(a, GRAPHML))));
     graph.forEachEdge((id, a, source, target) => {
       const e = edges.get(id)!;
       expect([e.source, e.target]).toEqual([vertices.get(source)![1], vertices.get(target)![1]]);
       expect(e.attributes.label!.value).toBe(a.predicate);
-      checkEdge(e.attributes, carried(withoutReserved(a, GRAPHML)));
+      checkEdge(e.attributes, xmlCarried(withoutReserved(a, GRAPHML)));
     });
   });
 });

@@ -3,7 +3,7 @@ import { KIND_COLORS, KINDS_IN_ORDER, sortedKeys, withoutReserved } from './attr
 import { jsonChunks, streamed } from './json';
 import { exportLayout } from './layout';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /**
  * Data names Cytoscape gives a meaning (id, source, target, parent), the one this export sets (label), and

@@ -3,7 +3,7 @@ import { columnsWithout, KIND_COLORS, sortedKeys, withoutReserved, type ColumnTy
 import { exportLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
 const YFILES_NS = 'http://www.yworks.com/xml/graphml';

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
 import type { Chunks } from './chunks';
+import type { ExportFormatSpec } from './format-spec';
 import { graphLayout } from './layout';
-import type { ExportFormatSpec } from './index';
 
 /** What the page embeds for its viewer (scripts/viewer/viewer.ts). */
 export interface ViewerData {

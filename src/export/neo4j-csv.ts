@@ -5,7 +5,7 @@ import { DATE_FIELDS, ENTITY_KINDS } from '../model/generated';
 import { NEO4J_SHAPE } from '../load/canonical';
 import { attributeColumns, type Column } from './attributes';
 import { map, type Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /** The data set the files belong to, as `kg load --backend neo4j --dataset` records it. */
 export const DEFAULT_DATASET = 'graph-data';

@@ -27,6 +27,9 @@ export const GEXF_EDGE_RESERVED = [
   'type',
 ];
 
+/** A date GEXF's time type and Gephi's timeline take as it is: one calendar day. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 const GEXF_TYPES: Record<ColumnType, string> = {
   string: 'string',
   boolean: 'boolean',
@@ -113,7 +116,8 @@ export function* toGexf(graph: FactGraph): Chunks {
       kind: id,
     });
     attvalues(xml, withoutReserved(attributes, GEXF_EDGE_RESERVED), edgeColumns);
-    if (date) xml.element('spells').leaf('spell', { start: date, end: date }).close();
+    if (date && CALENDAR_DAY.test(date))
+      xml.element('spells').leaf('spell', { start: date, end: date }).close();
     xml.close();
     yield xml.take();
   }

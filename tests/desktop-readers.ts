@@ -14,10 +14,10 @@ interface Installed {
 let installed: Installed | Error | undefined;
 
 /**
- * The readers, fetched on first use by scripts/readers/setup.sh (Maven and pip, once a checkout). When
- * that fails every test that needs them fails with its reason: a missing reader is never a skipped test.
+ * Fetches the readers with scripts/readers/setup.sh (Maven and pip, once a checkout; a minute or two on a
+ * new machine). A failure is kept: every test that needs them then fails with its reason, never skips.
  */
-function readers(): Installed {
+export function setUpReaders(): void {
   if (installed === undefined) {
     const r = spawnSync('bash', [join(READERS, 'setup.sh')], { encoding: 'utf8' });
     const [gephi, python] = r.stdout.trim().split('\n');
@@ -26,8 +26,12 @@ function readers(): Installed {
         ? { gephi, python }
         : new Error(`the desktop readers could not be set up (scripts/readers/setup.sh): ${r.stderr.trim()}`);
   }
+}
+
+function readers(): Installed {
+  setUpReaders();
   if (installed instanceof Error) throw installed;
-  return installed;
+  return installed!;
 }
 
 function run(command: string, args: string[], what: string): unknown {

@@ -18,6 +18,7 @@ import {
   igraph,
   networkx,
   rdf,
+  setUpReaders,
   yed,
   type GephiWorkspace,
   type PyAttributes,
@@ -34,6 +35,9 @@ const graphs = {} as Record<Name, FactGraph>;
 function file(name: Name, format: 'gexf' | 'graphml' | 'dot' | 'cytoscape' | 'turtle' | 'jsonld'): string {
   return join(tmp, `${name}.${EXPORT_FORMATS[format].extension}`);
 }
+
+// The first run on a machine downloads the readers.
+beforeAll(setUpReaders, 600_000);
 
 beforeAll(async () => {
   graphs.article = (await loadGraph([join(ROOT, 'graph-data')])).graph;

@@ -14,3 +14,16 @@ export function formatted(errors: readonly KgError[]): string[] {
 export async function validateWithBase(file: string) {
   return validate([BASE, file], { root: FIXTURES });
 }
+
+/**
+ * What XML 1.0 carries of a text (or of each text in a list, or object): the control characters it cannot
+ * hold, even escaped, are dropped.
+ */
+export function xmlCarried<T>(value: T): T {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  const clean = (s: unknown) => (typeof s === 'string' ? s.replace(/[\0-\x08\x0B\x0C\x0E-\x1F]/g, '') : s);
+  if (Array.isArray(value)) return value.map(clean) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlCarried(v)])) as T;
+  return clean(value) as T;
+}

@@ -1,6 +1,7 @@
 import circular from 'graphology-layout/circular';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type Graph from 'graphology-types';
+export { nodeSize } from './node-size';
 
 /** Enough ForceAtlas2 steps for the graph of an article, or of a few, to settle. */
 const ITERATIONS = 1500;
@@ -21,14 +22,15 @@ const SETTINGS = {
 };
 
 /**
- * Node positions as [x, y]: a circle in node order, then a number of ForceAtlas2 steps fixed by the size. Nothing is
+ * Node positions as [x, y]: a circle in node id order, then a number of ForceAtlas2 steps fixed by the size. Nothing is
  * random, so the same graph always gets the same layout, and the html export stays byte-stable. Runs on a
  * copy of the structure only: the data's own attributes (even ones named x or y) are never read.
  */
 export function layout(graph: Graph): Record<string, [number, number]> {
+  // In id order: the same graph gives the same layout whatever order it was built in.
   const structure = graph.nullCopy();
-  graph.forEachNode((node) => structure.addNode(node));
-  graph.forEachEdge((_edge, _attributes, source, target) => structure.addEdge(source, target));
+  for (const node of graph.nodes().sort()) structure.addNode(node);
+  for (const edge of graph.edges().sort()) structure.addEdge(graph.source(edge), graph.target(edge));
   circular.assign(structure, { scale: 100 });
   const positions = forceAtlas2(structure, {
     iterations: Math.max(20, Math.min(ITERATIONS, Math.floor(BUDGET / (structure.order + structure.size)))),

@@ -14,6 +14,7 @@ import type {
 import type { ViewerData } from '../../src/export/html';
 import { isStatementNode } from '../../src/model/claims';
 import { quantityWords } from '../../src/model/quantities';
+import { nodeSize } from './node-size';
 
 const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as ViewerData;
 const facts = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>();
@@ -74,7 +75,7 @@ interface NodeView {
 const view = new MultiDirectedGraph<NodeView, { label: string }>();
 facts.forEachNode((node, a) => {
   const [x, y] = data.positions[node] ?? [0, 0];
-  const size = 4 + 2.5 * Math.sqrt(facts.degree(node));
+  const size = nodeSize(facts.degree(node));
   view.addNode(node, { x, y, size, color: colorOf(a.kind), label: shortened(a.name) });
 });
 // The drawing has no dashes: a negated statement says so in its label.

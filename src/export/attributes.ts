@@ -67,6 +67,17 @@ export function columnsWithout(graph: FactGraph, of: 'node' | 'edge', reserved: 
   }));
 }
 
+/** A value with every object's keys sorted, deeply: the same bytes whatever order attributes were set in. */
+export function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]),
+  );
+}
+
 /** One colour a kind (Okabe–Ito, distinguishable with colour-blindness), the same in every export. */
 export const KIND_COLORS: Record<NodeKind, string> = {
   Person: '#E69F00',

@@ -1,50 +1,52 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { claimTies, KIND_COLORS, KINDS_IN_ORDER, withoutReserved } from './attributes';
+import { claimTies, KIND_COLORS, KINDS_IN_ORDER, sortedKeys, withoutReserved } from './attributes';
 import { jsonChunks, streamed } from './json';
+import { exportLayout } from './layout';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
 
-/** Data names Cytoscape gives a meaning (id, source, target, parent) and the one this export sets (label). */
-const RESERVED = ['id', 'label', 'source', 'target', 'parent'] as const;
+/**
+ * Data names Cytoscape gives a meaning (id, source, target, parent), the one this export sets (label), and
+ * the ones networkx's cytoscape_graph reads as a node's and an edge's key (value, key).
+ */
+const RESERVED = ['id', 'label', 'source', 'target', 'parent', 'value', 'key'] as const;
 
 /** Attributes by name, so the same graph gives the same bytes whatever order its attributes were set in. */
 function sortedData(attributes: object): Record<string, unknown> {
-  const data = withoutReserved(attributes, RESERVED);
-  return Object.fromEntries(
-    Object.keys(data)
-      .sort()
-      .map((k) => [k, data[k]]),
-  );
+  return sortedKeys(withoutReserved(attributes, RESERVED)) as Record<string, unknown>;
 }
 
 /**
- * Cytoscape.js elements JSON (`cytoscape({ elements, style })`, or Cytoscape desktop: File > Import >
- * Network from File): a node per entity labelled with its name, an edge per statement labelled with
- * its predicate, every attribute as data (reserved names as `attr_<name>`), a statement another is
- * about as a node with `tie` edges (labelled subject, object) to its ends, and a style that colours
- * nodes by kind and dashes negated statements.
+ * Cytoscape's JSON (`.cyjs`): what Cytoscape desktop imports (File > Import > Network from File), what
+ * cytoscape.js takes (`cytoscape(json)`), and what networkx's cytoscape_graph reads whole. The graph's
+ * data (its documents) at the top, `directed` and `multigraph` for networkx; a node per entity labelled
+ * with its name, placed by the viewer's layout (up to PLACED_UP_TO statements); an edge per statement
+ * labelled with its predicate; every attribute as data (reserved names as `attr_<name>`); a statement
+ * another is about as a node with `tie` edges (labelled subject, object) to its ends; a node's id again
+ * as `value` and an edge's as `key`, which networkx takes as its keys (parallel edges would otherwise
+ * share key 0 and overwrite each other); a style that colours nodes by kind and dashes negated
+ * statements, and the `preset` layout that keeps the positions (`grid` for a graph without them).
  */
 export function* toCytoscapeJson(graph: FactGraph): Chunks {
+  const layout = exportLayout(graph);
   const nodes = streamed(graph.nodes().sort(), (id) => {
     const a = graph.getNodeAttributes(id);
-    return { data: { id, label: a.name, ...sortedData(a) } };
+    const data = { id, value: id, label: a.name, ...sortedData(a) };
+    if (!layout) return { data };
+    const [x, y] = layout.positions[id]!;
+    // Cytoscape draws y downwards; the layout's y runs up, as in the viewer and Gephi.
+    return { data, position: { x, y: -y } };
   });
   function* edgeElements() {
     for (const id of graph.edges().sort()) {
       const a = graph.getEdgeAttributes(id);
-      yield {
-        data: {
-          id,
-          source: graph.source(id),
-          target: graph.target(id),
-          label: a.predicate,
-          ...sortedData(a),
-        },
-      };
+      const ends = { source: graph.source(id), target: graph.target(id) };
+      yield { data: { id, key: id, ...ends, label: a.predicate, ...sortedData(a) } };
     }
     // A statement node's ties to its ends, marked `tie` (the role as label), after the statements.
     for (const { statement, role, end } of claimTies(graph)) {
-      yield { data: { id: `${role}:${statement}`, source: statement, target: end, label: role, tie: true } };
+      const id = `${role}:${statement}`;
+      yield { data: { id, key: id, source: statement, target: end, label: role, tie: true } };
     }
   }
   const edges = streamed(edgeElements());
@@ -66,12 +68,25 @@ export function* toCytoscapeJson(graph: FactGraph): Chunks {
       style: { 'border-style': 'dashed', 'border-width': 1 },
     },
   ];
-  yield* jsonChunks({ elements: { nodes, edges }, style });
+  const data = { name: 'factgraph', documents: sortedKeys(graph.getAttribute('documents')) };
+  yield* jsonChunks({
+    format_version: '1.0',
+    generated_by: 'factgraph',
+    target_cytoscapejs_version: '~3.0',
+    data,
+    directed: true,
+    multigraph: true,
+    elements: { nodes, edges },
+    style,
+    // cytoscape.js lays the nodes out on a grid unless told to keep their positions.
+    layout: { name: layout ? 'preset' : 'grid' },
+  });
   yield '\n';
 }
 
 export const CYTOSCAPE_FORMAT = {
   extension: 'cyjs',
-  opensWith: 'Cytoscape.js, Cytoscape desktop (File > Import > Network from File)',
+  opensWith:
+    'Cytoscape desktop (File > Import > Network from File), Cytoscape.js, networkx (cytoscape_graph)',
   serialize: toCytoscapeJson,
 } as const satisfies ExportFormatSpec;

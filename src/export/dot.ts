@@ -54,6 +54,6 @@ export function* toDot(graph: FactGraph): Chunks {
 
 export const DOT_FORMAT = {
   extension: 'dot',
-  opensWith: 'Graphviz (dot, xdot), Gephi',
+  opensWith: 'Graphviz (dot, xdot)',
   serialize: toDot,
 } as const satisfies ExportFormatSpec;

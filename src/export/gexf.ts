@@ -7,6 +7,7 @@ import {
   type ColumnType,
   isNegated,
 } from './attributes';
+import { exportLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
@@ -20,8 +21,8 @@ const VIZ_NS = 'http://gexf.net/1.3/viz';
  * element and its `viz:` children: data under these names goes to `attr_<name>`. An entity's `kind`
  * stays, since a node has no GEXF kind.
  */
-const NODE_RESERVED = ['id', 'label', 'color', 'size', 'x', 'y', 'z', 'shape'];
-const EDGE_RESERVED = [
+export const GEXF_NODE_RESERVED = ['id', 'label', 'color', 'size', 'x', 'y', 'z', 'shape'];
+export const GEXF_EDGE_RESERVED = [
   'id',
   'label',
   'kind',
@@ -33,6 +34,9 @@ const EDGE_RESERVED = [
   'target',
   'type',
 ];
+
+/** A date GEXF's time type and Gephi's timeline take as it is: one calendar day. */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const GEXF_TYPES: Record<ColumnType, string> = {
   string: 'string',
@@ -62,16 +66,18 @@ function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Col
 }
 
 /**
- * GEXF 1.3 for Gephi: static and directed, node label = name, edge label and kind (Gephi's edge type) =
- * predicate, node colour by kind, every attribute declared with its type, parallel edges kept under their
- * own ids. Ids are the graph's own: GEXF allows any string. Dates, the statement's included, are string
- * attributes (ISO 8601, so they sort as text): GEXF has no date attribute type, and Gephi reads an edge's
- * `start` as a time interval even in a static graph, showing the claim from that day on for ever, which
- * is not what a dated statement means.
+ * GEXF 1.3 for Gephi: directed, node label = name, colour by kind, position and size from the viewer's
+ * layout (up to PLACED_UP_TO statements); edge label = predicate; every attribute declared with its type, lists as `liststring`. Ids are
+ * the graph's own: GEXF allows any string. An edge's kind (Gephi's edge type) is its statement id: Gephi's
+ * default import merges parallel edges of one type into one, so two statements between the same entities
+ * with the same predicate would become one edge, one quote lost. A dated statement is on Gephi's timeline
+ * as a spell from its first to its last day (an EDTF range or month: its bounds) (the graph is `dynamic`, times are dates); dates stay string attributes too
+ * (ISO 8601, so they sort as text), since Gephi has no date attribute type.
  */
 export function* toGexf(graph: FactGraph): Chunks {
-  const nodeColumns = columnsWithout(graph, 'node', NODE_RESERVED);
-  const edgeColumns = columnsWithout(graph, 'edge', EDGE_RESERVED);
+  const nodeColumns = columnsWithout(graph, 'node', GEXF_NODE_RESERVED);
+  const edgeColumns = columnsWithout(graph, 'edge', GEXF_EDGE_RESERVED);
+  const layout = exportLayout(graph);
   const xml = new XmlWriter().element('gexf', { xmlns: GEXF_NS, 'xmlns:viz': VIZ_NS, version: '1.3' });
 
   const documents = Object.entries(graph.getAttribute('documents')).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -81,7 +87,7 @@ export function* toGexf(graph: FactGraph): Chunks {
     .leaf('description', {}, documents.map(([id, d]) => `${d.title} (${d.date}, ${id})`).join('; '))
     .close();
 
-  xml.element('graph', { mode: 'static', defaultedgetype: 'directed' });
+  xml.element('graph', { mode: 'dynamic', defaultedgetype: 'directed', timeformat: 'date' });
   for (const [of, columns] of [
     ['node', nodeColumns],
     ['edge', edgeColumns],
@@ -95,23 +101,33 @@ export function* toGexf(graph: FactGraph): Chunks {
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
     xml.element('node', { id, label: attributes.name });
-    attvalues(xml, withoutReserved(flatAttributes(attributes), NODE_RESERVED), nodeColumns);
+    attvalues(xml, withoutReserved(flatAttributes(attributes), GEXF_NODE_RESERVED), nodeColumns);
     const [r, g, b] = kindRgb(attributes.kind);
-    xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) }).close();
+    xml.leaf('viz:color', { r: String(r), g: String(g), b: String(b) });
+    if (layout) {
+      const [x, y] = layout.positions[id]!;
+      xml.leaf('viz:position', { x: String(x), y: String(y) });
+      xml.leaf('viz:size', { value: String(layout.sizes[id]) });
+    }
+    xml.close();
     yield xml.take();
   }
   xml.close().element('edges', { count: String(graph.size) });
   for (const id of graph.edges().sort()) {
     const attributes = graph.getEdgeAttributes(id);
-    const { predicate } = attributes;
+    const { predicate, date } = attributes;
     xml.element('edge', {
       id,
       source: graph.source(id),
       target: graph.target(id),
       label: predicate,
-      kind: predicate,
+      kind: id,
     });
-    attvalues(xml, withoutReserved(flatAttributes(attributes), EDGE_RESERVED), edgeColumns);
+    attvalues(xml, withoutReserved(flatAttributes(attributes), GEXF_EDGE_RESERVED), edgeColumns);
+    // The days the claim holds: its EDTF bounds, or the one day it names.
+    const start = attributes.dateFrom ?? (CALENDAR_DAY.test(date) ? date : undefined);
+    const end = attributes.dateTo ?? start;
+    if (start && end) xml.element('spells').leaf('spell', { start, end }).close();
     if (isNegated(attributes)) xml.leaf('viz:shape', { value: 'dashed' });
     xml.close();
     yield xml.take();
@@ -121,6 +137,6 @@ export function* toGexf(graph: FactGraph): Chunks {
 
 export const GEXF_FORMAT = {
   extension: 'gexf',
-  opensWith: 'Gephi',
+  opensWith: 'Gephi, networkx',
   serialize: toGexf,
 } as const satisfies ExportFormatSpec;

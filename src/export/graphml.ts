@@ -1,17 +1,45 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { columnsWithout, KIND_COLORS, withoutReserved, type ColumnType } from './attributes';
+import {
+  columnsWithout,
+  isNegated,
+  KIND_COLORS,
+  sortedKeys,
+  withoutReserved,
+  type ColumnType,
+} from './attributes';
+import { exportLayout } from './layout';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
 import { flatAttributes } from '../load/flatten';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';
+const YFILES_NS = 'http://www.yworks.com/xml/graphml';
+
+/**
+ * yEd's drawing is the viewer's layout magnified (ForceAtlas2 units are small beside yEd's labels), with
+ * y downwards, as yEd's axis runs; a node is a square of its viewer size times this.
+ */
+export const YED_SCALE = 10;
 
 /**
  * Our own keys, and the names Gephi's GraphML importer and graphology-graphml read as a node's or edge's
  * label, colour, position, size or weight: data under these names goes to `attr_<name>`.
  */
-const RESERVED = ['factgraph_id', 'label', 'color', 'id', 'x', 'y', 'z', 'size', 'r', 'g', 'b', 'weight'];
+export const GRAPHML_RESERVED = [
+  'factgraph_id',
+  'label',
+  'color',
+  'id',
+  'x',
+  'y',
+  'z',
+  'size',
+  'r',
+  'g',
+  'b',
+  'weight',
+];
 
 /** Types of attributeColumns as `attr.type`; GraphML has no list, so a list is a string holding JSON. */
 const GRAPHML_TYPES: Record<ColumnType, string> = {
@@ -28,25 +56,38 @@ function data(xml: XmlWriter, key: string, value: unknown): void {
   xml.leaf('data', { key }, typeof value === 'object' ? JSON.stringify(value) : String(value));
 }
 
-/** JSON with object keys sorted, so the bytes do not depend on the order attributes were set in. */
-function sortedJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+/**
+ * A node as yEd draws it: a rounded box filled with its kind's colour, its name, where the layout puts it
+ * (x, y, size), if the export carries the layout.
+ */
+function shapeNode(xml: XmlWriter, name: string, color: string, place?: [number, number, number]): void {
+  xml.element('y:ShapeNode');
+  if (place) {
+    const [x, y, size] = place;
+    const side = Math.round(size * YED_SCALE * 100) / 100;
+    const corner = (v: number) => String(Math.round((v * YED_SCALE - side / 2) * 100) / 100);
+    xml.leaf('y:Geometry', { x: corner(x), y: corner(-y), width: String(side), height: String(side) });
+  }
+  xml.leaf('y:Fill', { color, transparent: 'false' });
+  xml.leaf('y:NodeLabel', {}, name).leaf('y:Shape', { type: 'roundrectangle' }).close();
 }
 
 /**
  * GraphML 1.1: a typed `<key>` per attribute, directed edges, parallel edges kept. Ids are NMTOKENs, so
  * nodes and edges get generated ids (`n0`, `e0`, in id order) and keep the graph's id in `factgraph_id`.
- * `label` (name or predicate) and `color` (the kind's, `#RRGGBB`) are the keys yEd's properties mapper,
- * Cytoscape's passthrough styles and Gephi's importer pick up.
+ * `label` (name or predicate) and `color` (the kind's, `#RRGGBB`) are the keys Cytoscape's passthrough
+ * styles and Gephi's importer pick up. yEd reads only its own graphics (`y:ShapeNode`, `y:PolyLineEdge`
+ * under keys with a `yfiles.type`), which other readers skip; their key ids are the names Gephi reads a
+ * label from, so Gephi takes the graphics' text as the label, not as a column without a type. An edge's
+ * `label` attribute, the statement id, is what Gephi's importer takes as the edge's type: its default
+ * import merges parallel edges of one type, which would lose all but one statement between two entities.
+ * `yfiles.type` and an edge's `label` are extensions of GraphML's schema, as yEd's own files use.
  */
 export function* toGraphml(graph: FactGraph): Chunks {
-  const nodeColumns = columnsWithout(graph, 'node', RESERVED);
-  const edgeColumns = columnsWithout(graph, 'edge', RESERVED);
-  const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS });
+  const nodeColumns = columnsWithout(graph, 'node', GRAPHML_RESERVED);
+  const edgeColumns = columnsWithout(graph, 'edge', GRAPHML_RESERVED);
+  const layout = exportLayout(graph);
+  const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS, 'xmlns:y': YFILES_NS });
 
   const key = (
     id: string,
@@ -67,9 +108,11 @@ export function* toGraphml(graph: FactGraph): Chunks {
   key('e_factgraph_id', 'edge', 'factgraph_id', 'string', 'the statement id');
   key('e_label', 'edge', 'label', 'string', 'the predicate');
   for (const c of edgeColumns) key(`e_${c.name}`, 'edge', c.name, c.type);
+  xml.leaf('key', { id: 'nodelabel', for: 'node', 'yfiles.type': 'nodegraphics' });
+  xml.leaf('key', { id: 'edgelabel', for: 'edge', 'yfiles.type': 'edgegraphics' });
 
   xml.element('graph', { id: 'G', edgedefault: 'directed' });
-  data(xml, 'g_documents', sortedJson(graph.getAttribute('documents')));
+  data(xml, 'g_documents', JSON.stringify(sortedKeys(graph.getAttribute('documents'))));
 
   const nodeIds = new Map(
     graph
@@ -83,9 +126,12 @@ export function* toGraphml(graph: FactGraph): Chunks {
     data(xml, 'n_factgraph_id', id);
     data(xml, 'n_label', attributes.name);
     data(xml, 'n_color', KIND_COLORS[attributes.kind]);
-    const values = withoutReserved(flatAttributes(attributes), RESERVED);
+    const values = withoutReserved(flatAttributes(attributes), GRAPHML_RESERVED);
     for (const c of nodeColumns) data(xml, `n_${c.name}`, values[c.name]);
-    xml.close();
+    xml.element('data', { key: 'nodelabel' });
+    const place = layout && ([...layout.positions[id]!, layout.sizes[id]!] as [number, number, number]);
+    shapeNode(xml, attributes.name, KIND_COLORS[attributes.kind], place);
+    xml.close().close();
     yield xml.take();
   }
   const edges = graph.edges().sort();
@@ -95,12 +141,19 @@ export function* toGraphml(graph: FactGraph): Chunks {
       id: `e${i}`,
       source: nodeIds.get(graph.source(id))!,
       target: nodeIds.get(graph.target(id))!,
+      label: id,
     });
     data(xml, 'e_factgraph_id', id);
     data(xml, 'e_label', attributes.predicate);
-    const values = withoutReserved(flatAttributes(attributes), RESERVED);
+    const values = withoutReserved(flatAttributes(attributes), GRAPHML_RESERVED);
     for (const c of edgeColumns) data(xml, `e_${c.name}`, values[c.name]);
-    xml.close();
+    xml.element('data', { key: 'edgelabel' }).element('y:PolyLineEdge');
+    // A statement the document says does not hold is drawn dashed, as in the other formats.
+    if (isNegated(attributes)) xml.leaf('y:LineStyle', { color: '#000000', type: 'dashed', width: '1.0' });
+    xml
+      .leaf('y:Arrows', { source: 'none', target: 'standard' })
+      .leaf('y:EdgeLabel', {}, attributes.predicate);
+    xml.close().close().close();
     yield xml.take();
   }
   yield xml.end();
@@ -108,6 +161,6 @@ export function* toGraphml(graph: FactGraph): Chunks {
 
 export const GRAPHML_FORMAT = {
   extension: 'graphml',
-  opensWith: 'yEd, Cytoscape desktop, networkx, Gephi',
+  opensWith: 'yEd, Cytoscape desktop, Gephi, networkx, igraph',
   serialize: toGraphml,
 } as const satisfies ExportFormatSpec;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
+import { graphLayout } from './layout';
 
 /** What the page embeds for its viewer (scripts/viewer/viewer.ts). */
 export interface ViewerData {
@@ -17,12 +17,9 @@ export interface ViewerData {
   kinds: [kind: string, color: string][];
 }
 
-type Layout = (graph: FactGraph) => Record<string, [number, number]>;
-
 interface ViewerAssets {
   script: string;
   style: string;
-  layout: Layout;
 }
 
 // `npm run build` writes these (scripts/build-viewer.mjs); the path is the same from src/export and dist/export.
@@ -32,13 +29,9 @@ let assets: ViewerAssets | undefined;
 
 function readAssets(): ViewerAssets {
   try {
-    // The layout libraries are dev dependencies, bundled by the build: an installed factgraph has no other copy.
-    const load = createRequire(__filename);
-    const { layout } = load(join(VIEWER_DIR, 'layout.js')) as { layout: Layout };
     return {
       script: readFileSync(join(VIEWER_DIR, 'viewer.js'), 'utf8'),
       style: readFileSync(join(VIEWER_DIR, 'viewer.css'), 'utf8'),
-      layout,
     };
   } catch (cause) {
     throw new Error(`the html viewer is not built in ${VIEWER_DIR}: run npm run build`, { cause });
@@ -82,10 +75,10 @@ function sha256(text: string): string {
  * statements, and a browser could not show a graph much bigger.
  */
 export function toHtml(graph: FactGraph): Chunks {
-  const { script, style, layout } = viewerAssets();
+  const { script, style } = viewerAssets();
   const data: ViewerData = {
     graph: graph.export(),
-    positions: layout(graph),
+    positions: graphLayout(graph).positions,
     kinds: KINDS_IN_ORDER.map((kind) => [kind, KIND_COLORS[kind]]),
   };
   const csp = [

@@ -14,6 +14,7 @@ import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import { claimTies, withoutReserved } from '../../src/export/attributes';
+import { graphLayout } from '../../src/export/layout';
 import { idIri, RDF_PREFIXES } from '../../src/export/rdf';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
@@ -80,11 +81,12 @@ describe.each(FORMATS)('%s', (format) => {
 });
 
 describe('cytoscape: read by Cytoscape.js itself (headless)', () => {
-  const RESERVED = ['id', 'label', 'source', 'target', 'parent'];
+  const RESERVED = ['id', 'label', 'source', 'target', 'parent', 'value', 'key'];
   const instances: cytoscape.Core[] = [];
+  /** The file as it is, given to cytoscape(): its elements, style and graph data. */
   const load = (graph: FactGraph) => {
-    const { elements, style } = JSON.parse(exportGraph(graph, 'cytoscape')) as cytoscape.CytoscapeOptions;
-    const cy = cytoscape({ headless: true, styleEnabled: true, elements, style });
+    const json = JSON.parse(exportGraph(graph, 'cytoscape')) as cytoscape.CytoscapeOptions;
+    const cy = cytoscape({ ...json, headless: true, styleEnabled: true });
     instances.push(cy);
     return cy;
   };
@@ -94,25 +96,33 @@ describe('cytoscape: read by Cytoscape.js itself (headless)', () => {
   test.each([
     ['article', () => article],
     ['hostile graph', () => hostile],
-  ])('%s: every node and edge, with every attribute, at the graph ids', (_, graphOf) => {
-    const graph = graphOf();
-    const cy = load(graph);
-    expect([cy.nodes().length, cy.edges().length]).toEqual([graph.order, graph.size]);
-    graph.forEachNode((id, a) => {
-      expect(cy.getElementById(id).data()).toEqual({ id, label: a.name, ...withoutReserved(a, RESERVED) });
-    });
-    graph.forEachEdge((id, a, source, target) => {
-      const edge = cy.getElementById(id);
-      expect([edge.source().id(), edge.target().id()]).toEqual([source, target]);
-      expect(edge.data()).toEqual({
-        id,
-        source,
-        target,
-        label: a.predicate,
-        ...withoutReserved(a, RESERVED),
+  ])(
+    '%s: the graph data, every node placed by the layout and every edge, with every attribute',
+    (_, graphOf) => {
+      const graph = graphOf();
+      const cy = load(graph);
+      expect([cy.nodes().length, cy.edges().length]).toEqual([graph.order, graph.size]);
+      expect(cy.data('documents')).toEqual(graph.getAttribute('documents'));
+      const { positions } = graphLayout(graph);
+      graph.forEachNode((id, a) => {
+        const node = cy.getElementById(id);
+        expect(node.data()).toEqual({ id, value: id, label: a.name, ...withoutReserved(a, RESERVED) });
+        expect(node.position()).toEqual({ x: positions[id]![0], y: -positions[id]![1] });
       });
-    });
-  });
+      graph.forEachEdge((id, a, source, target) => {
+        const edge = cy.getElementById(id);
+        expect([edge.source().id(), edge.target().id()]).toEqual([source, target]);
+        expect(edge.data()).toEqual({
+          id,
+          key: id,
+          source,
+          target,
+          label: a.predicate,
+          ...withoutReserved(a, RESERVED),
+        });
+      });
+    },
+  );
 
   test('attributes with names Cytoscape reserves arrive as attr_*, never as its own', () => {
     const cy = load(hostile);

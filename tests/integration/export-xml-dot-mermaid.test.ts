@@ -8,8 +8,9 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXPORT_FORMATS, exportGraph, loadGraph, type FactGraph } from '../../src';
 import { claimTies, KIND_COLORS, kindRgb, withoutReserved } from '../../src/export/attributes';
+import { graphLayout } from '../../src/export/layout';
 import { flattenQuantities } from '../../src/model/quantities';
-import { BASE, FIXTURES, ROOT } from '../helpers';
+import { BASE, FIXTURES, ROOT, xmlCarried } from '../helpers';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
 
 const FORMATS = ['gexf', 'graphml', 'dot', 'mermaid'] as const;
@@ -56,13 +57,6 @@ function reversed(graph: FactGraph): FactGraph {
     copy.addDirectedEdgeWithKey(id, graph.source(id), graph.target(id), flip(graph.getEdgeAttributes(id)));
   }
   return copy;
-}
-
-/** What XML 1.0 carries of a text: the control characters it cannot hold, even escaped, are dropped. */
-function xmlCarried<T>(value: T): T {
-  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-  const clean = (s: unknown) => (typeof s === 'string' ? s.replace(/[\0-\x08\x0B\x0C\x0E-\x1F]/g, '') : s);
-  return (Array.isArray(value) ? value.map(clean) : clean(value)) as T;
 }
 
 /** What a DOT label shows of a text: line ends as lines, a tab as a space, other controls dropped. */
@@ -124,6 +118,12 @@ describe.each(FORMATS)('%s', (format: Format) => {
 });
 
 describe('gexf', () => {
+  /** The node's place in the viewer's layout, which graphology-gexf reads from viz:position and viz:size. */
+  const placed = (graph: FactGraph, id: string) => {
+    const { positions, sizes } = graphLayout(graph);
+    return { x: positions[id]![0], y: positions[id]![1], size: sizes[id] };
+  };
+
   test('the article and the hostile graph are valid GEXF 1.3 (xmllint, the RELAX NG schema)', () => {
     for (const [name, graph] of graphs()) {
       const file = saved(`${name}.gexf`, exportGraph(graph, 'gexf'));
@@ -151,16 +151,16 @@ describe('gexf', () => {
     expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68]);
     article.forEachNode((id, a) => {
       const color = `rgb(${kindRgb(a.kind).join(',')})`;
-      expect(back.getNodeAttributes(id)).toEqual({ ...a, label: a.name, color });
+      expect(back.getNodeAttributes(id)).toEqual({ ...a, label: a.name, color, ...placed(article, id) });
     });
     article.forEachEdge((id, a, source, target) => {
       expect([back.source(id), back.target(id)]).toEqual([source, target]);
       // Quantities come back flattened, as the formats hold them (src/model/quantities.ts); a negated
-      // statement with its dashed viz:shape.
+      // statement with its dashed viz:shape; the kind is the statement id (Gephi keeps parallel edges).
       expect(back.getEdgeAttributes(id)).toEqual({
         ...flattenQuantities(a),
         label: a.predicate,
-        kind: a.predicate,
+        kind: id,
         ...(a.polarity === 'negated' ? { shape: 'dashed' } : {}),
       });
     });
@@ -180,12 +180,13 @@ describe('gexf', () => {
     graph.forEachNode((id, a) => {
       const color = `rgb(${kindRgb(a.kind).join(',')})`;
       const data = carriedAll(withoutReserved(a, ['id', 'label', 'x', 'y']));
-      expect(back.getNodeAttributes(id)).toEqual({ ...data, label: xmlCarried(a.name), color });
+      const extra = { label: xmlCarried(a.name), color, ...placed(graph, id) };
+      expect(back.getNodeAttributes(id)).toEqual({ ...data, ...extra });
     });
     graph.forEachEdge((id, a, source, target) => {
       expect([back.source(id), back.target(id)]).toEqual([source, target]);
       const data = carriedAll(withoutReserved(a, ['source', 'target']));
-      expect(back.getEdgeAttributes(id)).toEqual({ ...data, label: a.predicate, kind: a.predicate });
+      expect(back.getEdgeAttributes(id)).toEqual({ ...data, label: a.predicate, kind: id });
     });
     expect(back.getNodeAttributes('proposal:=formula')).toMatchObject({
       label: HOSTILE.formula,
@@ -200,11 +201,16 @@ describe('gexf', () => {
 
 describe('graphml', () => {
   const xsd = (file: string) =>
-    run('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, 'graphml-1.1', 'graphml.xsd'), file], {
-      env: { XML_CATALOG_FILES: join(SCHEMAS, 'graphml-1.1', 'catalog.xml') },
-    });
+    // GraphML 1.1 with yEd's extensions and Gephi's edge `label` (tests/schemas/graphml-yfiles.xsd).
+    run(
+      'xmllint',
+      ['--nonet', '--noout', '--schema', join(ROOT, 'tests', 'schemas', 'graphml-yfiles.xsd'), file],
+      {
+        env: { XML_CATALOG_FILES: join(SCHEMAS, 'graphml-1.1', 'catalog.xml') },
+      },
+    );
 
-  test('the article and the hostile graph are valid GraphML 1.1 (xmllint, the XSD)', () => {
+  test("the article and the hostile graph are valid GraphML 1.1 with yEd's extensions (xmllint, the XSD)", () => {
     for (const [name, graph] of graphs()) {
       const file = saved(`${name}.graphml`, exportGraph(graph, 'graphml'));
       const r = xsd(file);
@@ -217,9 +223,24 @@ describe('graphml', () => {
     expect(xsd(saved('broken.graphml', text)).code).not.toBe(0);
   });
 
-  /** The graph graphology-graphml reads, its nodes and edges found by factgraph_id. */
+  /**
+   * The graph graphology-graphml reads, its nodes and edges found by factgraph_id. It reads yEd's
+   * graphics, under keys without a name, as an attribute `''` holding their text, the label: checked and
+   * dropped here.
+   */
   function reread(graph: FactGraph) {
     const back = parseGraphml(Graph, exportGraph(graph, 'graphml'));
+    const graphics = (a: Record<string, unknown>) => [String(a['']).trim(), String(a.label).trim()];
+    back.forEachNode((n, a) => {
+      const [text, label] = graphics(a);
+      expect(text).toBe(label);
+      back.removeNodeAttribute(n, '');
+    });
+    back.forEachEdge((e, a) => {
+      const [text, label] = graphics(a);
+      expect(text).toBe(label);
+      back.removeEdgeAttribute(e, '');
+    });
     const byId = (keys: string[], attribute: (key: string) => unknown) =>
       new Map(keys.map((key) => [attribute(key) as string, key]));
     return {

@@ -101,7 +101,11 @@ describe('cytoscape: read by Cytoscape.js itself (headless)', () => {
     (_, graphOf) => {
       const graph = graphOf();
       const cy = load(graph);
-      expect([cy.nodes().length, cy.edges().length]).toEqual([graph.order, graph.size]);
+      // Every statement, and each statement node's ties to its ends.
+      expect([cy.nodes().length, cy.edges().length]).toEqual([
+        graph.order,
+        graph.size + claimTies(graph).length,
+      ]);
       expect(cy.data('documents')).toEqual(graph.getAttribute('documents'));
       const { positions } = graphLayout(graph);
       graph.forEachNode((id, a) => {

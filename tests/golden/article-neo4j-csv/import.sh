@@ -13,12 +13,16 @@ exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \
   '--nodes=Entity:Agreement=entities-Agreement.csv' \
   '--nodes=Entity:Event=entities-Event.csv' \
   '--nodes=Entity:Group=entities-Group.csv' \
+  '--nodes=Entity:Issue=entities-Issue.csv' \
   '--nodes=Entity:Organization=entities-Organization.csv' \
   '--nodes=Entity:Person=entities-Person.csv' \
   '--nodes=Entity:Proposal=entities-Proposal.csv' \
   '--nodes=Entity:Region=entities-Region.csv' \
   '--nodes=Entity:State=entities-State.csv' \
+  '--nodes=Statement=statement-nodes.csv' \
   '--relationships=statements.csv' \
+  '--relationships=statements-about-statements.csv' \
+  '--relationships=statement-entity-ties.csv' \
   '--relationships=MENTIONED_IN=mentioned-in.csv' \
   --array-delimiter=';' \
   --multiline-fields=false --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \

@@ -23,7 +23,7 @@ function sortedData(attributes: object): Record<string, unknown> {
  * with its name, placed by the viewer's layout (up to PLACED_UP_TO statements); an edge per statement
  * labelled with its predicate; every attribute as data (reserved names as `attr_<name>`); a statement
  * another is about as a node with `tie` edges (labelled subject, object) to its ends; a node's id again
- * as `value` and an edge's as `key`, which networkx takes as its keys (parallel edges would otherwise
+ * as `value` and an edge's statement id as `key`, which networkx takes as its keys (parallel edges would otherwise
  * share key 0 and overwrite each other); a style that colours nodes by kind and dashes negated
  * statements, and the `preset` layout that keeps the positions (`grid` for a graph without them).
  */
@@ -41,7 +41,10 @@ export function* toCytoscapeJson(graph: FactGraph): Chunks {
     for (const id of graph.edges().sort()) {
       const a = graph.getEdgeAttributes(id);
       const ends = { source: graph.source(id), target: graph.target(id) };
-      yield { data: { id, key: id, ...ends, label: a.predicate, ...sortedData(a) } };
+      // Cytoscape wants an id no node has: a statement that is also a node (another is about it) gets
+      // `edge:` before it; `key` is the statement id in every case.
+      const element = graph.hasNode(id) ? `edge:${id}` : id;
+      yield { data: { id: element, key: id, ...ends, label: a.predicate, ...sortedData(a) } };
     }
     // A statement node's ties to its ends, marked `tie` (the role as label), after the statements.
     for (const { statement, role, end } of claimTies(graph)) {

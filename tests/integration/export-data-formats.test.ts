@@ -114,10 +114,11 @@ describe('cytoscape: read by Cytoscape.js itself (headless)', () => {
         expect(node.position()).toEqual({ x: positions[id]![0], y: -positions[id]![1] });
       });
       graph.forEachEdge((id, a, source, target) => {
-        const edge = cy.getElementById(id);
+        const element = graph.hasNode(id) ? `edge:${id}` : id;
+        const edge = cy.getElementById(element);
         expect([edge.source().id(), edge.target().id()]).toEqual([source, target]);
         expect(edge.data()).toEqual({
-          id,
+          id: element,
           key: id,
           source,
           target,

@@ -2,6 +2,8 @@
 // minified script), its style sheet, and the Node-side layout. The layout libraries and sigma are dev
 // dependencies: bundled here, an installed factgraph needs none of them.
 import { build } from 'esbuild';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -11,9 +13,37 @@ const common = {
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
+  metafile: true,
+};
+const OUTPUTS = ['dist/viewer/viewer.js', 'dist/viewer/viewer.css', 'dist/viewer/layout.js'];
+// The files the last build read (from esbuild's metafiles): when none is newer than the outputs, nor
+// this script, the bundles are up to date and `npm start` / `npm test` do not wait for them again.
+const INPUTS = join(root, 'dist/viewer/inputs.json');
+
+const mtime = (file) => {
+  try {
+    return statSync(join(root, file)).mtimeMs;
+  } catch {
+    return undefined;
+  }
 };
 
-await Promise.all([
+function upToDate() {
+  const outputs = OUTPUTS.map(mtime);
+  if (outputs.includes(undefined)) return false;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(INPUTS, 'utf8'));
+  } catch {
+    return false;
+  }
+  const built = Math.min(...outputs);
+  return ['scripts/build-viewer.mjs', ...inputs].every((file) => (mtime(file) ?? Infinity) < built);
+}
+
+if (upToDate()) process.exit(0);
+
+const results = await Promise.all([
   build({
     ...common,
     entryPoints: ['scripts/viewer/viewer.ts'],
@@ -34,3 +64,4 @@ await Promise.all([
     target: 'node20',
   }),
 ]);
+writeFileSync(INPUTS, JSON.stringify([...new Set(results.flatMap((r) => Object.keys(r.metafile.inputs)))]));

@@ -64,6 +64,10 @@ export const ERROR_CODES = {
     about: 'The Neo4j server went away during the work; a re-run converges.',
   },
   NEO4J_ERROR: { exit: 7, about: 'The Neo4j server reported another failure.' },
+  DATASET_NOT_FOUND: {
+    exit: 2,
+    about: 'The Neo4j database has no data set of that name (kg unload --dataset).',
+  },
   NEO4J_TIMEOUT: { exit: 9, about: 'Neo4j did not answer within the timeout (--timeout, NEO4J_TIMEOUT).' },
   QUERY_INVALID: { exit: 8, about: 'Neo4j rejected the Cypher query (syntax, unknown function, ...).' },
   WRITE_NOT_ALLOWED: { exit: 8, about: 'The query writes, and --write was not given.' },

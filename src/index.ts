@@ -33,5 +33,7 @@ export { neo4jConfig } from './backends/neo4j/connection';
 export type { Neo4jConfig } from './backends/neo4j/connection';
 export { loadIntoNeo4j } from './backends/neo4j/load';
 export type { Neo4jLoadOptions, Neo4jLoadResult } from './backends/neo4j/load';
+export { unloadFromNeo4j } from './backends/neo4j/unload';
+export type { Neo4jUnloadResult } from './backends/neo4j/unload';
 export { fileKeys } from './load/file-keys';
 export type { FileKeys } from './load/file-keys';

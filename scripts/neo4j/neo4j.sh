@@ -51,8 +51,8 @@ fetch() {
 # Pid of our server if it is alive (not a zombie, and really our java for this home dir).
 server_pid() {
   local pid
-  [[ -f $pidfile ]] || return 1
-  pid=$(<"$pidfile")
+  # The file can go between a test and a read (a server stopping): a failed read is "not running".
+  pid=$(cat "$pidfile" 2>/dev/null) || return 1
   [[ $pid =~ ^[0-9]+$ ]] || return 1
   local stat args
   stat=$(ps -o stat= -p "$pid" 2>/dev/null) || return 1

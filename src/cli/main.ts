@@ -9,6 +9,7 @@ import { register as registerLoad } from './commands/load';
 import { register as registerExport } from './commands/export';
 import { register as registerStats } from './commands/stats';
 import { register as registerQuery } from './commands/query';
+import { register as registerUnload } from './commands/unload';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -19,27 +20,36 @@ const program = new Command('kg')
   .option('--json', 'print one JSON object on stdout: the result, or { ok: false, error }')
   .option('--quiet', 'print nothing but problems')
   .option('--verbose', 'print the stack trace behind an error')
-  .exitOverride()
-  .showHelpAfterError('(run kg --help for usage)');
+  .exitOverride();
 
 exitOnSignals();
 program.hook('preAction', (_, action) => reporter.configure(action.optsWithGlobals()));
-// A usage error comes before any action: with --json it is reported as the JSON result instead.
+// A usage error comes before any action: commander's own errors are reported like every other error
+// (`error USAGE ...`, or the JSON result with --json), by fail() below.
 const jsonRequested = process.argv.includes('--json');
-program.configureOutput({ writeErr: (text) => void (jsonRequested || process.stderr.write(text)) });
+program.configureOutput({
+  writeErr: (text) => void (jsonRequested || process.stderr.write(text)),
+  outputError: () => undefined,
+});
 
-for (const register of [registerValidate, registerLoad, registerExport, registerStats, registerQuery])
+for (const register of [
+  registerValidate,
+  registerLoad,
+  registerUnload,
+  registerExport,
+  registerStats,
+  registerQuery,
+])
   register(program);
 
 /** Reports why the command stopped; returns the exit status. */
 function fail(e: unknown): number {
   if (e instanceof CommanderError) {
     // Help and version are not errors; every other command-line mistake is a usage error.
-    if (e.exitCode !== 0 && jsonRequested) {
-      reporter.configure({ json: true });
-      reporter.failure(new KgError('USAGE', e.message.replace(/^error: /, '')), undefined);
-    }
-    return e.exitCode === 0 ? 0 : 2;
+    if (e.exitCode === 0) return 0;
+    reporter.configure({ json: jsonRequested });
+    reporter.failure(usageError(e), '(kg --help lists the commands, kg COMMAND --help their options)');
+    return 2;
   }
   const verbose = program.opts<{ verbose?: boolean }>().verbose === true;
   if (e instanceof KgError) {
@@ -59,6 +69,14 @@ function fail(e: unknown): number {
   if (verbose) console.error((e as Error).stack);
   else console.error('(run with --verbose for the stack trace; please report it)');
   return 70;
+}
+
+/** Commander's message in the house style: `unknown option '--formt' (did you mean --format?)`. */
+function usageError(e: CommanderError): KgError {
+  // Without a command, commander has shown the help on stderr already.
+  if (e.code === 'commander.help') return new KgError('USAGE', 'no command given');
+  const message = e.message.replace(/^error: /, '').replace(/\n\(Did you mean (.*)\)$/, ' (did you mean $1)');
+  return new KgError('USAGE', message);
 }
 
 // Exit at once on failure: a half-open connection (a server that never answered) must not keep us alive.

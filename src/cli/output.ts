@@ -1,6 +1,7 @@
 import { relative, isAbsolute } from 'node:path';
 import pc from 'picocolors';
 import type { KgError } from '../errors';
+import type { Dataset } from '../model/dataset';
 
 /** Paths as the user would type them: relative to the working folder when inside it. */
 export function displayPath(file: string): string {
@@ -26,6 +27,13 @@ export function problemsJson(list: readonly KgError[]): unknown[] {
 /** `1 file`, `2 files`, `2 entities`. */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+/** `valid: 10 files: 1 document, 46 entities, 71 statements`, or `invalid: 2 errors in ...`, coloured. */
+export function validationSummary(dataset: Dataset, errors: number): string {
+  const { files, documents, entities, statements } = dataset;
+  const what = `${plural(files.length, 'file')}: ${plural(documents.size, 'document')}, ${plural(entities.size, 'entity', 'entities')}, ${plural(statements.size, 'statement')}`;
+  return errors === 0 ? pc.green(`valid: ${what}`) : pc.red(`invalid: ${plural(errors, 'error')} in ${what}`);
 }
 
 /** A two-column table of counts, right-aligned numbers. */

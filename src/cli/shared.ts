@@ -1,11 +1,10 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { ValidationFailed } from '../errors';
 import { loadGraph, type LoadResult } from '../load/load';
 import { reporter } from './reporter';
 import { progressBar } from './progress';
 import type { ValidateOptions } from '../validate/validate';
 import { defaultCacheDir } from '../validate/cache';
-import { neo4jConfig, type Neo4jConfig } from '../backends/neo4j/connection';
 
 export interface DataOptions {
   root?: string;
@@ -17,8 +16,16 @@ export interface DataOptions {
 
 /** The `[paths...]` argument and the options every data command takes. */
 export function dataArguments(command: Command): Command {
+  return dataOptions(
+    command.addArgument(
+      new Argument('[paths...]', 'data files or folders').default(['graph-data'], 'graph-data'),
+    ),
+  );
+}
+
+/** The options of every command that reads the data files: one definition, so they never drift apart. */
+export function dataOptions(command: Command): Command {
   return command
-    .argument('[paths...]', 'data files or folders', ['graph-data'])
     .addOption(
       new Option(
         '--root <dir>',
@@ -35,6 +42,13 @@ export function dataArguments(command: Command): Command {
       'threads that parse and check files (default: the cores, from 2 MiB of data)',
       nonNegativeInt,
     );
+}
+
+/** `-f, --format text|json`: what the command prints on stdout, as text for people or as JSON. */
+export function formatOption(json: string): Option {
+  return new Option('-f, --format <format>', `text, or json: ${json}`)
+    .choices(['text', 'json'])
+    .default('text');
 }
 
 /** The validation options of the data flags, with progress bars for people at a terminal. */
@@ -77,35 +91,6 @@ export async function loadOrReport(paths: string[], options: DataOptions): Promi
   }
 }
 
-export interface ConnectionOptions {
-  uri?: string;
-  username?: string;
-  database?: string;
-  timeout?: number;
-}
-
-/** Connection flags for commands that talk to Neo4j. The password comes only from NEO4J_PASSWORD, never argv. */
-export function neo4jArguments(command: Command): Command {
-  return command
-    .option(
-      '--uri <uri>',
-      'Neo4j URI: bolt://, neo4j:// or neo4j+s:// (default: $NEO4J_URI or bolt://127.0.0.1:7687)',
-    )
-    .option('--username <name>', 'Neo4j user (default: $NEO4J_USERNAME or neo4j)')
-    .option('--database <name>', 'Neo4j database (default: $NEO4J_DATABASE or neo4j)')
-    .option(
-      '--timeout <seconds>',
-      'fail when connecting or a transaction takes longer (default: $NEO4J_TIMEOUT, or none)',
-      positiveNumber,
-    );
-}
-
-/** The connection settings from the flags, then the environment. */
-export function connectionConfig(options: ConnectionOptions): Neo4jConfig {
-  const { timeout, ...rest } = options;
-  return neo4jConfig(timeout === undefined ? rest : { ...rest, timeoutSeconds: timeout });
-}
-
 /** Flag values: a whole number of at least 1, or any number above 0. */
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -119,6 +104,11 @@ export function nonNegativeInt(value: string): number {
   if (!Number.isSafeInteger(n) || n < 0)
     throw new InvalidArgumentError('must be a whole number of at least 0');
   return n;
+}
+
+/** The parser of a repeatable option: every value, in order (no default, so none shows in --help). */
+export function collect(value: string, all: string[] | undefined): string[] {
+  return [...(all ?? []), value];
 }
 
 export function positiveNumber(value: string): number {

@@ -2,7 +2,7 @@ import type { FactGraph } from '../backends/memory/build-graph';
 import { claimTies, KIND_COLORS, KINDS_IN_ORDER, withoutReserved } from './attributes';
 import { jsonChunks, streamed } from './json';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /** Data names Cytoscape gives a meaning (id, source, target, parent) and the one this export sets (label). */
 const RESERVED = ['id', 'label', 'source', 'target', 'parent'] as const;

@@ -2,7 +2,7 @@ import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, claimTies, isNegated } from './attributes';
 import { isStatementNode } from '../model/claims';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /** Control characters but line ends and tabs, and non-characters: Graphviz's SVG, XML, cannot carry them. */
 // eslint-disable-next-line no-control-regex -- they are what is dropped

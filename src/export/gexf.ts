@@ -9,7 +9,7 @@ import {
 } from './attributes';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 import { flatAttributes } from '../load/flatten';
 
 const GEXF_NS = 'http://gexf.net/1.3';

@@ -2,7 +2,7 @@ import type { FactGraph } from '../backends/memory/build-graph';
 import { columnsWithout, KIND_COLORS, withoutReserved, type ColumnType } from './attributes';
 import { XmlWriter } from './xml';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 import { flatAttributes } from '../load/flatten';
 
 const GRAPHML_NS = 'http://graphml.graphdrawing.org/xmlns';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER } from './attributes';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /** What the page embeds for its viewer (scripts/viewer/viewer.ts). */
 export interface ViewerData {

@@ -17,20 +17,12 @@ import { CYTOSCAPE_FORMAT } from './cytoscape';
 import { NEO4J_CSV_FORMAT } from './neo4j-csv';
 import { TURTLE_FORMAT } from './turtle';
 import { JSONLD_FORMAT } from './jsonld';
+import type { ExportFormatSpec, ExportOutput } from './format-spec';
 
-/** An export is one text file, or a folder of named text files (e.g. neo4j-csv). */
-export type ExportOutput = Chunks | Record<string, Chunks>;
+export type { ExportFormatSpec, ExportOutput } from './format-spec';
 
 /** An output with its pieces joined: a file's text, or a folder's texts by file name. */
 export type JoinedOutput<T extends ExportOutput> = T extends Chunks ? string : Record<keyof T, string>;
-
-export interface ExportFormatSpec {
-  /** The file extension, or '' for a folder. */
-  extension: string;
-  /** The tools that open it, for people choosing a format. */
-  opensWith: string;
-  serialize: (graph: FactGraph) => ExportOutput;
-}
 
 /** Every export format: its file extension, what opens it, and how it is written. */
 export const EXPORT_FORMATS = {

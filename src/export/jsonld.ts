@@ -3,7 +3,7 @@ import type { FactGraph } from '../backends/memory/build-graph';
 import { jsonChunks, streamed } from './json';
 import { subjectQuads, RDF_PREFIXES } from './rdf';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 type JsonLdValue =
   | string

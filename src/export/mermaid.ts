@@ -1,7 +1,7 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, KINDS_IN_ORDER, claimTies, isNegated } from './attributes';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /** Mermaid's entity codes for the characters that would end a label, start an entity or read as HTML. */
 const ENTITIES: Record<string, string> = {

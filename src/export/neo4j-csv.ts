@@ -13,7 +13,7 @@ import {
 } from '../load/canonical';
 import type { Column, ColumnType } from './attributes';
 import { map, type Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /** The data set the files belong to, as `kg load --backend neo4j --dataset` records it. */
 export const DEFAULT_DATASET = 'graph-data';

@@ -1,6 +1,7 @@
 import { DataFactory, type Literal, type NamedNode, type Quad } from 'n3';
 import type { FactGraph, StatementAttributes } from '../backends/memory/build-graph';
 import { isStatementNode } from '../model/claims';
+import { flatMaps } from '../load/flatten';
 import { DATE_PROPERTIES, type RecordType } from '../model/edtf';
 import { EDTF_FIELDS } from '../model/generated';
 import { mentionedEntities } from '../model/sources';
@@ -145,7 +146,7 @@ function fieldQuads(
   record: RecordType,
 ): Quad[] {
   const quads: Quad[] = [];
-  for (const [field, value] of Object.entries(mapsFlattened(attributes))) {
+  for (const [field, value] of Object.entries(flatMaps(attributes))) {
     if (value === undefined) continue;
     const [property, as] = (Object.hasOwn(fields, field) && fields[field]) || [
       fg + encodeURIComponent(field),
@@ -170,18 +171,6 @@ function fieldQuads(
     }
   }
   return quads;
-}
-
-/** A map field (a document's origin) as one field a key: originFile, originSha256. */
-function mapsFlattened(attributes: object): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(attributes)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, inner] of Object.entries(value as object))
-        out[`${field}${key.charAt(0).toUpperCase()}${key.slice(1)}`] = inner;
-    } else out[field] = value;
-  }
-  return out;
 }
 
 /** The languages of the documents whose statements mention each entity (as loadIntoNeo4j's MENTIONED_IN). */

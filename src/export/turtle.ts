@@ -2,7 +2,7 @@ import { Writer } from 'n3';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { subjectQuads, RDF_PREFIXES } from './rdf';
 import type { Chunks } from './chunks';
-import type { ExportFormatSpec } from './index';
+import type { ExportFormatSpec } from './format-spec';
 
 /**
  * Control characters n3 writes raw in Turtle (it escapes only U+0000–U+0019). Raw they are legal, but

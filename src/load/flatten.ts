@@ -6,8 +6,13 @@ import { flattenQuantities } from '../model/quantities';
  * property a key, named field + Key (a document's `origin: {file, sha256}` as `originFile`, `originSha256`).
  */
 export function flatAttributes(attributes: object): Record<string, unknown> {
+  return flatMaps(flattenQuantities(attributes));
+}
+
+/** Each map field as one field a key, named field + Key: `origin: {file}` as `originFile`. */
+export function flatMaps(attributes: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(flattenQuantities(attributes))) {
+  for (const [field, value] of Object.entries(attributes)) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) out[field] = value;
     else
       for (const [key, inner] of Object.entries(value))

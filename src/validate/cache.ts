@@ -10,7 +10,7 @@ import { SCHEMA_DIR } from './schema-check';
  */
 
 /** `$XDG_CACHE_HOME/factgraph`, else `~/.cache/factgraph`. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+export function defaultCacheDir(env: Record<string, string | undefined> = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'factgraph');
 }
 
@@ -22,7 +22,9 @@ async function cacheSalt(): Promise<string> {
     const hash = createHash('sha256');
     for (const file of [
       join(SCHEMA_DIR, 'data-file.schema.json'),
-      ...['check-file.js', 'parse-yaml.js', 'schema-check.js', 'quotes.js'].map((f) => join(__dirname, f)),
+      ...['check-file.js', 'parse-yaml.js', 'schema-check.js', 'quotes.js', 'validate.js'].map((f) =>
+        join(__dirname, f),
+      ),
     ]) {
       hash.update(await readFile(file).catch(() => file));
     }

@@ -7,13 +7,16 @@ const DATA_FILE = /\.ya?ml$/i;
 /** The data files under the given files and folders: absolute, sorted, each once. */
 export async function collectFiles(paths: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
+  const missing: string[] = [];
   for (const p of paths) {
     const abs = resolve(p);
     let info;
     try {
       info = await stat(abs);
     } catch {
-      throw new KgError('PATH_NOT_FOUND', `no such file or folder: ${p}`);
+      // Every missing path is named, not only the first.
+      missing.push(p);
+      continue;
     }
     if (info.isDirectory()) {
       let entries;
@@ -32,6 +35,11 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
       }
     } else found.add(abs);
   }
+  if (missing.length > 0)
+    throw new KgError(
+      'PATH_NOT_FOUND',
+      `no such ${missing.length === 1 ? 'file or folder' : 'files or folders'}: ${missing.join(', ')}`,
+    );
   if (found.size === 0) {
     throw new KgError('NO_DATA_FILES', `no .yaml or .yml files under ${paths.join(', ')}`);
   }

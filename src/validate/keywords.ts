@@ -3,46 +3,10 @@ import type { ErrorObject } from 'ajv/dist/2020';
 import { parseEdtf } from '../model/edtf';
 import type { ErrorCode } from '../errors';
 
-/**
- * The schema's own keywords, checked in the same pass as the standard ones so that their problems are
- * positioned and collected like every other. The bundle keeps them for editors, which ignore them.
- */
-export function addClaimKeywords(ajv: Ajv): void {
-  ajv.addKeyword({
-    keyword: 'edtf',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function edtf(this: unknown, enabled: boolean, value: unknown): boolean {
-      const self = edtf as KeywordFunction;
-      // Other types (a fraction, a list) are the `type` keyword's to report.
-      if (!enabled || !(typeof value === 'string' || Number.isInteger(value))) return true;
-      const parsed = parseEdtf(value as string | number);
-      if (parsed.ok) return true;
-      self.errors = [keywordError('edtf', parsed.message)];
-      return false;
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'quantityRange',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function quantityRange(this: unknown, enabled: boolean, value: unknown): boolean {
-      const self = quantityRange as KeywordFunction;
-      if (!enabled || value === null || typeof value !== 'object') return true;
-      const q = value as Record<string, unknown>;
-      const num = (k: string) => (typeof q[k] === 'number' ? (q[k] as number) : undefined);
-      const [v, min, max] = [num('value'), num('min'), num('max')];
-      let problem: [string, string] | undefined;
-      if (v !== undefined && (min !== undefined || max !== undefined)) {
-        problem = [min !== undefined ? 'min' : 'max', "give either 'value' or 'min'/'max', not both"];
-      } else if (min !== undefined && max !== undefined && min > max) {
-        problem = ['min', `'min' ${min} is above 'max' ${max}`];
-      }
-      if (!problem) return true;
-      self.errors = [keywordError('quantityRange', problem[1], problem[0])];
-      return false;
-    },
-  });
+/** What a check of the schema's own keywords finds: why, and the field of the value it is at. */
+interface Problem {
+  message: string;
+  field?: string;
 }
 
 interface KeywordFunction {
@@ -50,8 +14,46 @@ interface KeywordFunction {
   errors?: Partial<ErrorObject>[];
 }
 
-function keywordError(keyword: string, message: string, field?: string): Partial<ErrorObject> {
-  return { keyword, message, params: field === undefined ? {} : { field } };
+/** A boolean keyword (`"edtf": true`) whose check says what is wrong with a value, or nothing. */
+function addCheck(ajv: Ajv, keyword: string, check: (value: unknown) => Problem | undefined): void {
+  const validate: KeywordFunction = function (enabled, value) {
+    const problem = enabled ? check(value) : undefined;
+    if (!problem) return true;
+    validate.errors = [
+      { keyword, message: problem.message, params: problem.field ? { field: problem.field } : {} },
+    ];
+    return false;
+  };
+  ajv.addKeyword({ keyword, schemaType: 'boolean', errors: true, validate });
+}
+
+/**
+ * The schema's own keywords, checked in the same pass as the standard ones so that their problems are
+ * positioned and collected like every other. The bundle keeps them for editors, which ignore them.
+ */
+export function addClaimKeywords(ajv: Ajv): void {
+  addCheck(ajv, 'edtf', (value) => {
+    // Other types (a fraction, a list) are the `type` keyword's to report.
+    if (typeof value !== 'string' && !Number.isInteger(value)) return undefined;
+    const parsed = parseEdtf(value as string | number);
+    return parsed.ok ? undefined : { message: parsed.message };
+  });
+  addCheck(ajv, 'quantityRange', (value) => {
+    if (value === null || typeof value !== 'object') return undefined;
+    const q = value as Record<string, unknown>;
+    const num = (k: string) => (typeof q[k] === 'number' ? (q[k] as number) : undefined);
+    const [v, min, max] = [num('value'), num('min'), num('max')];
+    if (v !== undefined && (min !== undefined || max !== undefined)) {
+      return {
+        field: min !== undefined ? 'min' : 'max',
+        message: "give either 'value' or 'min'/'max', not both",
+      };
+    }
+    if (min !== undefined && max !== undefined && min > max) {
+      return { field: 'min', message: `'min' ${min} is above 'max' ${max}` };
+    }
+    return undefined;
+  });
 }
 
 /** The code of a problem one of these keywords found, and the field of the value it is at. */

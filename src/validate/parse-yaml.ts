@@ -152,7 +152,69 @@ export type ParseResult =
  * package, whose errors and positions are the reference. Both give the same values and positions.
  */
 export function parseYaml(text: string, file: string): ParseResult {
-  return parsePlainYaml(text, file) ?? parseYamlDocument(text, file);
+  const unprintable = nonPrintable(text, file);
+  if (unprintable.length > 0) return { ok: false, errors: unprintable };
+  const parsed = parsePlainYaml(text, file) ?? parseYamlDocument(text, file);
+  // Only an escape can make a lone surrogate (decoded UTF-8 has none): look only where one is written.
+  if (parsed.ok && /\\[uU]/.test(text)) {
+    const lone = loneSurrogates(parsed.value, parsed.locator);
+    if (lone.length > 0) return { ok: false, errors: lone };
+  }
+  return parsed;
+}
+
+/**
+ * YAML 1.2 allows only printable characters in a stream (its c-printable: tab, LF, CR, NEL and
+ * everything from space up but DEL, the C1 controls, surrogates and U+FFFE/U+FFFF); both parsers
+ * accept some of the others silently, and a raw ESC or NUL would reach terminals and exports. One
+ * error a line.
+ */
+// eslint-disable-next-line no-control-regex
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
+
+function nonPrintable(text: string, file: string): KgError[] {
+  const errors: KgError[] = [];
+  let lines: LineCounter | undefined;
+  let lastLine = 0;
+  for (const m of text.matchAll(NON_PRINTABLE)) {
+    if (!lines) {
+      lines = new LineCounter();
+      lines.addNewLine(0);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    }
+    const { line, col } = lines.linePos(m.index);
+    if (line === lastLine) continue;
+    lastLine = line;
+    const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    errors.push(
+      new KgError(
+        'YAML_SYNTAX',
+        `control character ${code} is not allowed in YAML: remove it, or write it as an escape ("\\u${code.slice(2)}") in a double-quoted string`,
+        { file, line, col },
+      ),
+    );
+  }
+  return errors;
+}
+
+/** Strings with a UTF-16 surrogate that is not half of a pair (from an escape such as "\\ud800"). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function loneSurrogates(value: unknown, locator: YamlLocator, path: (string | number)[] = []): KgError[] {
+  if (typeof value === 'string') {
+    if (!LONE_SURROGATE.test(value)) return [];
+    return [
+      new KgError(
+        'YAML_SYNTAX',
+        'an escape gives half of a UTF-16 surrogate pair, which is no character: every backend and export would store it differently; write the character itself',
+        locator.at(path),
+      ),
+    ];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => loneSurrogates(v, locator, [...path, i]));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => loneSurrogates(v, locator, [...path, k]));
+  return [];
 }
 
 /** parseYaml with the yaml package alone. */

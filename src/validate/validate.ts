@@ -7,7 +7,7 @@ import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, STATEMENT_KIND, type Entity 
 import { collectFiles, commonRoot, isInside } from './collect-files';
 import { closestPassage, findQuote, normalizeSource } from './quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
-import { show } from './schema-check';
+import { closeEnough, show } from './schema-check';
 import { LocatedEntry, toKgError } from './check-file';
 import { runFileTasks } from './pool';
 import { checkClaimsAboutClaims } from './claim-checks';
@@ -148,15 +148,27 @@ export async function validate(
   progress('cross-file', 0, 3);
   await loadDocumentTexts(dataset, errors, options);
   progress('cross-file', 1, 3);
+  const suggestReference = referenceSuggester();
+  const documentIds = lazy(() => [...dataset.documents.keys()]);
   for (const f of fileDocuments) {
     if (!dataset.documents.has(f.id)) {
       errors.push(
-        new KgError('UNKNOWN_REFERENCE', `document ${show(f.id)} is not defined in any file`, f.where),
+        new KgError(
+          'UNKNOWN_REFERENCE',
+          `document ${show(f.id)} is not defined in any file${suggestReference(f.id, documentIds)}`,
+          f.where,
+        ),
       );
     }
   }
   // A file that could not be parsed may define what others refer to: don't report those as unknown.
-  const crossFile = await checkAcrossFiles(dataset, unparsedFiles === 0, options.cacheDir, fileKeys);
+  const crossFile = await checkAcrossFiles(
+    dataset,
+    unparsedFiles === 0,
+    options.cacheDir,
+    fileKeys,
+    suggestReference,
+  );
   progress('cross-file', 2, 3);
   // A node the schema already rejected gets no second error from the checks across files.
   const flagged = new Set(errors.map(key));
@@ -294,6 +306,7 @@ async function checkAcrossFiles(
   reportUnknown: boolean,
   cacheDir: string | undefined,
   fileKeys: readonly (string | undefined)[],
+  suggestReference: SuggestReference,
 ): Promise<KgError[]> {
   const dir = cacheDir && join(cacheDir, 'checks');
   const entryKey =
@@ -312,7 +325,7 @@ async function checkAcrossFiles(
     return errors.map((e) => KgError.fromJSON(e));
   }
   const errors: KgError[] = [];
-  checkReferences(dataset, errors, reportUnknown);
+  checkReferences(dataset, errors, reportUnknown, suggestReference);
   await checkQuotes(dataset, errors, cacheDir);
   if (entryKey) {
     const spans: number[] = [];
@@ -353,7 +366,46 @@ const references = <T extends object>(fields: T) =>
 const STATEMENT_REFERENCES = references(REFERENCE_KINDS.statement);
 const DOCUMENT_REFERENCES = references(REFERENCE_KINDS.document);
 
-function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boolean): void {
+/**
+ * Wrong references that get a "did you mean": each looks through every id, so a run with many wrong
+ * references (a renamed entity) costs at most this many look-ups, and a valid run none.
+ */
+const SUGGESTED_REFERENCES = 50;
+
+type SuggestReference = (id: string, ids: () => string[]) => string;
+
+/**
+ * ` (did you mean 'person:donald-trump'?)` for the first wrong references of one run: the closest id of
+ * the same prefix, compared without it (every `person:` shares those letters).
+ */
+function referenceSuggester(): SuggestReference {
+  let left = SUGGESTED_REFERENCES;
+  return (id, ids) => {
+    if (left-- <= 0) return '';
+    const prefix = id.slice(0, id.indexOf(':') + 1);
+    const names = ids()
+      .filter((c) => c.startsWith(prefix))
+      .map((c) => c.slice(prefix.length));
+    // Ids are long: a typo in one is an edit or two, not a third of its letters.
+    const name = id.slice(prefix.length);
+    const best = closeEnough(name, names, false, Math.max(1, Math.ceil(name.length / 5)));
+    return best === undefined ? '' : ` (did you mean '${prefix}${best}'?)`;
+  };
+}
+
+/** The value of `make`, made on the first call. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function checkReferences(
+  dataset: Dataset,
+  errors: KgError[],
+  reportUnknown: boolean,
+  suggestReference: SuggestReference,
+): void {
+  const entityIds = lazy(() => [...dataset.entities.keys()]);
   /**
    * Checks the reference in `field` of `entry` (one id, or each of a list); `predicate` names a
    * statement's subject or object. This runs for every reference: a message and a position are made
@@ -382,7 +434,11 @@ function checkReferences(dataset: Dataset, errors: KgError[], reportUnknown: boo
               `${role} ${show(id)} is a ${kind}; allowed: ${kinds.join(', ')}`,
               at,
             )
-          : new KgError('UNKNOWN_REFERENCE', `${role} ${show(id)} is not defined in any file`, at),
+          : new KgError(
+              'UNKNOWN_REFERENCE',
+              `${role} ${show(id)} is not defined in any file${suggestReference(id, entityIds)}`,
+              at,
+            ),
       );
     }
   };

@@ -13,11 +13,11 @@ import { isStatementNode } from '../../src/model/claims';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
-import { withoutReserved } from '../../src/export/attributes';
+import { claimTies, withoutReserved } from '../../src/export/attributes';
 import { idIri, RDF_PREFIXES } from '../../src/export/rdf';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import { HOSTILE, hostileGraph } from '../hostile-graph';
-import { ROOT } from '../helpers';
+import { BASE, FIXTURES, ROOT } from '../helpers';
 import { cypher, sideServerPort } from '../neo4j-helpers';
 
 const GOLDEN = join(ROOT, 'tests', 'golden');
@@ -493,5 +493,28 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
     // neo4j-admin cannot store an empty array: it becomes no property (neo4j/neo4j#13566).
     delete expected.edges['s:parallel']!.properties.qualifiers;
     expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(expected);
+  }, 300_000);
+
+  test('the claims fixture imports as kg load writes it: statement nodes, their ties, flattened figures', async () => {
+    const claims = (
+      await loadGraph([BASE, join(FIXTURES, 'valid', 'claims-every-field.yaml')], { root: FIXTURES })
+    ).graph;
+    neo4jSh('stop');
+    await importGraph(claims, 'claims', '--overwrite-destination');
+    neo4jSh('start');
+    expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(canonicalFromGraph(claims));
+    const ties = await cypher(
+      config,
+      'MATCH (c:Statement)-[t]->(end) RETURN c.id AS c, type(t) AS t, end.id AS end ORDER BY c, t',
+    );
+    expect(ties).toEqual(
+      claimTies(claims)
+        .map(({ statement, role, end }) => ({ c: statement, t: role.toUpperCase(), end }))
+        .sort((a, b) => (a.c + a.t < b.c + b.t ? -1 : 1)),
+    );
+    // kg load over the import finds every relationship where it belongs: nothing to replace.
+    const result = await loadIntoNeo4j(claims, config, { dataset: 'graph-data' });
+    expect(result.removedRelationships).toBe(0);
+    expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(canonicalFromGraph(claims));
   }, 300_000);
 });

@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,10 +11,11 @@ import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 let config: Neo4jConfig;
 
 /** The built CLI with the test server's settings, overridable per call. */
-function kg(args: string[], env: Record<string, string> = {}) {
+function kg(args: string[], env: Record<string, string> = {}, input?: string) {
   const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
     env: {
       ...process.env,
       NO_COLOR: '1',
@@ -55,7 +58,9 @@ test('query formats: table with a row count, CSV with a header; --param takes JS
     '--param',
     'ids=["state:russia","region:donbas"]',
   ];
-  expect(kg([...args, '--format', 'table']).stdout).toMatch(/│ region:donbas.*\n[\s\S]*2 rows\n$/);
+  const table = kg([...args, '--format', 'table']);
+  expect(table.stdout).toMatch(/│ region:donbas.*\n[\s\S]*┘\n$/);
+  expect(table.stderr).toBe(`2 rows · neo4j ${config.uri}\n`);
   const rows = parse(kg([...args, '--format', 'csv']).stdout) as string[][];
   expect(rows[0]).toEqual(['id', 'aliases']);
   expect(rows.map((r) => r[0])).toEqual(['id', 'region:donbas', 'state:russia']);
@@ -176,7 +181,7 @@ describe('timeouts', () => {
     const r = kg(['query', 'CALL apoc.util.sleep(20000) RETURN 1 AS one', '--timeout', '1']);
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(
-      /^error NEO4J_TIMEOUT Neo4j at .* did not answer within 1 seconds while running the query/,
+      /^error NEO4J_TIMEOUT Neo4j at .* did not answer within 1 second while running the query/,
     );
   });
 
@@ -199,5 +204,131 @@ describe('timeouts', () => {
     } finally {
       silent.close();
     }
+  });
+});
+
+describe('one backend rule for kg load and kg query', () => {
+  test('with NEO4J_URI set, kg load loads Neo4j and kg query --file answers from it, and says so', () => {
+    const load = kg(['load']);
+    expect(load.code).toBe(0);
+    expect(load.stdout).toMatch(
+      /^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 46 entities, 71 statements, 1 document, \d+ mentions\n {2}in (\d+) transactions: batches of one kind or predicate, at most 10,000 rows each \(--batch-size\), 2 at a time \(--concurrency\)/,
+    );
+    const q = kg([
+      'query',
+      '--file',
+      'queries/search-quotes.cypher',
+      '-p',
+      'text=sikkerhetsgarantier',
+      '-f',
+      'csv',
+    ]);
+    expect(q.code).toBe(0);
+    expect(q.stderr).toBe(`18 rows · neo4j ${config.uri}\n`);
+  });
+});
+
+describe('kg unload removes a data set, and nothing of the others', () => {
+  const count = async (dataset: string) =>
+    cypher(config, 'MATCH ()-[r]->() WHERE r.dataset = $dataset RETURN count(r) AS n', { dataset });
+
+  test('a copy loaded under another name goes again; graph-data stays whole', async () => {
+    expect(kg(['load', '--dataset', 'trial']).code).toBe(0);
+    expect(kg(['load']).code).toBe(0);
+    const before = await count('graph-data');
+    const r = kg(['unload', '--dataset', 'trial']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 117 relationships and 0 nodes;/,
+    );
+    expect(await count('trial')).toEqual([{ n: 0 }]);
+    expect(await count('graph-data')).toEqual(before);
+    expect(await cypher(config, "MATCH (x:Dataset {name: 'trial'}) RETURN count(x) AS n")).toEqual([
+      { n: 0 },
+    ]);
+    expect(await cypher(config, "MATCH (n:Entity) WHERE 'trial' IN n.datasets RETURN count(n) AS n")).toEqual(
+      [{ n: 0 }],
+    );
+  });
+
+  test('unloading the last data set leaves nothing; an unknown name is DATASET_NOT_FOUND with those there are', async () => {
+    expect(kg(['load']).code).toBe(0);
+    const wrong = kg(['unload', '--dataset', 'graph-dat']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(
+      /^error DATASET_NOT_FOUND Neo4j at .* has no data set 'graph-dat'; it has: graph-data\n$/,
+    );
+    const json = JSON.parse(kg(['--json', 'unload', '--dataset', 'graph-data']).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(json).toMatchObject({
+      ok: true,
+      neo4j: { dataset: 'graph-data', removedRelationships: 117, removedNodes: 47 },
+    });
+    expect(await cypher(config, 'MATCH (n) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+  });
+
+  test('kg load --prune of an empty data set removes what the data set had', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'factgraph-empty-'));
+    writeFileSync(join(empty, 'nothing.yaml'), 'entities: []\n');
+    expect(kg(['load', '--dataset', 'emptied']).code).toBe(0);
+    const r = kg(['load', empty, '--dataset', 'emptied', '--prune']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 entities, 0 statements, 0 documents, 0 mentions');
+    expect(r.stdout).toContain('removed 117 relationships and 47 nodes');
+    expect(await count('emptied')).toEqual([{ n: 0 }]);
+    expect(kg(['unload', '--dataset', 'emptied']).code).toBe(0);
+  });
+});
+
+describe('the password from standard input or a prompt, never a flag', () => {
+  test('--password-stdin reads the first line', () => {
+    const ok = kg(
+      ['query', 'RETURN 1 AS one', '-f', 'json', '--password-stdin'],
+      { NEO4J_PASSWORD: '' },
+      `${config.password}\n`,
+    );
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual([{ one: 1 }]);
+    const wrong = kg(
+      ['query', 'RETURN 1', '--password-stdin'],
+      { NEO4J_PASSWORD: '' },
+      'not-the-Secret-123\n',
+    );
+    expect(wrong.code).toBe(4);
+    expect(wrong.all).not.toContain('not-the-Secret-123');
+    expect(kg(['query', 'RETURN 1', '--password-stdin'], { NEO4J_PASSWORD: '' }, '').stderr).toBe(
+      'error USAGE --password-stdin: standard input holds no password\n',
+    );
+  });
+
+  test('at a terminal, a refused default password is asked for without echo', async () => {
+    // script(1) gives the command a terminal; the password is typed once the prompt shows.
+    const command = `${process.execPath} ${join(ROOT, 'dist', 'cli', 'main.js')} query 'RETURN 1 AS one' -f csv`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        NEO4J_URI: config.uri,
+        NEO4J_USERNAME: config.username,
+        NEO4J_PASSWORD: '',
+      },
+    });
+    let output = '';
+    let typed = false;
+    child.stdout.on('data', (d: Buffer) => {
+      output += String(d);
+      if (!typed && output.includes(`Neo4j password for ${config.username} at ${config.uri}: `)) {
+        typed = true;
+        child.stdin.write(`${config.password}\r`);
+      }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(typed).toBe(true);
+    expect(code).toBe(0);
+    expect(output).toMatch(/one\r?\n1\r?\n/);
+    expect(output).not.toContain(config.password);
   });
 });

@@ -109,9 +109,7 @@ test('--incremental needs the Neo4j backend', () => {
   const r = spawnSync(
     process.execPath,
     [join(ROOT, 'dist', 'cli', 'main.js'), 'load', data, '--incremental'],
-    {
-      encoding: 'utf8',
-    },
+    { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '' } },
   );
   expect(r.status).toBe(2);
   expect(r.stderr).toContain('error USAGE --incremental needs --backend neo4j');

@@ -287,7 +287,7 @@ describe('kg query --backend memory', () => {
       '--format',
       'csv',
     ]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('1 row · memory (graph-data/) · --backend neo4j asks Neo4j\n');
     expect(r.stdout).toBe('name\nVladimir Putin\n');
     expect(r.code).toBe(0);
   });

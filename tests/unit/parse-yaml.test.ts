@@ -14,6 +14,30 @@ describe('parseYaml', () => {
     expect(r.locator.at(['entities', 0, 'kind'])).toEqual({ file: 'f.yaml', line: 2, col: 5 });
   });
 
+  test('a raw control character anywhere is YAML_SYNTAX at its own line and column', () => {
+    const text = 'entities:\n  - id: person:a\n    name: "A b"\n    aliases: [A, Bee] # a comment\n';
+    const control = fc.constantFrom(
+      ...'\u0000\u0001\u0007\u0008\u000b\u000c\u001b\u007f\u0080\u009f\ufffe\uffff',
+    );
+    fc.assert(
+      fc.property(fc.nat(text.length - 1), control, (at, c) => {
+        const r = parseYaml(text.slice(0, at) + c + text.slice(at), 'f.yaml');
+        const line = text.slice(0, at).split('\n').length;
+        const col = at - text.lastIndexOf('\n', at - 1);
+        expect(r.ok ? [] : r.errors.map((e) => [e.code, e.line, e.col])).toEqual([
+          ['YAML_SYNTAX', line, col],
+        ]);
+      }),
+    );
+  });
+
+  test('an escaped lone surrogate is refused at its scalar; a whole pair is a character', () => {
+    const lone = parseYaml('a: ["\\ud83d\\ude00", "x\\udfff"]\n', 'f.yaml');
+    expect(lone.ok ? [] : lone.errors.map((e) => [e.code, e.line, e.col])).toEqual([['YAML_SYNTAX', 1, 21]]);
+    const pair = parseYaml('a: "\\ud83d\\ude00"\n', 'f.yaml');
+    expect(pair.ok && pair.value).toEqual({ a: '😀' });
+  });
+
   test('a key without a value is located at its key', () => {
     const r = parseYaml('a:\n  b:\n', 'f.yaml');
     if (!r.ok) throw new Error('expected a parse');

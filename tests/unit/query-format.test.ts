@@ -53,3 +53,63 @@ describe('formatResult csv', () => {
     ]);
   });
 });
+
+describe('formatResult table', () => {
+  const node = (id: string, labels: string[], properties: Record<string, string>) => ({
+    elementId: id,
+    labels,
+    properties,
+  });
+  const putin = node('1', ['Entity', 'Person'], { id: 'person:vladimir-putin', name: 'Vladimir Putin' });
+  const russia = node('2', ['Entity', 'State'], { id: 'state:russia', name: 'Russia' });
+  const leads = {
+    elementId: '3',
+    type: 'LEADS',
+    startNodeElementId: '1',
+    endNodeElementId: '2',
+    properties: { id: 's:putin-leads-russia' },
+  };
+  const long = 'Det ser ut til at Russland krever kontroll over hele Donbas-regionen, samt at kampene fryses';
+
+  test('a node, a relationship and a path show their labels and name, not their JSON', () => {
+    const table = formatResult(
+      {
+        columns: ['n', 'r', 'p', 'doc'],
+        rows: [
+          {
+            n: putin,
+            r: leads,
+            p: { nodes: [russia, putin], relationships: [leads] },
+            doc: node('4', ['Document'], { id: 'doc:x' }),
+          },
+        ],
+      },
+      'table',
+    );
+    expect(table).toContain("│ (:Person {name: 'Vladimir Putin'}) │");
+    expect(table).toContain("│ [:LEADS {id: 's:putin-leads-russia'}] │");
+    expect(table).toContain("│ (:State {name: 'Russia'})<-[:LEADS]-(:Person {name: 'Vladimir Putin'}) │");
+    expect(table).toContain("│ (:Document {id: 'doc:x'}) │");
+    expect(table).not.toContain('elementId');
+  });
+
+  test('long cells are cut with … to the width; short columns keep theirs; json and csv keep all', () => {
+    const result = {
+      columns: ['n', 'quote'],
+      rows: [
+        { n: 1, quote: long },
+        { n: 22, quote: 'kort' },
+      ],
+    };
+    const table = formatResult(result, 'table', { width: 40 });
+    const lines = table.trimEnd().split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lines.some((l) => l.length === 40)).toBe(true);
+    expect(table).toContain('│ 22 │ kort');
+    expect(table).toContain('│ 1  │ Det ser ut til at Russland kre… │');
+    expect(formatResult(result, 'table', { width: 200 })).toContain(long);
+    expect(formatResult(result, 'table')).toContain(long);
+    expect(formatResult(result, 'csv')).toContain(long);
+    expect(formatResult(result, 'json')).toContain(long);
+  });
+});

@@ -1,4 +1,5 @@
-import { closestPassage, findQuote, normalizeSource } from '../../src/validate/quotes';
+import fc from 'fast-check';
+import { closestPassage, findQuote, normalizeSource, passageByTable } from '../../src/validate/quotes';
 
 const source = normalizeSource(
   'Russlands utenriksminister Sergej Lavrov understreket at Moskva støtter garantier.\r\n– Alt annet er «håpløst», sa Lavrov.\r\n',
@@ -38,4 +39,32 @@ test('the closest passage is the near miss with the fewest edits', () => {
     text: 'Moskva støtter garantier',
     edits: 0,
   });
+});
+
+test('the bit-parallel closest passage gives the edit table’s answer, tie-breaks included', () => {
+  // Small alphabets make many ties; long quotes span several 32-row blocks.
+  const text = (alphabet: string, max: number) =>
+    fc.array(fc.constantFrom(...alphabet), { maxLength: max }).map((cs) => cs.join(''));
+  for (const [alphabet, quoteLength] of [
+    ['ab', 12],
+    ['abc ', 40],
+    ['aæ😀', 70],
+    ['abcdefghij', 140],
+  ] as const) {
+    fc.assert(
+      fc.property(text(alphabet, 300), text(alphabet, quoteLength), (source, quote) => {
+        expect(closestPassage(source, quote)).toEqual(passageByTable(source, quote));
+      }),
+      { numRuns: 300 },
+    );
+  }
+});
+
+test('a quote cut out of a long text with a few edits is found again', () => {
+  const long = 'Russlands utenriksminister Sergej Lavrov understreket at Moskva støtter garantier. '.repeat(
+    300,
+  );
+  const quote = `${long.slice(12_000, 12_200).replace('Moskva', 'Moskwa')}`;
+  expect(closestPassage(long, quote)).toEqual(passageByTable(long, quote));
+  expect(closestPassage(long, quote)?.edits).toBe(1);
 });

@@ -23,7 +23,7 @@ export const DEFAULT_NEO4J: Neo4jConfig = {
 /** The connection settings: explicit options first, then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE. */
 export function neo4jConfig(
   options: Partial<Neo4jConfig> = {},
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
 ): Neo4jConfig {
   type Setting = 'uri' | 'username' | 'password' | 'database';
   const pick = (key: Setting, name: string) => options[key] || env[name] || DEFAULT_NEO4J[key];
@@ -52,6 +52,8 @@ export function redactUri(uri: string): string {
 }
 
 /**
+ * @internal (the published types stay free of the driver's, which need `lib: esnext` and DOM or Node types)
+ *
  * A driver that has proven it can reach the database: `bolt://`, `neo4j://` (routing, for clusters) and
  * `neo4j+s://` (TLS, e.g. Aura) all work. Failures become KgErrors with their own exit codes.
  */
@@ -111,7 +113,9 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
     /timed out|Failed to establish connection in/i.test(detail)
   ) {
     kind = 'NEO4J_TIMEOUT';
-    message = `Neo4j at ${where} did not answer within ${config.timeoutSeconds ?? 'the'} seconds while ${during} (--timeout, NEO4J_TIMEOUT)`;
+    const t = config.timeoutSeconds;
+    const limit = t === undefined ? 'the time allowed' : `${t} second${t === 1 ? '' : 's'}`;
+    message = `Neo4j at ${where} did not answer within ${limit} while ${during} (--timeout, NEO4J_TIMEOUT)`;
   } else if (
     code === 'Neo.ClientError.Security.Unauthorized' ||
     code === 'Neo.ClientError.Security.AuthenticationRateLimit'

@@ -78,7 +78,7 @@ function relType(type: string): string {
 
 const ALL_KIND_LABELS = Object.keys(ENTITY_KINDS).map(label).join(':');
 
-/** Constraints and indexes, created once and idempotently. */
+/** @internal Constraints and indexes, created once and idempotently. */
 export async function ensureSchema(driver: Driver, database: string): Promise<void> {
   const statements = [
     'CREATE CONSTRAINT factgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { KgError } from '../../errors';
 import { EXPORT_FORMATS, defaultOutput, writeExport, type ExportFormat } from '../../export';
 import { dataArguments, loadOrReport, type DataOptions } from '../shared';
-import { displayPath } from '../output';
+import { displayPath, validationSummary } from '../output';
 import { reporter } from '../reporter';
 import { progressBar } from '../progress';
 
@@ -16,10 +16,10 @@ interface ExportOptions extends DataOptions {
 export function register(program: Command): void {
   dataArguments(program.command('export'))
     .description('validate the data and write the graph in formats other tools open')
-    .addOption(new Option('--format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)))
+    .addOption(new Option('-f, --format <format>', 'export format').choices(Object.keys(EXPORT_FORMATS)))
     .option('--all', 'write every format into --out-dir')
     .option(
-      '--out <path>',
+      '-o, --out <path>',
       'output file, or folder for folder formats (default: <out-dir>/graph.<extension>)',
     )
     .option('--out-dir <dir>', 'folder for the default output paths', 'out')
@@ -30,6 +30,7 @@ export function register(program: Command): void {
         throw new KgError('USAGE', '--out names one output; with --all use --out-dir');
       const loaded = await loadOrReport(paths, options);
       if (!loaded) return;
+      reporter.say(validationSummary(loaded.dataset, 0));
       const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];
       const outputs = [];
       // Said once the bar is gone: a line printed under a bar on the same terminal would break it.

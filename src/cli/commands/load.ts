@@ -1,40 +1,37 @@
 import { basename } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { KgError } from '../../errors';
 import { countGraph } from '../../load/load';
 import { fileKeys } from '../../load/file-keys';
 import { redactUri } from '../../backends/neo4j/connection';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadIntoNeo4j } from '../../backends/neo4j/load';
+import { dataArguments, formatOption, loadOrReport, positiveInt, type DataOptions } from '../shared';
 import {
-  connectionConfig,
-  dataArguments,
-  loadOrReport,
+  backendOption,
+  chooseBackend,
   neo4jArguments,
-  positiveInt,
+  onNeo4j,
+  type Backend,
   type ConnectionOptions,
-  type DataOptions,
-} from '../shared';
-import { countTable } from '../output';
+} from '../neo4j-options';
+import { countTable, plural } from '../output';
 import { reporter } from '../reporter';
 import { progressBar } from '../progress';
 
 interface LoadOptions extends DataOptions, ConnectionOptions {
-  backend: 'memory' | 'neo4j';
+  backend?: Backend;
   dataset?: string;
   batchSize: number;
   concurrency: number;
   prune?: boolean;
   incremental?: boolean;
+  format: 'text' | 'json';
 }
 
 export function register(program: Command): void {
   neo4jArguments(dataArguments(program.command('load')))
     .description('validate the data and load it into a graph backend; print counts by kind and predicate')
-    .addOption(
-      new Option('--backend <backend>', 'where to load the graph')
-        .choices(['memory', 'neo4j'])
-        .default('memory'),
-    )
+    .addOption(backendOption('where to load the graph'))
     .option(
       '--dataset <name>',
       'the name this data set is loaded under in Neo4j (default: the data folder name)',
@@ -46,8 +43,10 @@ export function register(program: Command): void {
       '--incremental',
       'write only the statements of files changed since the last load of this data set, remove what is gone (implies --prune)',
     )
+    .addOption(formatOption('the counts as one JSON object'))
     .action(async (paths: string[], options: LoadOptions) => {
-      if (options.incremental && options.backend !== 'neo4j')
+      const { backend } = chooseBackend(options);
+      if (options.incremental && backend !== 'neo4j')
         throw new KgError(
           'USAGE',
           '--incremental needs --backend neo4j (the in-memory graph is built whole every time)',
@@ -56,34 +55,47 @@ export function register(program: Command): void {
       if (!loaded) return;
       const counts = countGraph(loaded.graph);
       let neo4j: Record<string, unknown> | undefined;
-      if (options.backend === 'neo4j') {
-        const config = connectionConfig(options);
+      const say: string[] = [];
+      if (backend === 'neo4j') {
         const dataset = options.dataset ?? basename(loaded.dataset.root);
+        const files = await fileKeys(loaded.dataset);
         const bar = progressBar('loading into Neo4j', 'rows');
-        const r = await loadIntoNeo4j(loaded.graph, config, {
-          dataset,
-          batchSize: options.batchSize,
-          concurrency: options.concurrency,
-          prune: options.prune,
-          incremental: options.incremental,
-          files: await fileKeys(loaded.dataset),
-          onProgress: bar.update,
-        }).finally(bar.stop);
+        const { config, value: r } = await onNeo4j(options, (config) =>
+          loadIntoNeo4j(loaded.graph, config, {
+            dataset,
+            batchSize: options.batchSize,
+            concurrency: options.concurrency,
+            prune: options.prune,
+            incremental: options.incremental,
+            files,
+            onProgress: bar.update,
+          }),
+        ).finally(bar.stop);
         neo4j = { uri: redactUri(config.uri), database: config.database, ...r };
-        reporter.say(
+        say.push(
           `loaded data set '${dataset}' into ${redactUri(config.uri)} (database ${config.database}): ` +
-            `${r.entities} entities, ${r.statements} statements, ${r.documents} documents, ${r.mentions} mentions ` +
-            `in ${r.transactions} transactions; removed ${r.removedRelationships} relationships and ${r.removedNodes} nodes`,
+            `${plural(r.entities, 'entity', 'entities')}, ${plural(r.statements, 'statement')}, ` +
+            `${plural(r.documents, 'document')}, ${plural(r.mentions, 'mention')}`,
+          // Why 36 transactions for 163 rows: a batch holds one kind or predicate.
+          `  in ${plural(r.transactions, 'transaction')}: batches of one kind or predicate, at most ` +
+            `${options.batchSize.toLocaleString('en')} rows each (--batch-size), ${options.concurrency} at a time (--concurrency); ` +
+            `removed ${plural(r.removedRelationships, 'relationship')} and ${plural(r.removedNodes, 'node')}`,
         );
         if (r.files)
-          reporter.say(
-            `incremental: ${r.files.changed} files new or changed, ${r.files.unchanged} unchanged (skipped), ${r.files.removed} gone`,
+          say.push(
+            `  incremental: ${plural(r.files.changed, 'file')} new or changed, ${r.files.unchanged} unchanged (skipped), ${r.files.removed} gone`,
           );
       } else {
-        reporter.say(`loaded ${counts.nodes} nodes and ${counts.edges} edges into memory`);
+        say.push(`loaded ${plural(counts.nodes, 'node')} and ${plural(counts.edges, 'edge')} into memory`);
       }
+      const result = { backend, ...counts, ...(neo4j ? { neo4j } : {}) };
+      if (options.format === 'json' && !reporter.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      for (const line of say) reporter.say(line);
       reporter.say(countTable('nodes by kind', counts.byKind));
       reporter.say(countTable('edges by predicate', counts.byPredicate));
-      reporter.result({ ok: true, backend: options.backend, ...counts, ...(neo4j ? { neo4j } : {}) });
+      reporter.result({ ok: true, ...result });
     });
 }

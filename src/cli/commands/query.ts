@@ -4,53 +4,53 @@ import { KgError } from '../../errors';
 import { parseParams, queryNeo4j, type QueryResult } from '../../query/query';
 import { queryGraph } from '../../query/cypher';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../../query/format';
-import { connectionConfig, loadOrReport, neo4jArguments, type ConnectionOptions } from '../shared';
+import { collect, dataOptions, loadOrReport, type DataOptions } from '../shared';
+import {
+  backendOption,
+  chooseBackend,
+  describeNeo4j,
+  neo4jArguments,
+  onNeo4j,
+  type Backend,
+  type ConnectionOptions,
+} from '../neo4j-options';
+import { displayPath, plural } from '../output';
 import { reporter } from '../reporter';
 
-const BACKENDS = ['memory', 'neo4j'] as const;
-
-interface QueryCommandOptions extends ConnectionOptions {
+interface QueryCommandOptions extends ConnectionOptions, DataOptions {
   file?: string;
-  param: string[];
+  param?: string[];
   format: ResultFormat;
   write?: boolean;
-  backend?: (typeof BACKENDS)[number];
-  data: string[];
-  root?: string;
+  backend?: Backend;
+  data?: string[];
 }
 
 export function register(program: Command): void {
-  neo4jArguments(program.command('query'))
+  dataOptions(neo4jArguments(program.command('query')))
     .description(
       'run a Cypher query on the graph: in memory from the data files, or on Neo4j (read-only unless --write)',
     )
     .argument('[cypher]', 'the query (or --file)')
     .option('--file <file>', 'read the query from a file')
     .option(
-      '--param <name=value>',
+      '-p, --param <name=value>',
       'a query parameter; the value is JSON, or else a string (repeatable)',
-      (v: string, all: string[]) => [...all, v],
-      [],
+      collect,
     )
-    .addOption(new Option('--format <format>', 'output format').choices(RESULT_FORMATS).default('table'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RESULT_FORMATS).default('table'))
     .option('--write', 'allow the query to write (Neo4j only)')
-    .addOption(
-      new Option(
-        '--backend <backend>',
-        'where to run it (default: neo4j when --uri or NEO4J_URI is set, else memory)',
-      ).choices(BACKENDS),
-    )
+    .addOption(backendOption('where to run it'))
     .option(
       '--data <path>',
       'memory backend: a data file or folder (repeatable; default: graph-data)',
-      (v: string, all: string[]) => [...all, v],
-      [],
+      collect,
     )
-    .option('--root <dir>', 'memory backend: the data folder document paths must stay inside')
     .action(async (cypher: string | undefined, options: QueryCommandOptions) => {
-      if ((cypher === undefined) === (options.file === undefined)) {
+      if (cypher === undefined && options.file === undefined)
+        throw new KgError('USAGE', 'no query: give it as an argument (in single quotes) or with --file FILE');
+      if (cypher !== undefined && options.file !== undefined)
         throw new KgError('USAGE', 'give the query as an argument or with --file, not both');
-      }
       let text = cypher ?? '';
       if (options.file !== undefined) {
         try {
@@ -64,20 +64,44 @@ export function register(program: Command): void {
           );
         }
       }
-      const params = parseParams(options.param);
-      const backend =
-        options.backend ?? (options.uri !== undefined || process.env.NEO4J_URI ? 'neo4j' : 'memory');
+      const params = parseParams(options.param ?? []);
+      const { backend, explicit } = chooseBackend(options);
       let result: QueryResult;
+      let answered: string;
       if (backend === 'neo4j') {
-        result = await queryNeo4j(text, connectionConfig(options), { params, write: options.write });
+        const run = await onNeo4j(options, (config) =>
+          queryNeo4j(text, config, { params, write: options.write }),
+        );
+        result = run.value;
+        answered = describeNeo4j(run.config);
       } else {
         if (options.write)
           throw new KgError('USAGE', '--write needs --backend neo4j: the memory backend is read-only');
-        const loaded = await loadOrReport(options.data.length > 0 ? options.data : ['graph-data'], options);
+        const loaded = await loadOrReport(options.data ?? ['graph-data'], options);
         if (!loaded) return;
-        result = queryGraph(loaded.graph, text, { params, file: options.file });
+        result = runInMemory(() => queryGraph(loaded.graph, text, { params, file: options.file }));
+        // Said when the rule chose memory: after loading Neo4j, this is where a person looks for it.
+        answered = `memory (${displayPath(loaded.dataset.root)}/)${explicit ? '' : ' · --backend neo4j asks Neo4j'}`;
       }
       if (reporter.json) reporter.result({ ok: true, ...result });
-      else if (!reporter.quiet) process.stdout.write(formatResult(result, options.format));
+      else if (!reporter.quiet) {
+        process.stdout.write(formatResult(result, options.format, { width: process.stdout.columns }));
+        console.error(`${plural(result.rows.length, 'row')} · ${answered}`);
+      }
     });
+}
+
+/** A query the memory engine cannot run says where it can run. */
+function runInMemory(run: () => QueryResult): QueryResult {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof KgError && e.code === 'CYPHER_UNSUPPORTED')) throw e;
+    throw new KgError(
+      e.code,
+      `${e.message}; the memory backend cannot run this query, --backend neo4j can`,
+      { file: e.file, line: e.line, col: e.col },
+      { cause: e },
+    );
+  }
 }

@@ -1,18 +1,14 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import pc from 'picocolors';
 import { validate } from '../../validate/validate';
-import { dataArguments, validateOptions, type DataOptions } from '../shared';
-import { formatProblem, plural, problemsJson } from '../output';
+import { dataArguments, formatOption, validateOptions, type DataOptions } from '../shared';
+import { formatProblem, problemsJson, validationSummary } from '../output';
 import { reporter } from '../reporter';
 
 export function register(program: Command): void {
   dataArguments(program.command('validate'))
     .description('check YAML syntax, the schema, references and quotes; print every problem')
-    .addOption(
-      new Option('--format <format>', 'text, or json: the problems as a JSON array')
-        .choices(['text', 'json'])
-        .default('text'),
-    )
+    .addOption(formatOption('the problems as a JSON array'))
     .action(async (paths: string[], options: DataOptions & { format: 'text' | 'json' }) => {
       const validation = validateOptions(options);
       const result = await validate(paths, validation).finally(validation.stop);
@@ -26,12 +22,7 @@ export function register(program: Command): void {
       // Problems are this command's output: stdout for people too.
       if (!reporter.json) for (const p of problems) console.log(formatProblem(p, pc.isColorSupported));
       else reporter.problems(problems);
-      const what = `${plural(files.length, 'file')}: ${plural(documents.size, 'document')}, ${plural(entities.size, 'entity', 'entities')}, ${plural(statements.size, 'statement')}`;
-      reporter.say(
-        result.ok
-          ? pc.green(`valid: ${what}`)
-          : pc.red(`invalid: ${plural(result.errors.length, 'error')} in ${what}`),
-      );
+      reporter.say(validationSummary(result.dataset, result.errors.length));
       reporter.result({
         ok: result.ok,
         files: files.length,

@@ -413,18 +413,70 @@ function inList(x: Value, list: Value, at: number): Value {
 
 const regexCache = new Map<string, RegExp>();
 
+const otherCase = (c: string): string => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase());
+const isAsciiLetter = (c: string | undefined): c is string => c !== undefined && /^[A-Za-z]$/.test(c);
+
+/**
+ * A pattern that matches each ASCII letter in either case and every other character as written, for
+ * Java's ASCII-only (?i). Escapes (\\w, \\u00e6, \\p{Lu}, \\k<name>) and group names are copied as they are.
+ */
+function asciiCaseless(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '\\') {
+      const escape =
+        /^\\(?:[pPk][{<][^}>]*[}>]|u\{[\da-fA-F]+\}|u[\da-fA-F]{4}|x[\da-fA-F]{2}|c[A-Za-z]|.)/s.exec(
+          pattern.slice(i),
+        );
+      const code = /^\\(?:u00|x)([\da-fA-F]{2})$/.exec(escape![0]);
+      const letter = code && String.fromCharCode(parseInt(code[1]!, 16));
+      // An escaped ASCII letter (\\u0051) folds like the letter itself.
+      out += isAsciiLetter(letter ?? undefined)
+        ? inClass
+          ? letter! + otherCase(letter!)
+          : `[${letter}${otherCase(letter!)}]`
+        : escape![0];
+      i += escape![0].length - 1;
+    } else if (!inClass && pattern.startsWith('(?<', i) && !'=!'.includes(pattern[i + 3] ?? '')) {
+      const name = pattern.slice(i, pattern.indexOf('>', i) + 1 || pattern.length);
+      out += name;
+      i += name.length - 1;
+    } else if (c === '[' && !inClass) {
+      inClass = true;
+      out += c;
+    } else if (c === ']' && inClass) {
+      inClass = false;
+      out += c;
+    } else if (inClass && isAsciiLetter(c) && pattern[i + 1] === '-' && isAsciiLetter(pattern[i + 2])) {
+      const to = pattern[i + 2]!;
+      out += `${c}-${to}`;
+      if ((c === c.toLowerCase()) === (to === to.toLowerCase())) out += `${otherCase(c)}-${otherCase(to)}`;
+      i += 2;
+    } else if (isAsciiLetter(c)) out += inClass ? c + otherCase(c) : `[${c}${otherCase(c)}]`;
+    else out += c;
+  }
+  return out;
+}
+
 function regexMatch(text: Value, pattern: Value, at: number): Value {
   if (typeof text !== 'string' || typeof pattern !== 'string') return null;
   let re = regexCache.get(pattern);
   if (!re) {
     let source = pattern;
     let flags = 'u';
-    const m = /^\(\?([imsx]+)\)/.exec(source);
+    const m = /^\(\?([imsxu]+)\)/.exec(source);
     if (m) {
       source = source.slice(m[0].length);
       if (m[1]!.includes('i')) flags += 'i';
       if (m[1]!.includes('s')) flags += 's';
       if (m[1]!.includes('m')) flags += 'm';
+    }
+    // Java folds case in (?i) for ASCII letters only (unless (?iu)): 'Æ' =~ '(?i)æ' is false in Neo4j.
+    if (flags.includes('i') && !m![1]!.includes('u')) {
+      source = asciiCaseless(source);
+      flags = flags.replace('i', '');
     }
     try {
       re = new RegExp(`^(?:${source})$`, flags);
@@ -819,9 +871,10 @@ class Compiler {
       const arg = e.args[0];
       if (e.args.length !== 1 || !arg) throw syntax('exists() takes one argument', at);
       if (arg.kind === 'pattern') return this.expr(arg, scope);
-      if (arg.kind !== 'prop') throw syntax('exists() takes a property or a pattern', at);
-      const f = this.expr(arg, scope);
-      return (row, ctx) => (f(row, ctx) === null ? null : true);
+      // Neo4j 5 refuses the property form, so a query tested here must not pass here alone.
+      if (arg.kind === 'prop')
+        throw syntax('exists(variable.property) is not Cypher 5: write variable.property IS NOT NULL', at);
+      throw syntax('exists() takes a pattern', at);
     }
     const fn = FUNCTIONS.get(name);
     if (!fn) {

@@ -30,13 +30,15 @@ export function checkedInt(v: bigint, at: number): bigint {
 export function floatText(f: number): string {
   if (Number.isNaN(f)) return 'NaN';
   if (!Number.isFinite(f)) return f > 0 ? 'Infinity' : '-Infinity';
-  if (Number.isInteger(f) && Math.abs(f) < 1e7) return f.toFixed(1);
-  const s = String(f);
-  if (s.includes('e')) {
-    const [m, e] = s.split('e') as [string, string];
+  // Java's Double.toString, as Neo4j prints floats: plain from 10^-3 up to 10^7, else d.dddE±n;
+  // always a digit after the point. JavaScript's shortest round-trip digits are the same digits.
+  const a = Math.abs(f);
+  if (a !== 0 && (a < 1e-3 || a >= 1e7)) {
+    const [m, e] = f.toExponential().split('e') as [string, string];
     return `${m.includes('.') ? m : `${m}.0`}E${e.startsWith('+') ? e.slice(1) : e}`;
   }
-  return s;
+  if (Object.is(f, -0)) return '-0.0';
+  return Number.isInteger(f) ? f.toFixed(1) : String(f);
 }
 
 export function toText(v: Value, at: number): string | null {
@@ -139,17 +141,22 @@ function toBoolean(v: Value, at: number): Value {
   throw typeError(`toBoolean() cannot convert a ${typeName(v as Value)}`, at);
 }
 
+/** A string's code points: Neo4j's string functions count characters, not UTF-16 units. */
+function codePoints(text: string): string[] {
+  return /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : text.split('');
+}
+
 function substring(args: Value[], at: number): Value {
   arity('substring', args, 2, 3, at);
   const [s, start, length] = args as [Value, Value, Value?];
   if (s === null) return null;
-  const text = str('substring', s, at);
+  const text = codePoints(str('substring', s, at));
   const from = Number(int('substring', start ?? null, at));
   if (from < 0) throw new CypherFault('CYPHER_RUNTIME', 'substring() start must not be negative', at);
-  if (length === undefined || length === null) return text.slice(from);
+  if (length === undefined || length === null) return text.slice(from).join('');
   const n = Number(int('substring', length, at));
   if (n < 0) throw new CypherFault('CYPHER_RUNTIME', 'substring() length must not be negative', at);
-  return text.slice(from, from + n);
+  return text.slice(from, from + n).join('');
 }
 
 function range(args: Value[], at: number): Value {
@@ -168,8 +175,10 @@ function round(args: Value[], at: number): Value {
   const v = args[0]!;
   if (v === null) return null;
   const x = num('round', v, at);
-  if (args.length === 1) return Math.sign(x) * Math.round(Math.abs(x)) || 0 * x;
-  const precision = Number(int('round', args[1]!, at));
+  const precision = args.length === 1 ? 0 : Number(int('round', args[1]!, at));
+  // Java's Math.round, as Neo4j: halves go up (-2.5 is -2), no negative zero, and a long's range.
+  if (precision === 0)
+    return Number.isFinite(x) ? Math.min(Math.max(Math.round(x), -(2 ** 63)), 2 ** 63) || 0 : x;
   const f = 10 ** precision;
   return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
@@ -260,7 +269,10 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
     'left',
     (args, at) => {
       arity('left', args, 2, 2, at);
-      return args[0] === null ? null : str('left', args[0]!, at).slice(0, Number(int('left', args[1]!, at)));
+      if (args[0] === null) return null;
+      return codePoints(str('left', args[0]!, at))
+        .slice(0, Number(int('left', args[1]!, at)))
+        .join('');
     },
   ],
   [
@@ -268,9 +280,9 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
     (args, at) => {
       arity('right', args, 2, 2, at);
       if (args[0] === null) return null;
-      const s = str('right', args[0]!, at);
+      const s = codePoints(str('right', args[0]!, at));
       const n = Number(int('right', args[1]!, at));
-      return n === 0 ? '' : s.slice(-n);
+      return n === 0 ? '' : s.slice(-n).join('');
     },
   ],
   [

@@ -28,7 +28,12 @@ export class CDate {
   static parse(text: string): CDate | null {
     const m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(text);
     if (!m) return null;
-    return new CDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    // A day the month does not have (2025-02-30) is no date, as in Neo4j.
+    const d = new Date(Date.UTC(2000, month - 1, day));
+    d.setUTCFullYear(year);
+    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+    return new CDate(year, month, day);
   }
 }
 

@@ -27,3 +27,14 @@ export function xmlCarried<T>(value: T): T {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlCarried(v)])) as T;
   return clean(value) as T;
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32), so generated test cases are the same every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -15,20 +15,14 @@ import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
 import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
 import type { Json } from '../../src/backends/neo4j/values';
-import { BASE, FIXTURES, ROOT } from '../helpers';
+import { BASE, FIXTURES, ROOT, seededRandom } from '../helpers';
 import { resetNeo4j, testNeo4j } from '../neo4j-helpers';
 
 let config: Neo4jConfig;
 
-/** A seeded generator (mulberry32), so every run generates the same queries. */
+/** A seeded generator, so every run generates the same queries. */
 function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     int: (n: number) => Math.floor(next() * n),
     pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,

@@ -8,6 +8,7 @@ import { KgError, type FactGraph } from '../../src';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { queryGraph } from '../../src/query/cypher';
 import { queryNeo4j } from '../../src/query/query';
+import { seededRandom } from '../helpers';
 import { testNeo4j } from '../neo4j-helpers';
 
 let config: Neo4jConfig;
@@ -59,19 +60,8 @@ test.each(EDGES)('%s', async (query) => {
   await both(query);
 });
 
-/** A seeded generator (mulberry32): the same cases every run. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('200 random floats print and round as in Neo4j', async () => {
-  const next = random(20261202);
+  const next = seededRandom(20261202);
   for (let q = 0; q < 10; q++) {
     const xs = Array.from({ length: 20 }, () => {
       const x = (next() - 0.5) * 10 ** Math.floor(next() * 24 - 8);
@@ -86,7 +76,7 @@ test('200 random floats print and round as in Neo4j', async () => {
 });
 
 test('200 random strings with astral characters cut as in Neo4j', async () => {
-  const next = random(42);
+  const next = seededRandom(42);
   const alphabet = ['a', 'B', 'æ', 'Ø', '😀', '𝄞', ' ', '-'];
   for (let q = 0; q < 10; q++) {
     const cols = Array.from({ length: 20 }, (_, i) => {

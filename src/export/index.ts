@@ -1,6 +1,6 @@
 import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { Readable, Transform, type Writable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -188,12 +188,21 @@ export async function writeExportSet(
   }
 }
 
-/** Writes the text of a file format to a stream (standard output for `--out -`), without ending it. */
-export async function streamExport(graph: FactGraph, format: ExportFormat, stream: Writable): Promise<void> {
+/** Where streamExport writes: a Node writable stream such as process.stdout fits. */
+export interface TextSink {
+  write(chunk: string, callback: (error?: Error | null) => void): boolean;
+}
+
+/**
+ * Writes the text of a file format to a stream (standard output for `--out -`), a batch at a time,
+ * each once the one before has gone out; the stream is not ended.
+ */
+export async function streamExport(graph: FactGraph, format: ExportFormat, sink: TextSink): Promise<void> {
   const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
   if (!isChunks(output))
     throw new KgError('USAGE', `${format} is a folder of files: give --out a folder, not -`);
-  await pipeline(Readable.from(batched(output)), stream, { end: false });
+  for (const batch of batched(output))
+    await new Promise<void>((resolve, reject) => sink.write(batch, (e) => (e ? reject(e) : resolve())));
 }
 
 function isFolder(path: string): boolean {

@@ -310,7 +310,7 @@ describe('the options people expect', () => {
     for (const args of [['stats'], ['stats', '--coverage'], ['load']]) {
       const { format, json } = both(args);
       expect(format).toEqual(withoutOk(json));
-      expect(format).toMatchObject({ nodes: 46, edges: 71 });
+      expect(format).toMatchObject({ nodes: 54, edges: 68 });
     }
     const invalid = [
       'validate',
@@ -329,14 +329,14 @@ describe('the options people expect', () => {
 
 test('messages count in the singular and the plural', () => {
   expect(kg(['load', 'tests/fixtures/base']).stdout).toContain('loaded 7 nodes and 1 edge into memory');
-  expect(kg(['validate']).stdout).toMatch(/^valid: 10 files: 1 document, 46 entities, 71 statements$/m);
+  expect(kg(['validate']).stdout).toMatch(/^valid: 11 files: 1 document, 47 entities, 74 statements$/m);
 });
 
 test('kg export (npm start) says first that the data is valid, then what it wrote', () => {
   const r = kg(['export', '--all', '--out-dir', join(tmp, 'start')]);
   expect(r.code).toBe(0);
   const lines = r.stdout.trim().split('\n');
-  expect(lines[0]).toBe('valid: 10 files: 1 document, 46 entities, 71 statements');
+  expect(lines[0]).toBe('valid: 11 files: 1 document, 47 entities, 74 statements');
   expect(lines.slice(1).every((l) => l.startsWith('wrote '))).toBe(true);
   expect(lines).toHaveLength(11);
 });

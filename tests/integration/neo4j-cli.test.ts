@@ -212,7 +212,7 @@ describe('one backend rule for kg load and kg query', () => {
     const load = kg(['load']);
     expect(load.code).toBe(0);
     expect(load.stdout).toMatch(
-      /^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 46 entities, 71 statements, 1 document, \d+ mentions\n {2}in (\d+) transactions: batches of one kind or predicate, at most 10,000 rows each \(--batch-size\), 2 at a time \(--concurrency\)/,
+      /^loaded data set 'graph-data' into bolt:\/\/127\.0\.0\.1:\d+ \(database neo4j\): 47 entities, 74 statements, 1 document, \d+ mentions\n {2}in (\d+) transactions: batches of one kind or predicate, at most 10,000 rows each \(--batch-size\), 2 at a time \(--concurrency\)/,
     );
     const q = kg([
       'query',
@@ -239,7 +239,7 @@ describe('kg unload removes a data set, and nothing of the others', () => {
     const r = kg(['unload', '--dataset', 'trial']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 117 relationships and 0 nodes;/,
+      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 115 relationships and 0 nodes;/,
     );
     expect(await count('trial')).toEqual([{ n: 0 }]);
     expect(await count('graph-data')).toEqual(before);

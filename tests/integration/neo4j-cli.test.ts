@@ -276,7 +276,7 @@ describe('kg unload removes a data set, and nothing of the others', () => {
     const r = kg(['load', empty, '--dataset', 'emptied', '--prune']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 entities, 0 statements, 0 documents, 0 mentions');
-    expect(r.stdout).toContain('removed 117 relationships and 47 nodes');
+    expect(r.stdout).toContain('removed 115 relationships and 48 nodes');
     expect(await count('emptied')).toEqual([{ n: 0 }]);
     expect(kg(['unload', '--dataset', 'emptied']).code).toBe(0);
   });

@@ -310,7 +310,7 @@ describe('the options people expect', () => {
     for (const args of [['stats'], ['stats', '--coverage'], ['load']]) {
       const { format, json } = both(args);
       expect(format).toEqual(withoutOk(json));
-      expect(format).toMatchObject({ nodes: 46, edges: 71 });
+      expect(format).toMatchObject({ nodes: 54, edges: 68 });
     }
     const invalid = [
       'validate',

@@ -258,7 +258,7 @@ describe('kg unload removes a data set, and nothing of the others', () => {
     const r = kg(['unload', '--dataset', 'trial']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 117 relationships and 0 nodes;/,
+      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 115 relationships and 0 nodes;/,
     );
     expect(await count('trial')).toEqual([{ n: 0 }]);
     expect(await count('graph-data')).toEqual(before);
@@ -295,7 +295,7 @@ describe('kg unload removes a data set, and nothing of the others', () => {
     const r = kg(['load', empty, '--dataset', 'emptied', '--prune']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('0 entities, 0 statements, 0 documents, 0 mentions');
-    expect(r.stdout).toContain('removed 117 relationships and 47 nodes');
+    expect(r.stdout).toContain('removed 115 relationships and 48 nodes');
     expect(await count('emptied')).toEqual([{ n: 0 }]);
     expect(kg(['unload', '--dataset', 'emptied']).code).toBe(0);
   });

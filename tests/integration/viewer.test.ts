@@ -210,11 +210,34 @@ test('the article viewer works offline: drawn, searchable, clickable, filterable
 
   // Clicking an edge shows its statement: the quote, and who said it by whom it was reported.
   await page.keyboard.press('Escape');
-  const putin = await nodeOnPage(page, 'person:vladimir-putin');
-  const guarantees = await nodeOnPage(page, 'proposal:article-5-like-security-guarantees');
+  // Zoomed in on the edge first: at the whole graph's scale Putin's label covers it.
+  const ends = async () =>
+    [
+      await nodeOnPage(page, 'person:vladimir-putin'),
+      await nodeOnPage(page, 'proposal:article-5-like-security-guarantees'),
+    ] as const;
+  const [p0, g0] = await ends();
+  const saved = await page.evaluate(
+    ([x, y]) => {
+      const { renderer } = (window as unknown as ViewerWindow).factgraphViewer;
+      const camera = renderer.getCamera();
+      const state = camera.getState();
+      const box = renderer.getContainer().getBoundingClientRect();
+      const at = renderer.viewportToFramedGraph({ x: x - box.left, y: y - box.top });
+      camera.setState({ ...state, x: at.x, y: at.y, ratio: state.ratio / 6 });
+      return state;
+    },
+    [(p0.x + g0.x) / 2, (p0.y + g0.y) / 2] as const,
+  );
+  const [putin, guarantees] = await ends();
+  const heading = page.locator('#details h2', { hasText: 'Vladimir Putin supports' });
   await page.mouse.click((putin.x + guarantees.x) / 2, (putin.y + guarantees.y) / 2);
   // Sigma resolves what is under the pointer from a GPU read-back, which may land a frame later.
-  await page.locator('#details h2', { hasText: 'Vladimir Putin supports' }).waitFor();
+  await heading.waitFor();
+  await page.evaluate(
+    (state) => (window as unknown as ViewerWindow).factgraphViewer.renderer.getCamera().setState(state),
+    saved,
+  );
   const statement = await details(page);
   expect(statement).toContain('Vladimir Putin supports Article-5-like security guarantees for Ukraine');
   expect(statement).toContain('«Russlands president Vladimir Putin er åpen for');

@@ -35,9 +35,6 @@ export const GEXF_EDGE_RESERVED = [
   'type',
 ];
 
-/** A date GEXF's time type and Gephi's timeline take as it is: one calendar day. */
-const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 const GEXF_TYPES: Record<ColumnType, string> = {
   string: 'string',
   boolean: 'boolean',
@@ -115,7 +112,7 @@ export function* toGexf(graph: FactGraph): Chunks {
   xml.close().element('edges', { count: String(graph.size) });
   for (const id of graph.edges().sort()) {
     const attributes = graph.getEdgeAttributes(id);
-    const { predicate, date } = attributes;
+    const { predicate } = attributes;
     xml.element('edge', {
       id,
       source: graph.source(id),
@@ -124,9 +121,8 @@ export function* toGexf(graph: FactGraph): Chunks {
       kind: id,
     });
     attvalues(xml, withoutReserved(flatAttributes(attributes), GEXF_EDGE_RESERVED), edgeColumns);
-    // The days the claim holds: its EDTF bounds, or the one day it names.
-    const start = attributes.dateFrom ?? (CALENDAR_DAY.test(date) ? date : undefined);
-    const end = attributes.dateTo ?? start;
+    // The days the claim holds: its EDTF bounds.
+    const { dateFrom: start, dateTo: end } = attributes;
     if (start && end) xml.element('spells').leaf('spell', { start, end }).close();
     if (isNegated(attributes)) xml.leaf('viz:shape', { value: 'dashed' });
     xml.close();

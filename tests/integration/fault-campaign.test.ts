@@ -700,15 +700,15 @@ describe('interrupts and timeouts: fault -> expected state', () => {
 
   test('SIGTERM while quotes that nearly match are checked: exit 143', async () => {
     const dir = workspace();
-    // 300 quotes of 999 characters that are nowhere in the text: each needs a costly closest passage.
+    // 3,000 quotes of 999 characters that are nowhere in the text: each needs a closest passage.
     const text = readFileSync(join(dir, SOURCE_TEXT), 'utf8');
-    const near = (i: number) => `${String(i).padStart(3, '0')}${text.slice(0, 996)}`.replace(/\n/g, ' ');
+    const near = (i: number) => `${String(i).padStart(4, '0')}${text.slice(0, 995)}`.replace(/\n/g, ' ');
     writeFileSync(
       join(dir, 'data', 'statements', 'near-misses.yaml'),
       [
         'document: doc:2025-08-21-security-guarantees',
         'statements:',
-        ...Array.from({ length: 300 }, (_, i) =>
+        ...Array.from({ length: 3000 }, (_, i) =>
           [
             `  - id: stmt:near-${i}`,
             '    subject: state:russia',

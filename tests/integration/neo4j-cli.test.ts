@@ -243,7 +243,7 @@ describe('one backend rule for kg load and kg query', () => {
       'csv',
     ]);
     expect(q.code).toBe(0);
-    expect(q.stderr).toBe(`18 rows · neo4j ${config.uri}\n`);
+    expect(q.stderr).toBe(`13 rows · neo4j ${config.uri}\n`);
   });
 });
 
@@ -258,7 +258,7 @@ describe('kg unload removes a data set, and nothing of the others', () => {
     const r = kg(['unload', '--dataset', 'trial']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 115 relationships and 0 nodes;/,
+      /^removed data set 'trial' from bolt:\/\/.* \(database neo4j\): 129 relationships and 7 nodes;/,
     );
     expect(await count('trial')).toEqual([{ n: 0 }]);
     expect(await count('graph-data')).toEqual(before);
@@ -283,7 +283,7 @@ describe('kg unload removes a data set, and nothing of the others', () => {
     >;
     expect(json).toMatchObject({
       ok: true,
-      neo4j: { dataset: 'graph-data', removedRelationships: 117, removedNodes: 47 },
+      neo4j: { dataset: 'graph-data', removedRelationships: 129, removedNodes: 55 },
     });
     expect(await cypher(config, 'MATCH (n) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
   });

@@ -52,6 +52,18 @@ export async function unloadFromNeo4j(
        CALL (r) { DELETE r } IN TRANSACTIONS OF $batch ROWS
        RETURN count(*) AS n`,
     );
+    // A statement node of the data set goes with its ties to its ends (what was about it went above).
+    phase = 'removing statement nodes';
+    const statementNodes = await count('MATCH (n:Statement {dataset: $dataset}) RETURN count(n) AS n');
+    const ties = await count(
+      `MATCH (n:Statement {dataset: $dataset})
+       CALL (n) {
+         WITH n, COUNT { (n)--() } AS ties
+         DETACH DELETE n
+         RETURN ties
+       } IN TRANSACTIONS OF $batch ROWS
+       RETURN sum(ties) AS n`,
+    );
     phase = 'removing nodes';
     const removedNodes = await count(
       `MATCH (n:Entity|Document) WHERE $dataset IN n.datasets
@@ -65,7 +77,11 @@ export async function unloadFromNeo4j(
     );
     phase = 'removing the data set';
     await session.run('MATCH (x:Dataset {name: $dataset}) DELETE x', params, txConfig);
-    return { dataset, removedRelationships, removedNodes };
+    return {
+      dataset,
+      removedRelationships: removedRelationships + ties,
+      removedNodes: removedNodes + statementNodes,
+    };
   } catch (e) {
     throw neo4jError(e, config, phase);
   } finally {

@@ -1,4 +1,5 @@
 import { loadGraph, type FactGraph } from '../../src';
+import { PREDICATES } from '../../src/model/generated';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
@@ -159,4 +160,25 @@ test('a mention the data set has twice (two loads of it at once) is one again af
   expect(names).toContain('factgraph_statement_key_SUPPORTS');
   expect(names).not.toContain('factgraph_statement_key_MENTIONED_IN');
   expect(names).not.toContain('factgraph_dataset_SUPPORTS');
+});
+
+test('a quote index an earlier version made for fewer predicates is made again for all of them', async () => {
+  await resetNeo4j(config);
+  await cypher(config, 'DROP INDEX factgraph_quote IF EXISTS');
+  await cypher(
+    config,
+    'CREATE FULLTEXT INDEX factgraph_quote FOR ()-[r:SUPPORTS|REJECTS]-() ON EACH [r.quote]',
+  );
+  await loadIntoNeo4j(graph, config, { dataset: 'article' });
+  await cypher(config, 'CALL db.awaitIndexes(300)');
+  const [index] = await cypher(
+    config,
+    "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'factgraph_quote' RETURN labelsOrTypes AS types",
+  );
+  expect((index?.types as string[]).sort()).toEqual(Object.keys(PREDICATES).sort());
+  const hits = await cypher(
+    config,
+    "CALL db.index.fulltext.queryRelationships('factgraph_quote', 'bakkestyrker') YIELD relationship RETURN type(relationship) AS t",
+  );
+  expect(hits.map((h) => h.t)).toContain('PARTICIPATES_IN');
 });

@@ -901,7 +901,7 @@ queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no
   ]);
   // The example: every quote with the word "sikkerhetsgarantier".
   const example = await run('search-quotes.cypher');
-  expect(example.rows).toHaveLength(13);
+  expect(example.rows).toHaveLength(15);
   expect(example.rows.every((r) => /sikkerhetsgarantier/i.test(r.quote as string))).toBe(true);
   expect((await run('search-quotes.cypher', { text: 'bakkestyrker' })).rows.map((r) => r.statement)).toEqual([
     's:usa-sends-no-ground-troops',

@@ -98,9 +98,31 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
         ? `DROP CONSTRAINT factgraph_statement_key_${type} IF EXISTS`
         : `CREATE CONSTRAINT factgraph_statement_key_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
     ]),
-    `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${Object.keys(PREDICATES).map(relType).join('|')}]-() ON EACH [r.quote]`,
   ];
   for (const statement of statements) await driver.executeQuery(statement, {}, { database });
+  await ensureQuoteIndex(driver, database);
+}
+
+/**
+ * The full-text index of quotes covers every predicate's type. `IF NOT EXISTS` keeps an index made by an
+ * earlier version with fewer predicates, whose searches would miss the new ones' quotes: such an index
+ * is dropped and made again.
+ */
+async function ensureQuoteIndex(driver: Driver, database: string): Promise<void> {
+  const wanted = Object.keys(PREDICATES).sort();
+  const { records } = await driver.executeQuery(
+    "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'factgraph_quote' RETURN labelsOrTypes",
+    {},
+    { database },
+  );
+  const existing = records[0]?.get('labelsOrTypes') as string[] | undefined;
+  if (existing && [...existing].sort().join('|') === wanted.join('|')) return;
+  if (existing) await driver.executeQuery('DROP INDEX factgraph_quote IF EXISTS', {}, { database });
+  await driver.executeQuery(
+    `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${wanted.map(relType).join('|')}]-() ON EACH [r.quote]`,
+    {},
+    { database },
+  );
 }
 
 /**

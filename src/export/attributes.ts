@@ -89,9 +89,22 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   Agreement: '#F0E442',
   Event: '#7F7F7F',
   Issue: '#000000',
+  // Beyond Okabe–Ito's eight: Tol's wine, apart from them all.
+  Concept: '#882255',
   // A claim another claim is about: pale, so the entities stand out.
   Statement: '#DDDDDD',
 };
+
+/** Black or white, whichever reads better on the kind's colour (WCAG relative luminance). */
+export function kindTextColor(kind: NodeKind): '#000000' | '#FFFFFF' {
+  const [r, g, b] = kindRgb(kind).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05): equal at L ≈ 0.179.
+  return luminance > 0.179 ? '#000000' : '#FFFFFF';
+}
 
 /** A kind's colour as r, g, b (0–255). */
 export function kindRgb(kind: NodeKind): [number, number, number] {

@@ -105,6 +105,7 @@ const EDGE_FIELDS: Fields = {
   document: [`${prov}wasDerivedFrom`, 'id'],
   quote: [`${fg}quote`, 'document-language'],
   date: [`${dcterms}date`, 'typed'],
+  onBehalfOf: [`${fg}onBehalfOf`, 'id'],
   attributedTo: [`${prov}wasAttributedTo`, 'id'],
   reportedBy: [`${fg}reportedBy`, 'id'],
   qualifiers: [`${fg}qualifier`, 'en'],

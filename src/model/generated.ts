@@ -29,6 +29,30 @@ export interface Agreement {
 }
 
 /**
+ * A position, belief or policy idea that actors agree or disagree with, as discourse network analysis codes it ("security guarantees must come before a ceasefire"); not a concrete plan on the table, which is a Proposal.
+ */
+export interface Concept {
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  id: string;
+  kind: 'Concept';
+  /**
+   * The English name.
+   */
+  name: string;
+  /**
+   * The forms the annotated documents use for it, verbatim (e.g. Zelenskyj, Kinas, Moskva).
+   */
+  aliases?: string[];
+  /**
+   * A Wikidata item id, e.g. Q3765170.
+   */
+  wikidata?: string;
+  description?: string;
+}
+
+/**
  * Something that happened at a time: an attack, a round of talks.
  */
 export interface Event {
@@ -299,6 +323,10 @@ export interface StatementRecord {
    */
   asserted?: boolean;
   attributedTo?: IdList;
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  onBehalfOf?: string;
   reportedBy?: IdList;
   /**
    * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote`.
@@ -408,12 +436,18 @@ export interface DocumentRecord {
   };
 }
 
-export type Entity = Agreement | Event | Group | Issue | Organization | Person | Proposal | Region | State;
+export type Entity =
+  Agreement | Concept | Event | Group | Issue | Organization | Person | Proposal | Region | State;
 
 export const ENTITY_KINDS = {
   Agreement: {
     description: "An existing treaty or commitment, e.g. NATO's Article 5.",
     idPrefix: 'agreement:',
+  },
+  Concept: {
+    description:
+      'A position, belief or policy idea that actors agree or disagree with, as discourse network analysis codes it ("security guarantees must come before a ceasefire"); not a concrete plan on the table, which is a Proposal.',
+    idPrefix: 'concept:',
   },
   Event: {
     description: 'Something that happened at a time: an attack, a round of talks.',
@@ -598,7 +632,16 @@ export const PREDICATES = {
   REJECTS: {
     description: 'Refuses or dismisses something or someone, or a claim, role or position.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group', 'Statement'],
+    objectKinds: [
+      'Concept',
+      'Proposal',
+      'Agreement',
+      'Person',
+      'State',
+      'Organization',
+      'Group',
+      'Statement',
+    ],
   },
   REPRESENTS: {
     description:
@@ -619,7 +662,7 @@ export const PREDICATES = {
   SUPPORTS: {
     description: 'Backs, accepts or is open to something or someone.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Concept', 'Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
   },
   VARIANT_OF: {
     description: 'A proposal that is a specific form of a more general one.',
@@ -636,7 +679,11 @@ export type Predicate = keyof typeof PREDICATES;
 
 /** Fields that hold an entity id, with the kinds they may point at (the schemas' `refKinds`). */
 export const REFERENCE_KINDS = {
-  statement: { attributedTo: ['Person', 'State', 'Organization', 'Group'], reportedBy: ['Organization'] },
+  statement: {
+    attributedTo: ['Person', 'State', 'Organization', 'Group'],
+    onBehalfOf: ['State', 'Organization', 'Group'],
+    reportedBy: ['Organization'],
+  },
   document: { publisher: ['Organization'], reportedBy: ['Organization'] },
 } as const;
 

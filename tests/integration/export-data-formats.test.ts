@@ -384,6 +384,13 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
       [...new Set(entries)].sort().map((k) => [k, entries.filter((e) => e === k).length] as const),
     );
 
+  test('the folder import.sh ran in (neo4j-admin left its report there) is still an export: a new one replaces it', async () => {
+    const folder = join(tmp, 'article');
+    expect(readdirSync(folder)).toContain('import.report');
+    await expect(writeExport(article, 'neo4j-csv', folder)).resolves.toBe(folder);
+    expect(readdirSync(folder)).not.toContain('import.report');
+  });
+
   test('nodes by label and relationships by type are the graph’s', async () => {
     const documents = Object.keys(article.getAttribute('documents'));
     const kinds = article.mapNodes((_, a) => a.kind);

@@ -62,7 +62,7 @@ function edited(): FactGraph {
   g.dropEdge(changed);
   g.addDirectedEdgeWithKey(changed, 'person:volodymyr-zelensky', 'state:russia', {
     ...attrs,
-    predicate: 'CRITICIZES',
+    predicate: 'RESPONDS_TO',
   });
   g.dropNode('agreement:nato-article-5');
   return g;
@@ -77,7 +77,7 @@ test('a changed statement replaces its old relationship; without --prune nothing
       config,
       "MATCH (a)-[r {id: 's:zelensky-rejects-china-role'}]->(b) RETURN type(r) AS t, b.id AS b",
     ),
-  ).toEqual([{ t: 'CRITICIZES', b: 'state:russia' }]);
+  ).toEqual([{ t: 'RESPONDS_TO', b: 'state:russia' }]);
   expect(
     await cypher(config, "MATCH ()-[r {id: 's:meloni-proposes-24h-plan'}]->() RETURN count(r) AS n"),
   ).toEqual([{ n: 1 }]);

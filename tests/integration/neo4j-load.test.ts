@@ -157,6 +157,7 @@ test('a mention the data set has twice (two loads of it at once) is one again af
 
   const names = (await cypher(config, 'SHOW INDEXES YIELD name RETURN name')).map((r) => String(r.name));
   expect(names).toContain('factgraph_quote');
+  expect(names).toContain('factgraph_statement_quote');
   expect(names).toContain('factgraph_statement_key_SUPPORTS');
   expect(names).not.toContain('factgraph_statement_key_MENTIONED_IN');
   expect(names).not.toContain('factgraph_dataset_SUPPORTS');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { loadGraph } from '../../src';
+import { isStatementNode } from '../../src/model/claims';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
@@ -923,11 +924,12 @@ queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no
   ]);
   // Every quote is searchable: each statement that is a node only, by its quote as a phrase.
   const { graph } = await loadGraph(['graph-data']);
-  const unasserted = graph.filterNodes((id, a) => a.kind === 'Statement' && !graph.hasEdge(id));
+  const unasserted = graph
+    .mapNodes((id, a) => (isStatementNode(a) && !graph.hasEdge(id) ? [[id, a.quote] as const] : []))
+    .flat();
   expect(unasserted).toHaveLength(6);
-  for (const id of unasserted) {
-    const phrase = `"${graph.getNodeAttribute(id, 'quote') as string}"`;
-    const found = (await run('search-quotes.cypher', { text: phrase })).rows;
+  for (const [id, quote] of unasserted) {
+    const found = (await run('search-quotes.cypher', { text: `"${quote}"` })).rows;
     expect(found.filter((r) => r.asserted === false).map((r) => r.statement)).toEqual([id]);
   }
   expect((await run('search-quotes.cypher', { text: 'bakkestyrker' })).rows.map((r) => r.statement)).toEqual([

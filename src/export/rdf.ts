@@ -248,9 +248,9 @@ export function* subjectQuads(graph: FactGraph): Generator<Quad[]> {
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
     if (isStatementNode(attributes)) {
+      // The node holds the edge's fields and its name, the rdfs:label of every statement node.
       const { kind: _, ...rest } = attributes;
-      if (!statements.has(id))
-        statements.set(id, { attributes: rest, subject: rest.subject, object: rest.object });
+      statements.set(id, { attributes: rest, subject: rest.subject, object: rest.object });
       continue;
     }
     const { kind, ...fields } = attributes;

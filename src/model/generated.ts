@@ -481,11 +481,6 @@ export const ENTITY_KINDS = {
 export type EntityKind = keyof typeof ENTITY_KINDS;
 
 export const PREDICATES = {
-  ACCUSES: {
-    description: 'Charges someone with a fault or a motive.',
-    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group'],
-  },
   ATTACKS: {
     description: 'Attacks militarily.',
     subjectKinds: ['State', 'Organization', 'Group'],
@@ -495,11 +490,6 @@ export const PREDICATES = {
     description: 'Holds a claim to be true ("mener at").',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Statement'],
-  },
-  BORDERS: {
-    description: 'A region or state that shares a border with the object.',
-    subjectKinds: ['Region', 'State'],
-    objectKinds: ['Region', 'State'],
   },
   CARRIES_OUT: {
     description: 'Is the agent of an event.',
@@ -525,11 +515,6 @@ export const PREDICATES = {
     description: 'Holds a region militarily or administratively.',
     subjectKinds: ['State', 'Organization'],
     objectKinds: ['Region'],
-  },
-  CRITICIZES: {
-    description: "Answers or attacks someone's position in words.",
-    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group', 'Proposal'],
   },
   DEMANDS: {
     description: 'Insists on a proposal or on a region.',
@@ -602,11 +587,6 @@ export const PREDICATES = {
     description: 'Takes part in an event or a proposal.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Event', 'Proposal'],
-  },
-  PARTY_TO: {
-    description: 'A state or organisation bound by an agreement.',
-    subjectKinds: ['State', 'Organization'],
-    objectKinds: ['Agreement'],
   },
   PRECONDITION_FOR: {
     description:

@@ -206,15 +206,15 @@ function expectedTripleCount(graph: FactGraph): number {
     if (!isStatementNode(a)) {
       const { kind: _kind, ...rest } = a;
       count += 1 + values(rest);
-    } else if (!graph.hasEdge(id)) {
-      // Unasserted: reified only. (`name` is its rdfs:label; subject and object are rdf:subject/object.)
+    } else {
+      // Asserted or not: `name` is its rdfs:label; subject and object are rdf:subject/object.
       const { kind: _kind, subject: _s, object: _o, predicate: _p, ...rest } = a;
       count += statement(rest);
     }
   });
-  graph.forEachEdge((_id, { predicate: _predicate, ...a }) => {
-    // One rdf:Statement a statement: its node (another statement is about it) adds no triple.
-    count += statement(a);
+  graph.forEachEdge((id, { predicate: _predicate, ...a }) => {
+    // One rdf:Statement a statement: one that is also a node is counted there.
+    if (!graph.hasNode(id)) count += statement(a);
   });
   return count + new Set(graph.mapEdges((_, a, s, o) => `${s} ${a.predicate} ${o}`)).size;
 }

@@ -77,6 +77,11 @@ export const ERROR_CODES = {
     exit: 2,
     about: 'The Neo4j database has no data set of that name (kg unload --dataset).',
   },
+  DATASET_SOURCE_CONFLICT: {
+    exit: 2,
+    about:
+      'kg load --prune (or --incremental) of a data set last loaded from another folder, its name not given with --dataset.',
+  },
   NEO4J_TIMEOUT: { exit: 9, about: 'Neo4j did not answer within the timeout (--timeout, NEO4J_TIMEOUT).' },
   QUERY_TIMEOUT: { exit: 9, about: 'A query on the memory backend ran longer than --timeout.' },
   QUERY_INVALID: { exit: 8, about: 'Neo4j rejected the Cypher query (syntax, unknown function, ...).' },

@@ -57,6 +57,15 @@ export const ERROR_CODES = {
   },
   CLAIM_CYCLE: { exit: 1, about: 'Claims about claims (object, conditionOn) that lead back to themselves.' },
   QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
+  QUOTE_AMBIGUOUS: {
+    exit: 1,
+    about: 'A quote that occurs more than once in its document, without a quoteOccurrence to say which.',
+  },
+  QUOTE_OCCURRENCE_NOT_FOUND: {
+    exit: 1,
+    about: 'A quoteOccurrence beyond the number of times the quote occurs in its document.',
+  },
+  QUOTE_TOO_SHORT: { exit: 1, about: 'A quote or sourceQuote with fewer than 4 letters or digits.' },
   DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },
   PATH_OUTSIDE_ROOT: {
     exit: 1,

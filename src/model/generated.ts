@@ -279,9 +279,13 @@ export interface StatementRecord {
    */
   object: string;
   /**
-   * The words of the document that support the claim, verbatim and contiguous.
+   * The words of the document that support the claim, verbatim and contiguous. They must occur once in the document's text, or `quoteOccurrence` says which occurrence is meant.
    */
   quote: string;
+  /**
+   * Which occurrence of `quote` in the document's text the claim rests on, counting from 1 in text order (overlapping ones count), for a quote the text has more than once: `quoteOccurrence: 2` for the second. A longer quote that occurs once is better where there is one. Omitted: the quote must occur once.
+   */
+  quoteOccurrence?: number;
   /**
    * `negated` when the document says the claim does not hold: "men uten å sende bakkestyrker" is a negated PARTICIPATES_IN. Omitted: affirmed.
    */
@@ -301,7 +305,7 @@ export interface StatementRecord {
   attributedTo?: IdList;
   reportedBy?: IdList;
   /**
-   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote`.
+   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote` except that it may occur more than once: it is not anchored (no offsets are kept).
    */
   sourceQuote?: string;
   /**

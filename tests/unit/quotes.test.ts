@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { closestPassage, findQuote, normalizeSource, passageByTable } from '../../src/validate/quotes';
+import {
+  closestPassage,
+  findQuote,
+  normalizeSource,
+  occurrences,
+  passageByTable,
+  quoteLetters,
+} from '../../src/validate/quotes';
 
 const source = normalizeSource(
   'Russlands utenriksminister Sergej Lavrov understreket at Moskva støtter garantier.\r\n– Alt annet er «håpløst», sa Lavrov.\r\n',
@@ -24,6 +31,33 @@ test('straight quotes, hyphens and collapsed whitespace do not match typographic
   expect(findQuote(source, 'Alt annet er "håpløst"')).toBeUndefined();
   expect(findQuote(source, '- Alt annet')).toBeUndefined();
   expect(findQuote(source, 'Moskva  støtter')).toBeUndefined();
+});
+
+test('occurrences counts every place a quote starts, overlapping ones too, and keeps the first few', () => {
+  expect(occurrences(source, 'Lavrov', 3)).toEqual({ count: 2, starts: [34, 112] });
+  expect(occurrences('aaaa', 'aa', 2)).toEqual({ count: 3, starts: [0, 1] });
+  expect(occurrences(source, 'Kyiv', 3)).toEqual({ count: 0, starts: [] });
+  // Against the definition, on texts of few letters so that repeats are common.
+  fc.assert(
+    fc.property(
+      fc.string({ unit: fc.constantFrom('a', 'b', 'å', 'a\u030a'), maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom('a', 'b', 'å'), minLength: 1, maxLength: 3 }),
+      fc.nat(5),
+      (raw, quote, keep) => {
+        const text = normalizeSource(raw);
+        const all = [...text].map((_, i) => i).filter((i) => text.startsWith(quote, i));
+        expect(occurrences(text, quote, keep)).toEqual({ count: all.length, starts: all.slice(0, keep) });
+      },
+    ),
+  );
+});
+
+test('a quote’s letters and digits are counted in any script, nothing else', () => {
+  expect(quoteLetters('og')).toBe(2);
+  expect(quoteLetters(' – «»., ')).toBe(0);
+  expect(quoteLetters('Зеленський 2025')).toBe(14);
+  // A combining ring is no letter of its own: NFD spells the same 7 letters as NFC.
+  expect(quoteLetters('håpløst'.normalize('NFD'))).toBe(7);
 });
 
 test('the closest passage is the near miss with the fewest edits', () => {

@@ -40,7 +40,8 @@ export function addClaimKeywords(ajv: Ajv): void {
     return parsed.ok ? undefined : { message: parsed.message };
   });
   addCheck(ajv, 'quoteLength', (value) => {
-    if (typeof value !== 'string') return undefined;
+    // An empty one is minLength's to report.
+    if (typeof value !== 'string' || value === '') return undefined;
     const letters = quoteLetters(value);
     return letters >= MIN_QUOTE_LETTERS
       ? undefined

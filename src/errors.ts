@@ -59,11 +59,12 @@ export const ERROR_CODES = {
   QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
   QUOTE_AMBIGUOUS: {
     exit: 1,
-    about: 'A quote that occurs more than once in its document, without a quoteOccurrence to say which.',
+    about:
+      'A quote or sourceQuote that occurs more than once in its document, without a quoteOccurrence (sourceQuoteOccurrence) to say which.',
   },
   QUOTE_OCCURRENCE_NOT_FOUND: {
     exit: 1,
-    about: 'A quoteOccurrence beyond the number of times the quote occurs in its document.',
+    about: 'A quoteOccurrence (sourceQuoteOccurrence) beyond the times its quote occurs in its document.',
   },
   QUOTE_TOO_SHORT: { exit: 1, about: 'A quote or sourceQuote with fewer than 4 letters or digits.' },
   DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },

@@ -29,6 +29,30 @@ export interface Agreement {
 }
 
 /**
+ * A position, belief or policy idea that actors agree or disagree with, as discourse network analysis codes it ("security guarantees must come before a ceasefire"); not a concrete plan on the table, which is a Proposal.
+ */
+export interface Concept {
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  id: string;
+  kind: 'Concept';
+  /**
+   * The English name.
+   */
+  name: string;
+  /**
+   * The forms the annotated documents use for it, verbatim (e.g. Zelenskyj, Kinas, Moskva).
+   */
+  aliases?: string[];
+  /**
+   * A Wikidata item id, e.g. Q3765170.
+   */
+  wikidata?: string;
+  description?: string;
+}
+
+/**
  * Something that happened at a time: an attack, a round of talks.
  */
 export interface Event {
@@ -303,11 +327,19 @@ export interface StatementRecord {
    */
   asserted?: boolean;
   attributedTo?: IdList;
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  onBehalfOf?: string;
   reportedBy?: IdList;
   /**
-   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote` except that it may occur more than once: it is not anchored (no offsets are kept).
+   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked and anchored like `quote`: it must occur once, or `sourceQuoteOccurrence` says which occurrence is meant.
    */
   sourceQuote?: string;
+  /**
+   * Which occurrence of `sourceQuote` in the document's text is meant, as `quoteOccurrence` is for `quote`. Omitted: the sourceQuote must occur once.
+   */
+  sourceQuoteOccurrence?: number;
   /**
    * When the claim holds or the event happens, EDTF level 1: `2022` for the 2022 proposal, `2025-08-20/2025-08-21` for the night to Thursday. Omitted: the document's date.
    */
@@ -412,12 +444,18 @@ export interface DocumentRecord {
   };
 }
 
-export type Entity = Agreement | Event | Group | Issue | Organization | Person | Proposal | Region | State;
+export type Entity =
+  Agreement | Concept | Event | Group | Issue | Organization | Person | Proposal | Region | State;
 
 export const ENTITY_KINDS = {
   Agreement: {
     description: "An existing treaty or commitment, e.g. NATO's Article 5.",
     idPrefix: 'agreement:',
+  },
+  Concept: {
+    description:
+      'A position, belief or policy idea that actors agree or disagree with, as discourse network analysis codes it ("security guarantees must come before a ceasefire"); not a concrete plan on the table, which is a Proposal.',
+    idPrefix: 'concept:',
   },
   Event: {
     description: 'Something that happened at a time: an attack, a round of talks.',
@@ -451,11 +489,6 @@ export const ENTITY_KINDS = {
 export type EntityKind = keyof typeof ENTITY_KINDS;
 
 export const PREDICATES = {
-  ACCUSES: {
-    description: 'Charges someone with a fault or a motive.',
-    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group'],
-  },
   ATTACKS: {
     description: 'Attacks militarily.',
     subjectKinds: ['State', 'Organization', 'Group'],
@@ -465,11 +498,6 @@ export const PREDICATES = {
     description: 'Holds a claim to be true ("mener at").',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Statement'],
-  },
-  BORDERS: {
-    description: 'A region or state that shares a border with the object.',
-    subjectKinds: ['Region', 'State'],
-    objectKinds: ['Region', 'State'],
   },
   CARRIES_OUT: {
     description: 'Is the agent of an event.',
@@ -495,11 +523,6 @@ export const PREDICATES = {
     description: 'Holds a region militarily or administratively.',
     subjectKinds: ['State', 'Organization'],
     objectKinds: ['Region'],
-  },
-  CRITICIZES: {
-    description: "Answers or attacks someone's position in words.",
-    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group', 'Proposal'],
   },
   DEMANDS: {
     description: 'Insists on a proposal or on a region.',
@@ -573,11 +596,6 @@ export const PREDICATES = {
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Event', 'Proposal'],
   },
-  PARTY_TO: {
-    description: 'A state or organisation bound by an agreement.',
-    subjectKinds: ['State', 'Organization'],
-    objectKinds: ['Agreement'],
-  },
   PRECONDITION_FOR: {
     description:
       'Must hold for the object to come about ("ser sterke sikkerhetsgarantier som nøkkelen til en mulig fredsavtale").',
@@ -602,7 +620,16 @@ export const PREDICATES = {
   REJECTS: {
     description: 'Refuses or dismisses something or someone, or a claim, role or position.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group', 'Statement'],
+    objectKinds: [
+      'Concept',
+      'Proposal',
+      'Agreement',
+      'Person',
+      'State',
+      'Organization',
+      'Group',
+      'Statement',
+    ],
   },
   REPRESENTS: {
     description:
@@ -623,7 +650,7 @@ export const PREDICATES = {
   SUPPORTS: {
     description: 'Backs, accepts or is open to something or someone.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Concept', 'Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
   },
   VARIANT_OF: {
     description: 'A proposal that is a specific form of a more general one.',
@@ -640,7 +667,11 @@ export type Predicate = keyof typeof PREDICATES;
 
 /** Fields that hold an entity id, with the kinds they may point at (the schemas' `refKinds`). */
 export const REFERENCE_KINDS = {
-  statement: { attributedTo: ['Person', 'State', 'Organization', 'Group'], reportedBy: ['Organization'] },
+  statement: {
+    attributedTo: ['Person', 'State', 'Organization', 'Group'],
+    onBehalfOf: ['State', 'Organization', 'Group'],
+    reportedBy: ['Organization'],
+  },
   document: { publisher: ['Organization'], reportedBy: ['Organization'] },
 } as const;
 

@@ -13,14 +13,18 @@ export const HINTS_PER_FILE = 10;
 /** The places of an ambiguous quote its error names. */
 const PLACES_SHOWN = 3;
 
-const QUOTE_FIELDS = ['quote', 'sourceQuote'] as const;
-type QuoteField = (typeof QUOTE_FIELDS)[number];
+/** Each quote field, the field that says which of its occurrences is meant, and where it is anchored. */
+const QUOTE_FIELDS = {
+  quote: { occurrence: 'quoteOccurrence', span: 'span' },
+  sourceQuote: { occurrence: 'sourceQuoteOccurrence', span: 'sourceSpan' },
+} as const;
+type QuoteField = keyof typeof QUOTE_FIELDS;
 
 /**
- * Finds each statement's quote in its document and anchors it there: a quote must occur once, or its
- * `quoteOccurrence` says which occurrence is meant (a sourceQuote, not anchored, need only occur).
- * Where each quote occurs is kept in the cache per document, by its text and its quotes in order: a
- * re-run over unchanged files searches nothing.
+ * Finds each statement's quote and sourceQuote in its document and anchors them there: each must occur
+ * once, or its `quoteOccurrence` (`sourceQuoteOccurrence`) says which occurrence is meant. Where each
+ * occurs is kept in the cache per document, by its text and its quotes in order: a re-run over unchanged
+ * files searches nothing.
  */
 export async function checkQuotes(
   dataset: Dataset,
@@ -31,7 +35,7 @@ export async function checkQuotes(
   const quoting = new Map<string, [StatementEntry, QuoteField][]>();
   for (const s of dataset.statements.values()) {
     if (dataset.documents.get(s.document)?.text === undefined) continue;
-    for (const field of QUOTE_FIELDS) {
+    for (const field of Object.keys(QUOTE_FIELDS) as QuoteField[]) {
       if (typeof s.record[field] !== 'string') continue;
       const list = quoting.get(s.document);
       if (list) list.push([s, field]);
@@ -73,25 +77,26 @@ export async function checkQuotes(
       if (count === 0) {
         missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where });
       } else if (wanted !== undefined && wanted > count) {
+        const { occurrence } = QUOTE_FIELDS[field];
         errors.push(
           new KgError(
             'QUOTE_OCCURRENCE_NOT_FOUND',
-            `quoteOccurrence ${wanted}, but the quote occurs ${times(count)} in ${document}, at ${places(starts, count)}`,
-            s.fields.quoteOccurrence ?? where,
+            `${occurrence} ${wanted}, but the ${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}`,
+            s.fields[occurrence] ?? where,
           ),
         );
-      } else if (field === 'quote' && wanted === undefined && count > 1) {
+      } else if (wanted === undefined && count > 1) {
         errors.push(
           new KgError(
             'QUOTE_AMBIGUOUS',
-            `quote occurs ${times(count)} in ${document}, at ${places(starts, count)}: quote more of the ` +
-              `sentence, or say which is meant with quoteOccurrence (1 to ${count})`,
+            `${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}: quote more of the ` +
+              `sentence, or say which is meant with ${QUOTE_FIELDS[field].occurrence} (1 to ${count})`,
             where,
           ),
         );
-      } else if (field === 'quote') {
+      } else {
         const start = starts[(wanted ?? 1) - 1]!;
-        s.span = { start, end: start + length };
+        s[QUOTE_FIELDS[field].span] = { start, end: start + length };
       }
     }
   }
@@ -140,9 +145,9 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
   return errors;
 }
 
-/** The statement's `quoteOccurrence`, which only its quote has. */
+/** The occurrence of the quote field the statement asks for, if it gives a usable one. */
 function occurrenceOf(s: StatementEntry, field: QuoteField): number | undefined {
-  const n = field === 'quote' ? s.record.quoteOccurrence : undefined;
+  const n = s.record[QUOTE_FIELDS[field].occurrence];
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 1 ? n : undefined;
 }
 

@@ -292,12 +292,17 @@ async function readDocumentText(
   }
 }
 
-/** The checks across files, as the cache keeps them: their errors, and each statement's quote span. */
+/** The checks across files, as the cache keeps them: their errors, and each statement's spans. */
 interface CrossFileEntry {
   errors: KgErrorJSON[];
-  /** start, end of each statement's quote, in the dataset's order; -1, -1 where it was not found. */
+  /**
+   * start, end of each statement's quote, then of its sourceQuote, in the dataset's order; -1, -1 where
+   * there is none.
+   */
   spans: number[];
 }
+
+const SPANS = ['span', 'sourceSpan'] as const;
 
 /**
  * The checks across files: references and quotes. What they find depends only on the files' bytes and
@@ -321,9 +326,11 @@ async function checkAcrossFiles(
     const { errors, spans } = JSON.parse(cached) as CrossFileEntry;
     let i = 0;
     for (const s of dataset.statements.values()) {
-      const start = spans[i++]!;
-      const end = spans[i++]!;
-      if (start >= 0) s.span = { start, end };
+      for (const which of SPANS) {
+        const start = spans[i++]!;
+        const end = spans[i++]!;
+        if (start >= 0) s[which] = { start, end };
+      }
     }
     return errors.map((e) => KgError.fromJSON(e));
   }
@@ -332,7 +339,8 @@ async function checkAcrossFiles(
   await checkQuotes(dataset, errors, cacheDir);
   if (entryKey) {
     const spans: number[] = [];
-    for (const s of dataset.statements.values()) spans.push(s.span?.start ?? -1, s.span?.end ?? -1);
+    for (const s of dataset.statements.values())
+      for (const which of SPANS) spans.push(s[which]?.start ?? -1, s[which]?.end ?? -1);
     const entry: CrossFileEntry = { errors: errors.map((e) => e.toJSON()), spans };
     await writeEntry(dir!, entryKey, JSON.stringify(entry));
   }

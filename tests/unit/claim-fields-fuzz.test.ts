@@ -116,9 +116,23 @@ const quoteAndOccurrence = drawn<Quoted>(
   ),
 );
 
-const sourceQuote = drawn(
-  choose(ok('sa Lavrov', 'sa Lavrov'), ok('Lavrov', 'Lavrov')),
-  choose(bad('sa', 'QUOTE_TOO_SHORT'), bad('ifølge Reuters', 'QUOTE_NOT_FOUND'), bad("''", 'INVALID_VALUE')),
+/** The same for the sourceQuote, which is anchored too. */
+const sourceQuoteAndOccurrence = fc.option(
+  drawn<Quoted>(
+    fc.constantFrom(
+      { quote: ok('sa Lavrov', 1) },
+      { quote: ok('Lavrov', 1), occurrence: ok('1') },
+      { quote: ok('Lavrov', 2), occurrence: ok('2') },
+    ),
+    fc.constantFrom(
+      { quote: bad('Lavrov', 'QUOTE_AMBIGUOUS') },
+      { quote: ok('sa Lavrov'), occurrence: bad('2', 'QUOTE_OCCURRENCE_NOT_FOUND') },
+      { quote: bad('sa', 'QUOTE_TOO_SHORT') },
+      { quote: bad('ifølge Reuters', 'QUOTE_NOT_FOUND') },
+      { quote: bad("''", 'INVALID_VALUE') },
+    ),
+  ),
+  { nil: undefined },
 );
 
 const text = drawn(
@@ -169,7 +183,6 @@ const fields = fc.record(
     asserted,
     attributedTo,
     reportedBy,
-    sourceQuote,
     date: edtf,
     saidOn: edtf,
     condition: text,
@@ -194,17 +207,30 @@ const OTHERS = [
   '    quote: Moskva støtter garantier basert på kollektiv sikkerhet',
 ];
 
+/** A quote's field and its occurrence field, as written. */
+const written = (field: 'quote' | 'sourceQuote', { quote, occurrence }: Quoted): [string, Value][] => [
+  [field, quote],
+  ...(occurrence ? [[`${field}Occurrence`, occurrence] as [string, Value]] : []),
+];
+
 test('fuzz: every claim field, valid or not, gives exactly its positioned errors, or the values load', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'factgraph-claims-fuzz-'));
   cpSync(BASE, dir, { recursive: true });
   const file = join(dir, 'case.yaml');
   const text = readFileSync(join(dir, 'sources', 'article.nb.txt'), 'utf8');
   let valid = 0;
+  /** Where a valid quote is: the occurrence it holds (the first or the second "Lavrov"). */
+  const place = ({ text: quote, holds }: Value) => {
+    const first = text.indexOf(quote);
+    const start = holds === 1 ? first : text.indexOf(quote, first + 1);
+    return [start, start + quote.length];
+  };
   await fc.assert(
-    fc.asyncProperty(fields, quoteAndOccurrence, async (drawn, { quote, occurrence }) => {
+    fc.asyncProperty(fields, quoteAndOccurrence, sourceQuoteAndOccurrence, async (drawn, quoted, source) => {
+      const { quote } = quoted;
       const all: [string, Value][] = [
-        ['quote', quote],
-        ...(occurrence ? [['quoteOccurrence', occurrence] as [string, Value]] : []),
+        ...written('quote', quoted),
+        ...(source ? written('sourceQuote', source) : []),
         ...Object.entries(drawn),
       ];
       const lines = [
@@ -238,9 +264,9 @@ test('fuzz: every claim field, valid or not, gives exactly its positioned errors
         graph.hasEdge('s:a') ? graph.getEdgeAttributes('s:a') : graph.getNodeAttributes('s:a')
       ) as EdgeAttributes;
       // Anchored at the occurrence asked for (the only one, else the first or second "Lavrov").
-      const first = text.indexOf(quote.text);
-      expect(a.quoteStart).toBe(quote.holds === 1 ? first : text.indexOf(quote.text, first + 1));
-      expect(text.slice(a.quoteStart, a.quoteEnd)).toBe(quote.text);
+      expect([a.quoteStart, a.quoteEnd]).toEqual(place(quote));
+      const { sourceSpan } = result.dataset.statements.get('s:a')!;
+      expect(sourceSpan && [sourceSpan.start, sourceSpan.end]).toEqual(source && place(source.quote));
       for (const [name, v] of Object.entries(drawn))
         if (v.holds !== undefined)
           expect([name, (a as unknown as Record<string, unknown>)[name]]).toEqual([name, v.holds]);

@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { validate } from '../../src';
+import { ROOT } from '../helpers';
 import {
   closestPassage,
   findQuote,
@@ -101,4 +106,17 @@ test('a quote cut out of a long text with a few edits is found again', () => {
   const quote = `${long.slice(12_000, 12_200).replace('Moskva', 'Moskwa')}`;
   expect(closestPassage(long, quote)).toEqual(passageByTable(long, quote));
   expect(closestPassage(long, quote)?.edits).toBe(1);
+});
+
+test('a warm cache puts back where every quote and sourceQuote of the article is', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'factgraph-spans-'));
+  const spans = async () =>
+    [...(await validate([join(ROOT, 'graph-data')], { cacheDir })).dataset.statements.values()].map((s) => [
+      s.record.id,
+      s.span,
+      s.sourceSpan,
+    ]);
+  const cold = await spans();
+  expect(cold.filter(([, , source]) => source).length).toBeGreaterThan(10);
+  expect(await spans()).toEqual(cold);
 });

@@ -30,7 +30,7 @@ export {
   isExportFormat,
 } from './export';
 export type { OutputOptions } from './export/output-target';
-export type { ExportFormat } from './export';
+export type { ExportFormat, SerializeOptions } from './export';
 export { coverage } from './query/coverage';
 export type { DocumentCoverage, SentenceCoverage } from './query/coverage';
 export { queryGraph, propertyGraph } from './query/cypher';

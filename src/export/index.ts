@@ -27,9 +27,9 @@ import { CYTOSCAPE_FORMAT } from './cytoscape';
 import { NEO4J_CSV_FORMAT } from './neo4j-csv';
 import { TURTLE_FORMAT } from './turtle';
 import { JSONLD_FORMAT } from './jsonld';
-import type { ExportFormatSpec, ExportOutput } from './format-spec';
+import type { ExportFormatSpec, ExportOutput, SerializeOptions } from './format-spec';
 
-export type { ExportFormatSpec, ExportOutput } from './format-spec';
+export type { ExportFormatSpec, ExportOutput, SerializeOptions } from './format-spec';
 
 /** An output with its pieces joined: a file's text, or a folder's texts by file name. */
 export type JoinedOutput<T extends ExportOutput> = T extends Chunks ? string : Record<keyof T, string>;
@@ -77,8 +77,9 @@ function isChunks(output: ExportOutput): output is Chunks {
 export function exportGraph<F extends ExportFormat>(
   graph: FactGraph,
   format: F,
+  options: SerializeOptions = {},
 ): JoinedOutput<Serialized<F>> {
-  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
   const joined = isChunks(output)
     ? [...output].join('')
     : Object.fromEntries(Object.entries(output).map(([name, chunks]) => [name, [...chunks].join('')]));
@@ -128,10 +129,10 @@ export async function writeExport(
   graph: FactGraph,
   format: ExportFormat,
   path: string,
-  options: OutputOptions = {},
+  options: OutputOptions & SerializeOptions = {},
 ): Promise<string> {
   // Checks a format makes of the whole graph (e.g. neo4j-csv's array delimiter) throw here, unwrapped.
-  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
   let target = path;
   try {
     if (isChunks(output)) {
@@ -162,7 +163,7 @@ export async function writeExportSet(
   graph: FactGraph,
   formats: readonly ExportFormat[],
   folder: string,
-  options: OutputOptions & { onFormat?: (done: number) => void } = {},
+  options: OutputOptions & SerializeOptions & { onFormat?: (done: number) => void } = {},
 ): Promise<{ format: ExportFormat; path: string }[]> {
   const written = formats.map((format) => ({ format, path: defaultOutput(format, folder) }));
   try {
@@ -170,7 +171,7 @@ export async function writeExportSet(
       const files: Record<string, string> = {};
       for (const [i, format] of formats.entries()) {
         options.onFormat?.(i);
-        const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+        const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
         const name = defaultOutput(format, '');
         if (isChunks(output)) files[name] = await writeChunks(join(staging, name), output);
         else {

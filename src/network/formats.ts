@@ -105,7 +105,8 @@ export function describeNetworks(result: DiscourseNetworks): string {
       : `${result.type} network of ${result.actors}s`;
   const norm = result.normalize === 'none' ? '' : `, normalized: ${result.normalize}`;
   const span = result.from || result.to ? `, ${result.from ?? '..'} to ${result.to ?? '..'}` : '';
-  const windows = result.window ? `, windows of ${result.window} days every ${result.step}` : '';
+  const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+  const windows = result.window ? `, windows of ${days(result.window)} every ${days(result.step!)}` : '';
   return `${what}${norm}${span}${windows}`;
 }
 
@@ -196,10 +197,17 @@ function gexf(result: DiscourseNetworks): string {
   return xml.end();
 }
 
+/** The spells, each run of windows that follow one another without a gap as one. */
 function spells(xml: XmlWriter, list: { start: string; end: string }[]): void {
   if (list.length === 0) return;
+  const merged: { start: string; end: string }[] = [];
+  for (const s of list) {
+    const last = merged[merged.length - 1];
+    if (last && dayNumber(last.end) + 1 >= dayNumber(s.start)) last.end = s.end;
+    else merged.push({ ...s });
+  }
   xml.element('spells');
-  for (const s of list) xml.leaf('spell', s);
+  for (const s of merged) xml.leaf('spell', s);
   xml.close();
 }
 

@@ -127,8 +127,11 @@ export function register(program: Command): void {
       reporter.say(`${describeNetworks(result)}: ${plural(result.stances, 'stance')}`);
       if (result.skipped.length)
         reporter.say(
-          `not counted: ${Object.entries(skipped)
-            .map(([reason, n]) => `${n} ${SKIPPED[reason as SkipReason]}`)
+          `not counted: ${Object.entries(SKIPPED)
+            .flatMap(([reason, why]) => {
+              const n = skipped[reason as SkipReason];
+              return n ? [`${n} ${why}`] : [];
+            })
             .join(', ')}`,
         );
       for (const n of networks)

@@ -13,6 +13,9 @@ import Graph from 'graphology';
 import {
   csvMatrix,
   discourseNetworks,
+  loadGraph,
+  propertyGraph,
+  queryGraph,
   networkEdges,
   validate,
   type Dataset,
@@ -206,4 +209,23 @@ test.each([
   expect(r.code).toBe(2);
   expect(r.stderr).toMatch(/^error USAGE /);
   expect(r.stderr).toMatch(message);
+});
+
+test('the queries/ stance networks give the library’s numbers on the debate (memory Cypher)', async () => {
+  const { graph } = await loadGraph([DEBATE]);
+  const memory = propertyGraph(graph, 'debate');
+  for (const [type, file, other] of [
+    ['congruence', 'stance-congruence-network.cypher', 'standsWith'],
+    ['conflict', 'stance-conflict-network.cypher', 'standsAgainst'],
+  ] as const) {
+    const { rows } = queryGraph(memory, readFileSync(join(ROOT, 'queries', file), 'utf8'));
+    const library = discourseNetworks(dataset, { type });
+    const names = new Map(library.networks[0]!.rows.map((r) => [r.id, r.name]));
+    const pair = (a: string, b: string, w: unknown) => `${[a, b].sort().join(' & ')}: ${String(w)}`;
+    expect(rows.map((r) => pair(r.actor as string, r[other] as string, r.weight)).sort()).toEqual(
+      networkEdges(library, library.networks[0]!)
+        .map((e) => pair(names.get(e.source)!, names.get(e.target)!, e.weight))
+        .sort(),
+    );
+  }
 });

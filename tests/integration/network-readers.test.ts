@@ -16,7 +16,14 @@ import {
   type NetworkOptions,
 } from '../../src';
 import { dayNumber } from '../../src/network/period';
-import { gephi, igraph, networkx, setUpReaders, type GephiWorkspace } from '../desktop-readers';
+import {
+  gephi,
+  igraph,
+  networkx,
+  setUpReaders,
+  type GephiWorkspace,
+  type PyAttributes,
+} from '../desktop-readers';
 import { FIXTURES } from '../helpers';
 
 const tmp = mkdtempSync(join(tmpdir(), 'factgraph-network-readers-'));
@@ -140,27 +147,21 @@ describe('Gephi opens the networks with the default import settings', () => {
 });
 
 describe('networkx and python-igraph read the weights', () => {
+  /** A Python reader's ties as `source target weight`, its node keys mapped to entity ids. */
+  const read = (
+    edges: { source: string | number; target: string | number; attributes: PyAttributes }[],
+    id: (node: string | number) => string,
+  ) => edges.map((e) => undirected(id(e.source), id(e.target), e.attributes.weight!.value as number)).sort();
+
   test.each(STATIC)('%s: networkx GEXF and GraphML, igraph GraphML', (name) => {
     const expected = sortedTies(libraryTies(name));
     const gx = networkx('gexf', file(name, 'gexf'));
     expect(gx.directed).toBe(false);
-    expect(
-      gx.edges.map((e) => undirected(e.source, e.target, e.attributes.weight!.value as number)).sort(),
-    ).toEqual(expected);
+    expect(read(gx.edges, String)).toEqual(expected);
     const gm = networkx('graphml', file(name, 'graphml'));
-    const id = (n: string) => gm.nodes[n]!.factgraph_id!.value as string;
-    expect(
-      gm.edges
-        .map((e) => undirected(id(e.source), id(e.target), e.attributes.weight!.value as number))
-        .sort(),
-    ).toEqual(expected);
+    expect(read(gm.edges, (n) => gm.nodes[n]!.factgraph_id!.value as string)).toEqual(expected);
     const ig = igraph(file(name, 'graphml'));
     expect(ig.directed).toBe(false);
-    const vid = (i: number) => ig.vertices[i]!.factgraph_id!.value as string;
-    expect(
-      ig.edges
-        .map((e) => undirected(vid(e.source), vid(e.target), e.attributes.weight!.value as number))
-        .sort(),
-    ).toEqual(expected);
+    expect(read(ig.edges, (i) => ig.vertices[i as number]!.factgraph_id!.value as string)).toEqual(expected);
   });
 });

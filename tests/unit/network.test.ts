@@ -133,38 +133,31 @@ describe('the networks of the debate, by hand', () => {
     ]);
   });
 
-  test('normalize average: weight / ((n(a) + n(b)) / 2)', () => {
-    expect(ties(net({ type: 'congruence', normalize: 'average' }))).toEqual({
-      'Alice–Bob': 0.8, // 2 / 2.5
-      'Alice–Carol': 0.3333333333, // 1 / 3
-      'Alice–Dave': 0.8,
-      'Bob–Dave': 0.5, // 1 / 2
-      'Carol–Dave': 0.4, // 1 / 2.5
-    });
+  /** Each congruence tie with its weight w and the activities n(a), n(b), counted by hand above. */
+  const congruent: [string, number, number, number][] = [
+    ['Alice–Bob', 2, 3, 2],
+    ['Alice–Carol', 1, 3, 3],
+    ['Alice–Dave', 2, 3, 2],
+    ['Bob–Dave', 1, 2, 2],
+    ['Carol–Dave', 1, 3, 2],
+  ];
+  test.each<[NetworkOptions['normalize'], (w: number, na: number, nb: number) => number]>([
+    ['average', (w, na, nb) => w / ((na + nb) / 2)], // Alice–Bob: 2 / 2.5 = 0.8
+    ['jaccard', (w, na, nb) => w / (na + nb - w)], // the union of (concept, sign) pairs; Alice–Carol: 1 / 5
+    ['cosine', (w, na, nb) => w / (na * nb)], // as DNA computes it; Alice–Bob: 2 / 6
+  ])('normalize %s', (normalize, divided) => {
+    expect(ties(net({ type: 'congruence', normalize }))).toEqual(
+      Object.fromEntries(
+        congruent.map(([pair, w, na, nb]) => [pair, Math.round(divided(w, na, nb) * 1e10) / 1e10]),
+      ),
+    );
   });
 
-  test('normalize jaccard: weight / the union of (concept, sign) pairs, n(a) + n(b) - congruence', () => {
-    expect(ties(net({ type: 'congruence', normalize: 'jaccard' }))).toEqual({
-      'Alice–Bob': 0.6666666667, // 2 / (3 + 2 - 2)
-      'Alice–Carol': 0.2, // 1 / (3 + 3 - 1)
-      'Alice–Dave': 0.6666666667,
-      'Bob–Dave': 0.3333333333, // 1 / (2 + 2 - 1)
-      'Carol–Dave': 0.25, // 1 / (3 + 2 - 1)
-    });
+  test('normalize jaccard on conflict: the same divisor', () => {
     expect(ties(net({ type: 'conflict', normalize: 'jaccard' }))).toMatchObject({
       'Alice–Carol': 0.4, // 2 / (3 + 3 - 1)
       'Bob–Carol': 0.4, // 2 / (2 + 3 - 0)
       'Carol–Greens': 0.25, // 1 / (3 + 1 - 0)
-    });
-  });
-
-  test('normalize cosine: weight / (n(a) · n(b)), as DNA computes it', () => {
-    expect(ties(net({ type: 'congruence', normalize: 'cosine' }))).toEqual({
-      'Alice–Bob': 0.3333333333, // 2 / 6
-      'Alice–Carol': 0.1111111111, // 1 / 9
-      'Alice–Dave': 0.3333333333,
-      'Bob–Dave': 0.25, // 1 / 4
-      'Carol–Dave': 0.1666666667, // 1 / 6
     });
   });
 

@@ -57,6 +57,7 @@ const STEMS =
   'Nord Sør Øst Vest Fjell Dal Sjø Skog Elv Berg Strand Vik Lia Heim Haug Bru Øy Mo Nes Stad'.split(' ');
 const NOUNS = {
   Agreement: ['avtalen', 'traktaten', 'pakten', 'overenskomsten'],
+  Concept: ['prinsippet', 'synet', 'idealet', 'tanken'],
   Event: ['møtet', 'angrepet', 'toppmøtet', 'forhandlingene', 'valget'],
   Issue: ['problemet', 'striden', 'hindringen', 'uenigheten'],
   Group: ['lederne', 'diplomatene', 'kildene', 'rådgiverne', 'delegatene'],

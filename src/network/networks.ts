@@ -135,7 +135,7 @@ export function discourseNetworks(dataset: Dataset, options: NetworkOptions): Di
     const tied = (end: 0 | 1) => new Set([...cells.keys()].map((k) => splitKey(k)[end]));
     const rows = everyone?.rows ?? sortNodes(tied(0), node);
     const columns = type === 'affiliation' ? (everyone?.columns ?? sortNodes(tied(1), node)) : rows;
-    const matrix = rows.map((r) => columns.map((c) => cells.get(key(r.id, c.id)) ?? 0));
+    const matrix = fill(cells, rows, columns);
     return { ...w, stances: inWindow.length, rows, columns, matrix };
   });
   return {
@@ -164,6 +164,20 @@ export function networkEdges(result: DiscourseNetworks, network: Network): Netwo
     }),
   );
   return edges;
+}
+
+/** The dense matrix of the nonzero cells (looked up by index: a key per cell of 2,000 actors is slow). */
+function fill(cells: Map<string, number>, rows: NetworkNode[], columns: NetworkNode[]): number[][] {
+  const index = (nodes: NetworkNode[]) => new Map(nodes.map((n, i) => [n.id, i]));
+  const [r, c] = [index(rows), index(columns)];
+  const matrix = rows.map(() => new Array<number>(columns.length).fill(0));
+  for (const [k, v] of cells) {
+    const [a, b] = splitKey(k);
+    const i = r.get(a);
+    const j = c.get(b);
+    if (i !== undefined && j !== undefined) matrix[i]![j] = v;
+  }
+  return matrix;
 }
 
 const key = (a: string, b: string) => `${a}\n${b}`;

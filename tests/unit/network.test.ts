@@ -3,8 +3,10 @@
  * actor takes on each concept are in the comment below), and properties of any network (fast-check).
  */
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import {
+  csvMatrix,
   discourseNetworks,
   KgError,
   networkEdges,
@@ -366,4 +368,27 @@ describe('properties of any network', () => {
       }),
     );
   });
+});
+
+test('the CSV matrix quotes the names that need it; a name two nodes share gets its id', () => {
+  const node = (id: string, name: string) => ({ id, name, kind: 'Person' });
+  const rows = [node('person:a', 'Smith, "Jo"'), node('person:b', 'Lee'), node('person:c', 'Lee')];
+  const csv = csvMatrix({
+    start: null,
+    end: null,
+    stances: 3,
+    rows,
+    columns: rows,
+    matrix: [
+      [0, 1, 0],
+      [1, 0, 2],
+      [0, 2, 0],
+    ],
+  });
+  expect(parse(csv)).toEqual([
+    ['', 'Smith, "Jo"', 'Lee (person:b)', 'Lee (person:c)'],
+    ['Smith, "Jo"', '0', '1', '0'],
+    ['Lee (person:b)', '1', '0', '2'],
+    ['Lee (person:c)', '0', '2', '0'],
+  ]);
 });

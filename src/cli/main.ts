@@ -11,6 +11,7 @@ import { register as registerStats } from './commands/stats';
 import { register as registerQuery } from './commands/query';
 import { register as registerCache } from './commands/cache';
 import { register as registerUnload } from './commands/unload';
+import { register as registerNetwork } from './commands/network';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -40,6 +41,7 @@ for (const register of [
   registerExport,
   registerStats,
   registerQuery,
+  registerNetwork,
   registerCache,
 ])
   register(program);

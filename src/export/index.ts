@@ -66,7 +66,7 @@ export function defaultOutput(format: ExportFormat, folder = 'out'): string {
 
 type Serialized<F extends ExportFormat> = ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']>;
 
-function isChunks(output: ExportOutput): output is Chunks {
+export function isChunks(output: ExportOutput): output is Chunks {
   return Symbol.iterator in output;
 }
 
@@ -133,10 +133,23 @@ export async function writeExport(
 ): Promise<string> {
   // Checks a format makes of the whole graph (e.g. neo4j-csv's array delimiter) throw here, unwrapped.
   const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
+  return writeOutput(output, path, { format, name: defaultOutput(format, '') }, options);
+}
+
+/**
+ * Writes a file or folder made elsewhere (kg network's) as writeExport writes an export: `name` is the
+ * file's name inside `path` when `path` is a folder, `format` what the folder's manifest records.
+ */
+export async function writeOutput(
+  output: ExportOutput,
+  path: string,
+  { format, name }: { format: string; name: string },
+  options: OutputOptions = {},
+): Promise<string> {
   let target = path;
   try {
     if (isChunks(output)) {
-      if (isFolder(path)) target = join(path, defaultOutput(format, ''));
+      if (isFolder(path)) target = join(path, name);
       // A killed `export --all` may have set aside the folder this file goes into.
       cleanStale(dirname(target));
       cleanStale(target);
@@ -202,6 +215,11 @@ export async function streamExport(graph: FactGraph, format: ExportFormat, sink:
   const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
   if (!isChunks(output))
     throw new KgError('USAGE', `${format} is a folder of files: give --out a folder, not -`);
+  await streamChunks(output, sink);
+}
+
+/** Writes pieces of text to a stream a batch at a time, each once the one before has gone out. */
+export async function streamChunks(output: Chunks, sink: TextSink): Promise<void> {
   for (const batch of batched(output))
     await new Promise<void>((resolve, reject) => sink.write(batch, (e) => (e ? reject(e) : resolve())));
 }

@@ -6,7 +6,7 @@ import type { Compiler } from './evaluate';
 import { AGGREGATES, checkedInt, FUNCTIONS, typeError } from './functions';
 import { compileMatcher } from './patterns';
 import { arithmetic, index, inList, property, regexMatch, slice, stringOp } from './operators';
-import { bool, syntax, type Fn, type Scope } from './scope';
+import { bool, checkOperand, syntax, type Fn, type Scope, type VarType } from './scope';
 import { compare, equals, isNode, isRel, typeName, type CNode, type Value } from './values';
 
 export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
@@ -33,6 +33,7 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
       if (e.target.kind === 'var' && ['path', 'rels'].includes(scope.type(e.target.name))) {
         throw syntax(`a ${scope.type(e.target.name)} has no properties`, at);
       }
+      checkOperand(e.target, scope, ['node', 'rel', 'MAP'], 'property access');
       const target = compiler.expr(e.target, scope);
       const key = e.key;
       return (row, ctx) => {
@@ -101,6 +102,12 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
       };
     }
     case 'unary': {
+      checkOperand(
+        e.arg,
+        scope,
+        e.op === 'not' ? ['BOOLEAN'] : ['INTEGER', 'FLOAT'],
+        `unary ${e.op.toUpperCase()}`,
+      );
       const arg = compiler.expr(e.arg, scope);
       if (e.op === 'not') {
         return (row, ctx) => {
@@ -295,6 +302,12 @@ export function compileBinary(compiler: Compiler, e: Extract<Expr, { kind: 'bina
   const left = compiler.expr(e.left, scope);
   const right = compiler.expr(e.right, scope);
   const at = e.at;
+  const operands = (allowed: VarType[]) => {
+    checkOperand(e.left, scope, allowed, e.op.toUpperCase());
+    checkOperand(e.right, scope, allowed, e.op.toUpperCase());
+  };
+  if (e.op === 'and' || e.op === 'or' || e.op === 'xor') operands(['BOOLEAN']);
+  else if (['-', '*', '/', '%', '^'].includes(e.op)) operands(['INTEGER', 'FLOAT']);
   switch (e.op) {
     case 'and':
       return (row, ctx) => {

@@ -77,7 +77,11 @@ export function compileMatcher(
       if (inputScope.has(name)) {
         const known = inputScope.type(name);
         if (kind === 'path') throw syntax(`variable \`${name}\` is already defined`, at);
-        if (known !== 'unknown' && known !== kind && !(kind === 'rels' && known === 'value')) {
+        if (
+          known !== 'unknown' &&
+          known !== kind &&
+          !(kind === 'rels' && (known === 'value' || known === 'LIST'))
+        ) {
           throw syntax(`variable \`${name}\` holds a ${known}, it cannot be used as a ${kind}`, at);
         }
         return;

@@ -35,7 +35,14 @@ export interface Context {
 export type Fn = (row: Row, ctx: Context) => Value;
 
 /** What a variable is known to hold at compile time, to refuse patterns that cannot type-check. */
-export type VarType = 'node' | 'rel' | 'rels' | 'path' | 'value' | 'unknown';
+export type VarType = 'node' | 'rel' | 'rels' | 'path' | 'unknown' | ValueType;
+
+/** A value of a type known at compile time ('value': some value that is not a graph element). */
+export type ValueType = 'value' | 'BOOLEAN' | 'INTEGER' | 'FLOAT' | 'STRING' | 'LIST' | 'MAP';
+
+export function isValueType(t: VarType): t is ValueType {
+  return t !== 'node' && t !== 'rel' && t !== 'rels' && t !== 'path' && t !== 'unknown';
+}
 
 /** Variable names to slots. Anonymous variables have names no query can spell (they start with a space). */
 export class Scope {
@@ -84,19 +91,48 @@ export function staticType(e: Expr, scope: Scope): VarType {
   switch (e.kind) {
     case 'var':
       return scope.type(e.name);
-    case 'literal':
-      return e.value === null ? 'unknown' : 'value';
+    case 'literal': {
+      const v = e.value;
+      if (v === null) return 'unknown';
+      return typeof v === 'boolean'
+        ? 'BOOLEAN'
+        : typeof v === 'bigint'
+          ? 'INTEGER'
+          : typeof v === 'number'
+            ? 'FLOAT'
+            : typeof v === 'string'
+              ? 'STRING'
+              : 'value';
+    }
     case 'list':
-    case 'map':
-    case 'compare':
     case 'listComprehension':
+      return 'LIST';
+    case 'map':
+      return 'MAP';
+    case 'compare':
     case 'isNull':
-      return 'value';
+      return 'BOOLEAN';
+    case 'unary':
+      return e.op === 'not' ? 'BOOLEAN' : 'value';
     case 'binary':
-      return e.op === '+' ? 'unknown' : 'value';
+      return ['and', 'or', 'xor', 'in', 'startsWith', 'endsWith', 'contains', '=~'].includes(e.op)
+        ? 'BOOLEAN'
+        : e.op === '+'
+          ? 'unknown'
+          : 'value';
     default:
       return 'unknown';
   }
+}
+
+/**
+ * Refuses at compile time an operand whose type is known and wrong (Neo4j's semantic analysis does
+ * the same: `RETURN 123 AND true` never runs).
+ */
+export function checkOperand(e: Expr, scope: Scope, allowed: readonly VarType[], what: string): void {
+  const t = staticType(e, scope);
+  if (t === 'unknown' || t === 'value' || allowed.includes(t)) return;
+  throw syntax(`${what} cannot take a ${t === 'rels' ? 'LIST' : t.toUpperCase()}`, e.at);
 }
 
 export interface CompiledQuery {

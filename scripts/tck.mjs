@@ -420,6 +420,7 @@ function runScenario(scenario, tck) {
   let graph = new PropertyGraph();
   let params = {};
   let outcome = null;
+  const procedures = [];
   for (const step of scenario.steps) {
     const t = step.text;
     if (/^an empty graph$/.test(t) || /^any graph$/.test(t)) graph = new PropertyGraph();
@@ -430,7 +431,10 @@ function runScenario(scenario, tck) {
     } else if (/^having executed:?$/.test(t)) runSetup(graph, step.doc);
     else if (/^parameters are:?$/.test(t)) {
       params = Object.fromEntries(step.table.map(([k, v]) => [k, literalValue(parseLiteral(v))]));
+    } else if (/^there exists a procedure /.test(t)) {
+      procedures.push(testProcedure(t, step.table));
     } else if (/^executing (control )?query:?$/.test(t)) {
+      for (const p of procedures) graph.procedures.set(p.name, p);
       if (WRITES.test(step.doc.replace(/'[^']*'/g, '')))
         return { status: 'skip', reason: 'the query writes' };
       try {
@@ -466,6 +470,36 @@ function runScenario(scenario, tck) {
     } else return { status: 'fail', reason: `unknown step ${t}` };
   }
   return { status: 'pass' };
+}
+
+/**
+ * A TCK test procedure: `there exists a procedure name(in :: TYPE?, ...) :: (out :: TYPE?, ...)` with a
+ * table of rows, inputs first; a call returns the outputs of the rows whose inputs equal its arguments.
+ */
+function testProcedure(text, table) {
+  const m = /^there exists a procedure ([\w.]+)\((.*?)\) :: \((.*?)\)\s*:?$/.exec(text);
+  if (!m) throw new Error(`cannot read the procedure ${text}`);
+  const fields = (list) =>
+    list
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '')
+      .map((f) => {
+        const [name, type] = f.split('::').map((x) => x.trim());
+        return { name, type: type.replace(/\?$/, '') };
+      });
+  const inputs = fields(m[2]);
+  const outputs = fields(m[3]);
+  const [, ...rows] = table ?? [[]];
+  const values = rows.map((r) => r.map((c) => literalValue(parseLiteral(c))));
+  const same = (a, b) => (a === null || b === null ? a === b : Number(a) === Number(b) || a === b);
+  return {
+    name: m[1],
+    inputs,
+    outputs,
+    run: (_graph, args) =>
+      values.filter((r) => inputs.every((_, i) => same(r[i], args[i]))).map((r) => r.slice(inputs.length)),
+  };
 }
 
 function compareResult(stepText, table, result) {

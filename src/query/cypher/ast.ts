@@ -125,6 +125,7 @@ export type Clause =
   | { kind: 'with'; at: number; projection: Projection; where: Expr | null }
   | { kind: 'return'; at: number; projection: Projection }
   | { kind: 'call'; at: number; imports: string[] | null; query: Query }
+  | ProcedureCall
   /** Only on the setup-only path (building test graphs); queries refuse it. */
   | { kind: 'create'; at: number; patterns: PatternPart[] };
 
@@ -138,4 +139,16 @@ export interface Query {
   parts: SingleQuery[];
   /** One entry between each two parts: UNION ALL keeps duplicates. */
   unionAll: boolean[];
+}
+
+/** `CALL name(args) YIELD ... WHERE ...`: `args` null when called without parentheses (standalone only). */
+export interface ProcedureCall {
+  kind: 'procedure';
+  at: number;
+  name: string;
+  args: Expr[] | null;
+  /** null: no YIELD (every output, standalone only); `YIELD *` gives every output too. */
+  yields: { name: string; alias: string; at: number }[] | null;
+  where: Expr | null;
+  optional: boolean;
 }

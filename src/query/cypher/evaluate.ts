@@ -13,6 +13,7 @@ import { compileCreate } from './create';
 import { compileExpr } from './expressions';
 import type { PropertyGraph } from './graph';
 import { compileMatch } from './patterns';
+import { compileProcedureCall } from './procedures';
 import { compileProjection, dedupe } from './projection';
 import { Scope, syntax, type CompiledQuery, type Fn, type Flow, type Row, type Stage } from './scope';
 
@@ -54,13 +55,13 @@ export class Compiler {
     let columns: string[] | null = null;
     const last = q.clauses[q.clauses.length - 1]!;
     for (const clause of q.clauses) {
-      const compiled = this.clause(clause, scope);
+      const compiled = this.clause(clause, scope, q.clauses.length === 1 && !isSubquery);
       stages.push(compiled.stage);
       scope = compiled.scope;
       if (clause.kind === 'return') columns = compiled.columns ?? null;
     }
     if (!columns) {
-      if (last.kind === 'call' && !isSubquery) columns = scope.visible();
+      if ((last.kind === 'call' || last.kind === 'procedure') && !isSubquery) columns = scope.visible();
       else if (last.kind !== 'create' && !isSubquery) throw syntax('a query must end with RETURN', last.at);
     }
     return {
@@ -76,7 +77,12 @@ export class Compiler {
     };
   }
 
-  private clause(c: Clause, scope: Scope): { scope: Scope; columns?: string[]; stage: Stage } {
+  /** `standalone`: the clause is the whole query (a procedure call then returns every output). */
+  private clause(
+    c: Clause,
+    scope: Scope,
+    standalone: boolean,
+  ): { scope: Scope; columns?: string[]; stage: Stage } {
     switch (c.kind) {
       case 'match':
         return compileMatch(this, c, scope);
@@ -142,6 +148,8 @@ export class Compiler {
       }
       case 'create':
         return compileCreate(this, c, scope);
+      case 'procedure':
+        return compileProcedureCall(this, c, scope, standalone);
     }
   }
 }

@@ -12,6 +12,7 @@ import type {
   MapProjectionItem,
   NodePattern,
   PatternPart,
+  ProcedureCall,
   Projection,
   ProjectionItem,
   Query,
@@ -326,6 +327,16 @@ class Parser {
       this.pos++;
       return { kind: 'return', at, projection: this.projection(at) };
     }
+    if (word === 'OPTIONAL' && this.isKw('CALL', this.peek())) {
+      this.pos++;
+      const call = this.clause();
+      if (call?.kind !== 'procedure') throw syntax('OPTIONAL CALL { } is not supported yet', at);
+      return { ...call, at, optional: true };
+    }
+    if (word === 'CALL' && (this.peek().type === 'ident' || this.peek().type === 'qident')) {
+      this.pos++;
+      return this.procedureCall(at);
+    }
     if (word === 'CALL') {
       this.pos++;
       let imports: string[] | null = null;
@@ -338,10 +349,7 @@ class Parser {
         }
         this.expectOp(')');
       }
-      if (!this.isOp('{')) {
-        throw new CypherFault('CYPHER_UNSUPPORTED', 'procedure calls (CALL name(...)) are not supported', at);
-      }
-      this.pos++;
+      this.expectOp('{');
       const query = this.union();
       this.expectOp('}');
       if (this.isKw('IN'))
@@ -359,6 +367,34 @@ class Parser {
       throw new CypherFault('CYPHER_UNSUPPORTED', `the ${word} clause is not supported`, at);
     }
     return null;
+  }
+
+  private procedureCall(at: number): ProcedureCall {
+    const parts = [this.name('a procedure name')];
+    while (this.acceptOp('.')) parts.push(this.name('a procedure name'));
+    let args: Expr[] | null = null;
+    if (this.acceptOp('(')) {
+      args = [];
+      if (!this.isOp(')')) {
+        do args.push(this.expr());
+        while (this.acceptOp(','));
+      }
+      this.expectOp(')');
+    }
+    let yields: ProcedureCall['yields'] = null;
+    let where: Expr | null = null;
+    if (this.acceptKw('YIELD')) {
+      if (!this.acceptOp('*')) {
+        yields = [];
+        do {
+          const yat = this.tok.at;
+          const name = this.name('an output name');
+          yields.push({ name, alias: this.acceptKw('AS') ? this.name('a variable') : name, at: yat });
+        } while (this.acceptOp(','));
+      }
+      if (this.acceptKw('WHERE')) where = this.expr();
+    }
+    return { kind: 'procedure', at, name: parts.join('.'), args, yields, where, optional: false };
   }
 
   private projection(at: number): Projection {

@@ -1,6 +1,6 @@
 /** Reading the syntax tree: the variables an expression uses, whether it aggregates, its parts. */
 import type { Expr, PatternPart, Projection } from './ast';
-import { AGGREGATES } from './functions';
+import { AGGREGATES } from './aggregates';
 
 /** Free variables of an expression: the names it reads from its scope. */
 export function freeVariables(expr: Expr, out = new Set<string>(), bound = new Set<string>()): Set<string> {

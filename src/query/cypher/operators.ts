@@ -1,6 +1,6 @@
 /** The operators on values: arithmetic, string predicates, IN, =~ (Java's regex), property and index access, slices. */
 import { CypherFault } from './errors';
-import { checkedInt, toText, typeError } from './functions';
+import { checkedInt, toText, typeError } from './function-args';
 import { CDate, equals, isNode, isRel, typeName, type Value } from './values';
 
 export function arithmetic(op: string, a: Value, b: Value, at: number): Value {

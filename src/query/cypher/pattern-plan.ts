@@ -1,7 +1,7 @@
 /** The matcher's plan for one pattern part: where it starts, then one step per relationship. */
 import type { NodePattern, PatternPart, RelPattern } from './ast';
 import type { Compiler } from './evaluate';
-import { typeError } from './functions';
+import { typeError } from './function-args';
 import { nodeCheck, propertyMap, typeCheck, typeIds } from './patterns';
 import type { Context, Fn, Row, Scope, Step } from './scope';
 import { planShortest } from './shortest-path';

@@ -5,7 +5,7 @@
 import type { Clause, Expr, NodePattern, PatternPart } from './ast';
 import { conjuncts, freeVariables } from './ast-walk';
 import type { Compiler } from './evaluate';
-import { typeError } from './functions';
+import { typeError } from './function-args';
 import type { PropertyGraph } from './graph';
 import { planPart } from './pattern-plan';
 import { syntax, type Context, type Row, type Scope, type Stage, type Step } from './scope';

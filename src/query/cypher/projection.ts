@@ -5,7 +5,7 @@ import type { Expr, Projection, SortItem } from './ast';
 import { containsAggregate, exprKey, freeVariables, projected, walk } from './ast-walk';
 import { CypherFault } from './errors';
 import type { Compiler } from './evaluate';
-import { AGGREGATES, makeAggregator, type Aggregator } from './functions';
+import { AGGREGATES, makeAggregator, type Aggregator } from './aggregates';
 import type { PropertyGraph } from './graph';
 import { Scope, staticType, syntax, type Context, type Fn, type Row, type Stage } from './scope';
 import { hashKey, orderCompare, typeName, ValueMap, type Value } from './values';

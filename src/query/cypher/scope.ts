@@ -4,7 +4,7 @@
  */
 import type { Expr } from './ast';
 import { CypherFault } from './errors';
-import { typeError } from './functions';
+import { typeError } from './function-args';
 import type { PropertyGraph } from './graph';
 import { typeName, type CRel, type Value } from './values';
 

@@ -42,6 +42,7 @@ export function freeVariables(expr: Expr, out = new Set<string>(), bound = new S
       break;
     case 'unary':
     case 'isNull':
+    case 'isType':
       visit(expr.arg);
       break;
     case 'binary':
@@ -140,6 +141,7 @@ export function walk(e: Expr, visit: (e: Expr) => boolean): void {
       break;
     case 'unary':
     case 'isNull':
+    case 'isType':
       go(e.arg);
       break;
     case 'binary':

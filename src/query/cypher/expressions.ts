@@ -6,7 +6,9 @@ import type { Compiler } from './evaluate';
 import { AGGREGATES } from './aggregates';
 import { checkedInt, typeError } from './function-args';
 import { FUNCTIONS } from './functions';
-import { compileMatcher } from './patterns';
+import { NORMAL_FORMS } from './string-functions';
+import { isOfType } from './types';
+import { compileMatcher, labelMatches } from './patterns';
 import { arithmetic, index, inList, property, regexMatch, slice, stringOp } from './operators';
 import { bool, checkOperand, syntax, type Fn, type Scope, type VarType } from './scope';
 import { compare, equals, isNode, isRel, typeName, type CNode, type Value } from './values';
@@ -64,11 +66,14 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
     case 'hasLabels': {
       const target = compiler.expr(e.target, scope);
       const labels = e.labels;
+      const expr = e.expr;
       return (row, ctx) => {
         const t = target(row, ctx);
         if (t === null) return null;
-        if (!isNode(t)) throw typeError(`a label test needs a node, not a ${typeName(t)}`, at);
-        return labels.every((l) => t.labels.includes(l));
+        // Neo4j 5 tests a relationship's type the same way (`r:KNOWS|LIKES`).
+        const has = isNode(t) ? t.labels : isRel(t) ? [t.type] : null;
+        if (!has) throw typeError(`a label test needs a node, not a ${typeName(t)}`, at);
+        return labels.every((l) => has.includes(l)) && (!expr || labelMatches(expr, has));
       };
     }
     case 'list': {
@@ -137,6 +142,13 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
     case 'isNull': {
       const arg = compiler.expr(e.arg, scope);
       return e.negated ? (row, ctx) => arg(row, ctx) !== null : (row, ctx) => arg(row, ctx) === null;
+    }
+    case 'isType': {
+      const arg = compiler.expr(e.arg, scope);
+      const type = e.type;
+      return e.negated
+        ? (row, ctx) => !isOfType(arg(row, ctx), type)
+        : (row, ctx) => isOfType(arg(row, ctx), type);
     }
     case 'binary':
       return compileBinary(compiler, e, scope);
@@ -375,6 +387,16 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
       `unknown function ${e.name}()`,
       at,
     );
+  }
+  const form = e.args[1];
+  if (
+    name === 'normalize' &&
+    form?.kind === 'var' &&
+    !scope.has(form.name) &&
+    NORMAL_FORMS.has(form.name.toUpperCase())
+  ) {
+    // The normal form is a bare word, not a variable.
+    e = { ...e, args: [e.args[0]!, { kind: 'literal', at: form.at, value: form.name.toUpperCase() }] };
   }
   const args = e.args.map((a) => compiler.expr(a, scope));
   if (name === 'coalesce') {

@@ -20,6 +20,7 @@ import {
   unary,
   type CypherFunction,
 } from './function-args';
+import { STRING_FUNCTIONS } from './string-functions';
 import { CDate, CPath, isNode, isRel, typeName, type Value } from './values';
 
 function substring(args: Value[], at: number): Value {
@@ -60,6 +61,7 @@ function round(args: Value[], at: number): Value {
 }
 
 export const FUNCTIONS = new Map<string, CypherFunction>([
+  ...STRING_FUNCTIONS,
   unary('labels', (v, at) => {
     if (!isNode(v)) throw typeError(`labels() expects a node, not a ${typeName(v)}`, at);
     return [...v.labels];
@@ -105,9 +107,6 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
   }),
   unary('tolower', (v, at) => str('toLower', v, at).toLowerCase()),
   unary('toupper', (v, at) => str('toUpper', v, at).toUpperCase()),
-  unary('trim', (v, at) => str('trim', v, at).trim()),
-  unary('ltrim', (v, at) => str('ltrim', v, at).trimStart()),
-  unary('rtrim', (v, at) => str('rtrim', v, at).trimEnd()),
   unary('reverse', (v, at) =>
     typeof v === 'string' ? [...v].reverse().join('') : [...list('reverse', v, at)].reverse(),
   ),

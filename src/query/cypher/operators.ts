@@ -5,6 +5,12 @@ import { CDate, equals, isNode, isRel, typeName, type Value } from './values';
 
 export function arithmetic(op: string, a: Value, b: Value, at: number): Value {
   if (a === null || b === null) return null;
+  if (op === '||') {
+    // Concatenation, Neo4j 5: strings with strings, lists with lists.
+    if (typeof a === 'string' && typeof b === 'string') return a + b;
+    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+    throw typeError(`|| joins two strings or two lists, not a ${typeName(a)} and a ${typeName(b)}`, at);
+  }
   if (op === '+') {
     if (Array.isArray(a)) return Array.isArray(b) ? [...a, ...b] : [...a, b];
     if (Array.isArray(b)) return [a, ...b];

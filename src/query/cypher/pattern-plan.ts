@@ -2,7 +2,7 @@
 import type { NodePattern, PatternPart, RelPattern } from './ast';
 import type { Compiler } from './evaluate';
 import { typeError } from './function-args';
-import { nodeCheck, propertyMap, typeCheck, typeIds } from './patterns';
+import { labelMatches, nodeCheck, propertyMap, typeCheck, typeIds } from './patterns';
 import type { Context, Fn, Row, Scope, Step } from './scope';
 import { planShortest } from './shortest-path';
 import { CPath, isNode, isRel, typeName, type CNode, type CRel, type Value } from './values';
@@ -137,7 +137,9 @@ export function planExpand(
   // Direction as walked: out follows start->end.
   const dir = rel.direction === 'both' ? 'both' : (rel.direction === 'out') !== reverse ? 'out' : 'in';
   const relPropsOk = (r: CRel, row: Row, ctx: Context) => relProps === null || relProps(r.fast, row, ctx);
-  const relOk = (r: CRel, row: Row, ctx: Context) => typeOk(r, ctx) && relPropsOk(r, row, ctx);
+  const typeExpr = rel.typeExpr;
+  const relOk = (r: CRel, row: Row, ctx: Context) =>
+    typeOk(r, ctx) && (!typeExpr || labelMatches(typeExpr, [r.type])) && relPropsOk(r, row, ctx);
   const nodeOk = (n: CNode, row: Row, ctx: Context) =>
     (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
 
@@ -216,7 +218,7 @@ export function planExpand(
       throw typeError(`\`${rel.variable}\` is not a relationship`, rel.at);
     // Lists picked by type need no type test.
     const ids = typed ? typed(ctx) : null;
-    const ok = ids !== null && fixed === undefined ? relPropsOk : relOk;
+    const ok = ids !== null && fixed === undefined && !typeExpr ? relPropsOk : relOk;
     const attempt = (r: CRel, other: CNode): boolean => {
       ctx.guard?.();
       if (!ok(r, row, ctx) || !nodeOk(other, row, ctx)) return false;

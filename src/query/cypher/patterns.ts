@@ -2,7 +2,7 @@
  * MATCH: patterns compiled into a backtracking matcher, and the tests of a node or relationship against
  * a pattern's labels, types and properties.
  */
-import type { Clause, Expr, NodePattern, PatternPart } from './ast';
+import type { Clause, Expr, LabelExpr, NodePattern, PatternPart } from './ast';
 import { conjuncts, freeVariables } from './ast-walk';
 import type { Compiler } from './evaluate';
 import { typeError } from './function-args';
@@ -167,6 +167,7 @@ export function nodeCheck(
   scope: Scope,
 ): (node: CNode, row: Row, ctx: Context) => boolean {
   const labels = n.labels;
+  const expr = n.labelExpr;
   const props = n.properties ? propertyMap(compiler, n.properties, scope) : null;
   // The labels' bits, and the graph's own strings of those without one, resolved once per graph.
   let graph: PropertyGraph | null = null;
@@ -180,6 +181,7 @@ export function nodeCheck(
     }
     if ((node.labelBits & bits) !== bits) return false;
     for (let i = 0; i < byName.length; i++) if (!node.labels.includes(byName[i]!)) return false;
+    if (expr && !labelMatches(expr, node.labels)) return false;
     return props ? props(node.fast, row, ctx) : true;
   };
 }
@@ -232,4 +234,20 @@ export function propertyMap(
     for (const [k, v] of m) if (equals(props[k] ?? null, v) !== true) return false;
     return true;
   };
+}
+
+/** Whether labels (or a relationship's one type) satisfy a label expression. */
+export function labelMatches(e: LabelExpr, labels: readonly string[]): boolean {
+  switch (e.kind) {
+    case 'name':
+      return labels.includes(e.name);
+    case 'any':
+      return labels.length > 0;
+    case 'not':
+      return !labelMatches(e.arg, labels);
+    case 'and':
+      return e.args.every((a) => labelMatches(a, labels));
+    case 'or':
+      return e.args.some((a) => labelMatches(a, labels));
+  }
 }

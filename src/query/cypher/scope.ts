@@ -111,6 +111,7 @@ export function staticType(e: Expr, scope: Scope): VarType {
       return 'MAP';
     case 'compare':
     case 'isNull':
+    case 'isType':
       return 'BOOLEAN';
     case 'unary':
       return e.op === 'not' ? 'BOOLEAN' : 'value';

@@ -1,6 +1,6 @@
 import type { NodePattern, PatternPart } from './ast';
 import type { Compiler } from './evaluate';
-import { nodeCheck, propertyMap } from './patterns';
+import { labelMatches, nodeCheck, propertyMap } from './patterns';
 import { unsupported, type Fn, type Scope, type Step } from './scope';
 import { CPath, isNode, type CNode, type CRel } from './values';
 
@@ -45,7 +45,9 @@ export function planShortest(
     if (!isNode(from) || !isNode(to)) return false;
     if (!aCheck(from, row, ctx) || !bCheck(to, row, ctx)) return false;
     const relOk = (r: CRel) =>
-      (types === null || types.includes(r.type)) && (relProps === null || relProps(r.fast, row, ctx));
+      (types === null || types.includes(r.type)) &&
+      (!rel.typeExpr || labelMatches(rel.typeExpr, [r.type])) &&
+      (relProps === null || relProps(r.fast, row, ctx));
     const neighbours = (n: CNode, forward: boolean): [CRel, CNode][] => {
       const out: [CRel, CNode][] = [];
       const outward = dir === 'both' || (dir === 'out') === forward;

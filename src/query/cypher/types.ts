@@ -1,0 +1,84 @@
+/** Value types as Neo4j 5 names them: valueType() and the type predicates (`x IS :: INTEGER NOT NULL`). */
+import type { CypherType } from './ast';
+import { CDate, CPath, isNode, isRel, type Value } from './values';
+
+/** valueType(): the type Neo4j's type predicates name, e.g. `LIST<INTEGER NOT NULL> NOT NULL`. */
+export function valueTypeName(v: Value): string {
+  if (v === null) return 'NULL';
+  const bare = (): string => {
+    switch (typeof v) {
+      case 'boolean':
+        return 'BOOLEAN';
+      case 'bigint':
+        return 'INTEGER';
+      case 'number':
+        return 'FLOAT';
+      case 'string':
+        return 'STRING';
+    }
+    if (Array.isArray(v)) {
+      const inner = [...new Set(v.map(valueTypeName))];
+      if (inner.length === 0) return 'LIST<NOTHING>';
+      if (inner.length === 1) return `LIST<${inner[0]}>`;
+      return 'LIST<ANY>';
+    }
+    if (v instanceof Map) return 'MAP';
+    if (v instanceof CPath) return 'PATH';
+    if (v instanceof CDate) return 'DATE';
+    if (isNode(v)) return 'NODE';
+    if (isRel(v)) return 'RELATIONSHIP';
+    return 'ANY';
+  };
+  return `${bare()} NOT NULL`;
+}
+
+/** The base type of a non-null value, as type predicates name it. */
+function baseType(v: Exclude<Value, null>): string {
+  switch (typeof v) {
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'bigint':
+      return 'INTEGER';
+    case 'number':
+      return 'FLOAT';
+    case 'string':
+      return 'STRING';
+  }
+  if (Array.isArray(v)) return 'LIST';
+  if (v instanceof Map) return 'MAP';
+  if (v instanceof CPath) return 'PATH';
+  if (v instanceof CDate) return 'DATE';
+  if (isNode(v)) return 'NODE';
+  if (isRel(v)) return 'RELATIONSHIP';
+  return 'ANY';
+}
+
+const PROPERTY_VALUES = new Set([
+  'BOOLEAN',
+  'INTEGER',
+  'FLOAT',
+  'STRING',
+  'DATE',
+  'LOCAL TIME',
+  'ZONED TIME',
+  'LOCAL DATETIME',
+  'ZONED DATETIME',
+  'DURATION',
+  'POINT',
+]);
+
+/** `v IS :: type`: null is of every type not marked NOT NULL (and of NULL); lists by their elements. */
+export function isOfType(v: Value, type: CypherType): boolean {
+  return type.alternatives.some((alt) => {
+    if (v === null) return alt.base === 'NULL' || (!alt.notNull && alt.base !== 'NOTHING');
+    if (alt.base === 'ANY') return true;
+    const base = baseType(v);
+    if (alt.base === 'PROPERTY VALUE')
+      return (
+        PROPERTY_VALUES.has(base) ||
+        (Array.isArray(v) && v.every((x) => x !== null && PROPERTY_VALUES.has(baseType(x))))
+      );
+    if (base !== alt.base) return false;
+    return !alt.element || (v as Value[]).every((x) => isOfType(x, alt.element!));
+  });
+}

@@ -17,10 +17,13 @@ export function valueTypeName(v: Value): string {
         return 'STRING';
     }
     if (Array.isArray(v)) {
-      const inner = [...new Set(v.map(valueTypeName))];
-      if (inner.length === 0) return 'LIST<NOTHING>';
-      if (inner.length === 1) return `LIST<${inner[0]}>`;
-      return 'LIST<ANY>';
+      // The elements' types in Neo4j's normal form: each once, in its order, NOT NULL unless a null is there.
+      const items = v.filter((x) => x !== null);
+      if (items.length === 0) return v.length === 0 ? 'LIST<NOTHING>' : 'LIST<NULL>';
+      const suffix = items.length === v.length ? ' NOT NULL' : '';
+      const inner = [...new Set(items.map((x) => valueTypeName(x).replace(/ NOT NULL$/, '')))];
+      inner.sort((a, b) => typeRank(a) - typeRank(b) || (a < b ? -1 : 1));
+      return `LIST<${inner.map((t) => t + suffix).join(' | ')}>`;
     }
     if (v instanceof Map) return 'MAP';
     if (v instanceof CPath) return 'PATH';
@@ -30,6 +33,13 @@ export function valueTypeName(v: Value): string {
     return 'ANY';
   };
   return `${bare()} NOT NULL`;
+}
+
+const TYPE_ORDER = ['BOOLEAN', 'STRING', 'INTEGER', 'FLOAT', 'DATE', 'LOCAL TIME', 'ZONED TIME', 'LOCAL DATETIME', 'ZONED DATETIME', 'DURATION', 'POINT', 'NODE', 'RELATIONSHIP', 'MAP', 'LIST', 'PATH'];
+
+function typeRank(t: string): number {
+  const i = TYPE_ORDER.indexOf(t.replace(/<.*$/, ''));
+  return i < 0 ? TYPE_ORDER.length : i;
 }
 
 /** The base type of a non-null value, as type predicates name it. */

@@ -64,6 +64,9 @@ async function same(
   const ordered = /\bORDER\s+BY\b/i.test(query);
   const fromNeo4j = await queryNeo4j(query, config, { params });
   const fromMemory = queryGraph(memory, query, { params });
+  // kg query --format json: keys in RETURN order on both backends.
+  for (const result of [fromNeo4j, fromMemory])
+    for (const row of result.rows) expect(Object.keys(row)).toEqual(result.columns);
   expect({ query, ...comparable(fromMemory, ordered, lists) }).toEqual({
     query,
     ...comparable(fromNeo4j, ordered, lists),

@@ -248,6 +248,16 @@ const NEO4J5_QUERIES = [
   'MATCH (n:Entity) RETURN n.id AS id, isEmpty(n.name) AS e, toStringOrNull(n.aliases) AS s, toIntegerOrNull(n.name) AS i, valueType(n.name) AS t, valueType(n.aliases) AS ta',
   'MATCH (d:Document) RETURN valueType(d) AS t, valueType(d.date) AS dt',
   'MATCH ()-[r:SUBJECT]->() RETURN valueType(r) AS t LIMIT 1',
+  // Shortest paths with their ends given inline, the textbook form.
+  "MATCH p = shortestPath((a:Entity {id: 'person:vladimir-putin'})-[*]-(b:Entity {id: 'person:donald-trump'})) RETURN length(p) AS len",
+  "MATCH p = allShortestPaths((a:Person {id: 'person:vladimir-putin'})-[*..4]-(b:State)) RETURN b.id AS b, [n IN nodes(p) | n.id] AS path",
+  'MATCH p = shortestPath((a:Person)-[:SUPPORTS|PROPOSES*]->(b:Proposal)) RETURN a.id AS a, b.id AS b, length(p) AS len',
+  // Quantified path patterns and quantified relationships.
+  'MATCH p = (()-[:VARIANT_OF]->()){1,2} RETURN [n IN nodes(p) | n.id] AS path',
+  'MATCH (a:Proposal)(()-[:VARIANT_OF]->()){1,3}(b) RETURN a.id AS a, b.id AS b',
+  'MATCH (a)-[:VARIANT_OF|PART_OF]->{1,2}(b:Proposal) RETURN a.id AS a, b.id AS b',
+  'MATCH (a:Person)-[:SUPPORTS]->+(b) RETURN a.id AS a, count(b) AS n',
+  'MATCH (a:Person)-[r:MENTIONED_IN]->{0,1}(b) RETURN a.id AS a, b.id AS b, size(r) AS hops',
 ];
 
 /** Lucene queries on the quotes' full-text index: terms, phrases, operators, wildcards, fuzzy, fields. */

@@ -521,19 +521,75 @@ class Parser {
   }
 
   private patternElement(at: number, pathVariable: string | null): PatternPart {
-    if (this.isOp('(') && this.isOp('(', this.peek())) {
-      this.pos++;
-      const inner = this.patternElement(at, pathVariable);
-      this.expectOp(')');
-      return inner;
-    }
-    const nodes = [this.nodePattern()];
+    const nodes: NodePattern[] = [];
     const rels: RelPattern[] = [];
-    while (this.isOp('-') || this.isOp('<-')) {
-      rels.push(this.relPattern());
-      nodes.push(this.nodePattern());
+    const anonymous = (): NodePattern => ({
+      at: this.tok.at,
+      variable: this.fresh(),
+      labels: [],
+      properties: null,
+    });
+    for (;;) {
+      if (this.isOp('(') && this.isOp('(', this.peek())) {
+        // A parenthesized path: grouping, or a quantified path pattern `((a)-[:T]->(b)){1,3}`.
+        const groupAt = this.tok.at;
+        this.pos++;
+        const inner = this.patternElement(groupAt, null);
+        this.expectOp(')');
+        const length = this.quantifier();
+        if (!length) {
+          if (nodes.length > 0) throw syntax('a parenthesized path must be quantified here', groupAt);
+          nodes.push(...inner.nodes);
+          rels.push(...inner.rels);
+        } else {
+          // The group is one relationship between nodes it does not constrain: a variable-length one.
+          const [a, b] = inner.nodes;
+          const rel = inner.rels[0];
+          const free = (n: NodePattern | undefined) =>
+            n && n.variable!.startsWith(' ') && n.labels.length === 0 && !n.labelExpr && !n.properties;
+          if (inner.rels.length !== 1 || !rel || rel.length || !free(a) || !free(b)) {
+            throw new CypherFault(
+              'CYPHER_UNSUPPORTED',
+              'quantified path patterns other than (()-[r:TYPE]->()){m,n} are not in the memory engine; run the query with --backend neo4j',
+              groupAt,
+            );
+          }
+          if (nodes.length === rels.length) nodes.push(anonymous());
+          rels.push({ ...rel, length });
+          nodes.push(this.isOp('(') && !this.isOp('(', this.peek()) ? this.nodePattern() : anonymous());
+        }
+      } else if (nodes.length === rels.length) nodes.push(this.nodePattern());
+      if (this.isOp('-') || this.isOp('<-')) {
+        const rel = this.relPattern();
+        const length = this.quantifier();
+        if (length && rel.length)
+          throw syntax('a relationship cannot be both variable-length and quantified', rel.at);
+        rels.push(length ? { ...rel, length } : rel);
+        if (!(this.isOp('(') && this.isOp('(', this.peek()))) nodes.push(this.nodePattern());
+        else nodes.push(anonymous());
+        continue;
+      }
+      if (!(this.isOp('(') && this.isOp('(', this.peek()))) break;
     }
     return { at, pathVariable, shortest: null, nodes, rels };
+  }
+
+  /** A path pattern quantifier: `{m,n}`, `{m,}`, `{,n}`, `{n}`, `+` or `*`; null when there is none. */
+  private quantifier(): RelPattern['length'] {
+    if (this.acceptOp('+')) return { min: 1, max: null };
+    if (this.acceptOp('*')) return { min: 0, max: null };
+    if (!(this.isOp('{') && (this.peek().type === 'int' || this.isOp(',', this.peek())))) return null;
+    this.pos++;
+    const int = (): number | null => {
+      if (this.tok.type !== 'int') return null;
+      return Number(this.tokens[this.pos++]!.text);
+    };
+    const min = int();
+    if (this.acceptOp('}')) return { min: min!, max: min };
+    this.expectOp(',');
+    const max = int();
+    this.expectOp('}');
+    return { min: min ?? 0, max };
   }
 
   private nodePattern(): NodePattern {

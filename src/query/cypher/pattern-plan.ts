@@ -20,6 +20,12 @@ export function planPart(
   const nodes = part.nodes;
   const slotOf = (name: string) => scope.slot(name)!;
   if (part.shortest) {
+    // Ends given inline (`shortestPath((a:X {id: 1})-[*]-(b:Y {id: 2}))`) are found first.
+    for (const end of [nodes[0]!, nodes[nodes.length - 1]!]) {
+      if (bound.has(end.variable!)) continue;
+      planNode(compiler, end, scope, bound, steps);
+      addFilters();
+    }
     planShortest(compiler, part, scope, bound, steps, readyFilters);
     return;
   }
@@ -42,40 +48,7 @@ export function planPart(
       if (estimate(n) < estimate(nodes[start]!)) start = i;
     });
   }
-  const first = nodes[start]!;
-  const firstSlot = slotOf(first.variable!);
-  const firstCheck = nodeCheck(compiler, first, scope);
-  if (bound.has(first.variable!)) {
-    steps.push((row, ctx, _used, next) => {
-      const v = row[firstSlot] ?? null;
-      if (v === null) return false;
-      if (!isNode(v)) throw typeError(`\`${first.variable}\` is a ${typeName(v)}, not a node`, first.at);
-      return firstCheck(v, row, ctx) ? next() : false;
-    });
-  } else {
-    const label = first.labels[0] ?? null;
-    const lookup =
-      first.properties?.kind === 'map' && first.properties.entries.length > 0
-        ? { key: first.properties.entries[0]![0], fn: compiler.expr(first.properties.entries[0]![1], scope) }
-        : null;
-    steps.push((row, ctx, _used, next) => {
-      let candidates: readonly CNode[];
-      if (lookup) {
-        const v = lookup.fn(row, ctx);
-        if (v === null) return false;
-        candidates = ctx.graph.lookup(label, lookup.key, v);
-      } else candidates = label === null ? ctx.graph.nodes : ctx.graph.withLabel(label);
-      for (const node of candidates) {
-        ctx.guard?.();
-        if (!firstCheck(node, row, ctx)) continue;
-        row[firstSlot] = node;
-        if (next()) return true;
-      }
-      row[firstSlot] = undefined as unknown as Value;
-      return false;
-    });
-    bound.add(first.variable!);
-  }
+  planNode(compiler, nodes[start]!, scope, bound, steps);
   addFilters();
   // Rightwards from the start, then leftwards.
   for (let i = start; i < part.rels.length; i++) {
@@ -111,6 +84,49 @@ export function planPart(
     });
     bound.add(part.pathVariable);
     addFilters();
+  }
+}
+
+/** The step that binds a pattern's first node: every candidate (by label or property index), or a check of a bound one. */
+function planNode(
+  compiler: Compiler,
+  first: NodePattern,
+  scope: Scope,
+  bound: Set<string>,
+  steps: Step[],
+): void {
+  const firstSlot = scope.slot(first.variable!)!;
+  const firstCheck = nodeCheck(compiler, first, scope);
+  if (bound.has(first.variable!)) {
+    steps.push((row, ctx, _used, next) => {
+      const v = row[firstSlot] ?? null;
+      if (v === null) return false;
+      if (!isNode(v)) throw typeError(`\`${first.variable}\` is a ${typeName(v)}, not a node`, first.at);
+      return firstCheck(v, row, ctx) ? next() : false;
+    });
+  } else {
+    const label = first.labels[0] ?? null;
+    const lookup =
+      first.properties?.kind === 'map' && first.properties.entries.length > 0
+        ? { key: first.properties.entries[0]![0], fn: compiler.expr(first.properties.entries[0]![1], scope) }
+        : null;
+    steps.push((row, ctx, _used, next) => {
+      let candidates: readonly CNode[];
+      if (lookup) {
+        const v = lookup.fn(row, ctx);
+        if (v === null) return false;
+        candidates = ctx.graph.lookup(label, lookup.key, v);
+      } else candidates = label === null ? ctx.graph.nodes : ctx.graph.withLabel(label);
+      for (const node of candidates) {
+        ctx.guard?.();
+        if (!firstCheck(node, row, ctx)) continue;
+        row[firstSlot] = node;
+        if (next()) return true;
+      }
+      row[firstSlot] = undefined as unknown as Value;
+      return false;
+    });
+    bound.add(first.variable!);
   }
 }
 

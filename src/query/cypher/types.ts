@@ -35,7 +35,24 @@ export function valueTypeName(v: Value): string {
   return `${bare()} NOT NULL`;
 }
 
-const TYPE_ORDER = ['BOOLEAN', 'STRING', 'INTEGER', 'FLOAT', 'DATE', 'LOCAL TIME', 'ZONED TIME', 'LOCAL DATETIME', 'ZONED DATETIME', 'DURATION', 'POINT', 'NODE', 'RELATIONSHIP', 'MAP', 'LIST', 'PATH'];
+const TYPE_ORDER = [
+  'BOOLEAN',
+  'STRING',
+  'INTEGER',
+  'FLOAT',
+  'DATE',
+  'LOCAL TIME',
+  'ZONED TIME',
+  'LOCAL DATETIME',
+  'ZONED DATETIME',
+  'DURATION',
+  'POINT',
+  'NODE',
+  'RELATIONSHIP',
+  'MAP',
+  'LIST',
+  'PATH',
+];
 
 function typeRank(t: string): number {
   const i = TYPE_ORDER.indexOf(t.replace(/<.*$/, ''));

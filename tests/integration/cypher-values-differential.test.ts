@@ -63,6 +63,9 @@ const EDGES = [
   "RETURN toStringOrNull([1]) AS a, toStringOrNull(1.5) AS b, toIntegerOrNull('x') AS c, toIntegerOrNull('42') AS d, toIntegerOrNull([1]) AS e, toFloatOrNull('1.5') AS f, toBooleanOrNull('yes') AS g, toBooleanOrNull('true') AS h",
   "RETURN valueType(1) AS a, valueType(1.0) AS b, valueType('s') AS c, valueType(true) AS d, valueType(null) AS e, valueType([1, 2]) AS f, valueType([]) AS g, valueType({a: 1}) AS h, valueType(date('2025-01-01')) AS i, valueType(['a']) AS j",
   "RETURN valueType([1, 'a']) AS a, valueType([1, null]) AS b, valueType([[1]]) AS c",
+  // Trigonometry, list conversions, nullIf.
+  'RETURN sin(1) AS a, cos(1) AS b, tan(1) AS c, asin(0.5) AS d, acos(0.5) AS e, atan(1) AS f, atan2(1, 2) AS g, cot(1) AS h, degrees(pi()) AS i, radians(180) AS j, haversin(0.5) AS k, e() AS l, isNaN(0.0 / 0.0) AS m, isNaN(1) AS n',
+  "RETURN toIntegerList(['1', 'x', 2.5, null, true]) AS a, toFloatList(['1.5', 'x', 2]) AS b, toStringList([1, 2.5, true, null]) AS c, toBooleanList(['true', 'no', 0, 1]) AS d, nullIf(1, 1) AS e, nullIf(1, 2) AS f",
   // Type predicates.
   "RETURN 1 IS :: INTEGER AS a, 1 IS :: FLOAT AS b, null IS :: INTEGER AS c, null IS :: INTEGER NOT NULL AS d, 'x' IS NOT :: STRING AS e, 1.5 :: INTEGER | FLOAT AS f, [1, 2] IS :: LIST<INTEGER> AS g, [1, 'a'] IS :: LIST<INTEGER> AS h, [1, null] IS :: LIST<INTEGER NOT NULL> AS i, {a: 1} IS :: MAP AS j",
   "RETURN date('2025-01-01') IS :: DATE AS a, 1 IS TYPED INT AS b, true IS :: BOOL AS c, 1 IS :: ANY AS d, null IS :: NOTHING AS e, null IS :: NULL AS f, 1 IS :: PROPERTY VALUE AS g, [1] IS :: ANY<INTEGER | STRING> AS h",

@@ -5,7 +5,7 @@ import { CypherFault } from './errors';
 import type { Compiler } from './evaluate';
 import { AGGREGATES } from './aggregates';
 import { checkedInt, typeError } from './function-args';
-import { FUNCTIONS } from './functions';
+import { FUNCTIONS, NEO4J_ONLY_FUNCTIONS } from './functions';
 import { NORMAL_FORMS } from './string-functions';
 import { isOfType } from './types';
 import { compileMatcher, labelMatches } from './patterns';
@@ -382,11 +382,15 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
   }
   const fn = FUNCTIONS.get(name);
   if (!fn) {
-    throw new CypherFault(
-      name.includes('.') ? 'CYPHER_UNSUPPORTED' : 'CYPHER_SYNTAX',
-      `unknown function ${e.name}()`,
-      at,
-    );
+    // Dotted names are namespaced functions (date.truncate, apoc.*, ...): Neo4j's or its plugins'.
+    if (name.includes('.') || NEO4J_ONLY_FUNCTIONS.has(name)) {
+      throw new CypherFault(
+        'CYPHER_UNSUPPORTED',
+        `the function ${e.name}() is not in the memory engine; run the query with --backend neo4j`,
+        at,
+      );
+    }
+    throw syntax(`unknown function ${e.name}()`, at);
   }
   const form = e.args[1];
   if (

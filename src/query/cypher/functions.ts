@@ -2,6 +2,7 @@
  * The functions by name (lower case): graph, list and number functions here, the other families in
  * their own files (string-functions.ts, temporal-functions.ts), the aggregates in aggregates.ts.
  */
+import { randomUUID } from 'node:crypto';
 import { CypherFault } from './errors';
 import {
   arity,
@@ -21,7 +22,7 @@ import {
   type CypherFunction,
 } from './function-args';
 import { STRING_FUNCTIONS } from './string-functions';
-import { CDate, CPath, isNode, isRel, typeName, type Value } from './values';
+import { CDate, CPath, equals, isNode, isRel, typeName, type Value } from './values';
 
 function substring(args: Value[], at: number): Value {
   arity('substring', args, 2, 3, at);
@@ -130,6 +131,40 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
     typeof v === 'bigint' ? BigInt(v > 0n ? 1 : v < 0n ? -1 : 0) : BigInt(Math.sign(num('sign', v, at))),
   ),
   unary('exp', (v, at) => Math.exp(num('exp', v, at))),
+  ...(
+    [
+      ['sin', Math.sin],
+      ['cos', Math.cos],
+      ['tan', Math.tan],
+      ['asin', Math.asin],
+      ['acos', Math.acos],
+      ['atan', Math.atan],
+      ['cot', (x: number) => 1 / Math.tan(x)],
+      ['degrees', (x: number) => (x * 180) / Math.PI],
+      ['radians', (x: number) => (x * Math.PI) / 180],
+      ['haversin', (x: number) => (1 - Math.cos(x)) / 2],
+    ] as const
+  ).map(([name, f]) => unary(name, (v, at) => f(num(name, v, at)))),
+  unary('isnan', (v, at) => Number.isNaN(num('isNaN', v, at))),
+  ...(['tointegerlist', 'tofloatlist', 'tostringlist', 'tobooleanlist'] as const).map((name) => {
+    const convert = {
+      tointegerlist: toInteger,
+      tofloatlist: toFloat,
+      tostringlist: toText,
+      tobooleanlist: toBoolean,
+    }[name];
+    // Each element converted, null where it cannot be (as the OrNull functions do).
+    return unary(name, (v, at) =>
+      list(name, v, at).map((x) => {
+        if (x === null || Array.isArray(x) || x instanceof Map) return null;
+        try {
+          return convert(x, at);
+        } catch {
+          return null;
+        }
+      }),
+    );
+  }),
   unary('log', (v, at) => Math.log(num('log', v, at))),
   unary('log10', (v, at) => Math.log10(num('log10', v, at))),
   unary('date', (v, at) => {
@@ -193,10 +228,60 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
     },
   ],
   [
+    'atan2',
+    (args, at) => {
+      arity('atan2', args, 2, 2, at);
+      if (args.some((a) => a === null)) return null;
+      return Math.atan2(num('atan2', args[0]!, at), num('atan2', args[1]!, at));
+    },
+  ],
+  [
+    'e',
+    (args, at) => {
+      arity('e', args, 0, 0, at);
+      return Math.E;
+    },
+  ],
+  [
+    'randomuuid',
+    (args, at) => {
+      arity('randomUUID', args, 0, 0, at);
+      return randomUUID();
+    },
+  ],
+  [
+    'nullif',
+    (args, at) => {
+      arity('nullIf', args, 2, 2, at);
+      return equals(args[0]!, args[1]!) === true ? null : args[0]!;
+    },
+  ],
+  [
     'pi',
     (args, at) => {
       arity('pi', args, 0, 0, at);
       return Math.PI;
     },
   ],
+]);
+
+/**
+ * Neo4j 5 functions the memory engine does not have: a query calling one fails with CYPHER_UNSUPPORTED
+ * (Neo4j would answer it), not with the CYPHER_SYNTAX of a function that does not exist.
+ */
+export const NEO4J_ONLY_FUNCTIONS = new Set([
+  'datetime',
+  'localdatetime',
+  'time',
+  'localtime',
+  'duration',
+  'timestamp',
+  'point',
+  'distance',
+  'file',
+  'linenumber',
+  'vector',
+  'vector_dimension_count',
+  'vector_distance',
+  'vector_norm',
 ]);

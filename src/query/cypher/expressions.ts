@@ -10,7 +10,7 @@ import { NORMAL_FORMS } from './string-functions';
 import { isOfType } from './types';
 import { compileMatcher, labelMatches } from './patterns';
 import { arithmetic, index, inList, property, regexMatch, slice, stringOp } from './operators';
-import { bool, checkOperand, syntax, type Fn, type Scope, type VarType } from './scope';
+import { bool, checkOperand, staticType, syntax, type Fn, type Scope, type VarType } from './scope';
 import { compare, equals, isNode, isRel, typeName, type CNode, type Value } from './values';
 
 export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
@@ -346,6 +346,7 @@ export function compileBinary(compiler: Compiler, e: Extract<Expr, { kind: 'bina
         return a === null || b === null ? null : a !== b;
       };
     case 'in':
+      checkOperand(e.right, scope, ['LIST', 'rels'], 'IN');
       return (row, ctx) => inList(left(row, ctx), right(row, ctx), at);
     case 'startsWith':
     case 'endsWith':
@@ -380,6 +381,10 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
       throw syntax('exists(variable.property) is not Cypher 5: write variable.property IS NOT NULL', at);
     throw syntax('exists() takes a pattern', at);
   }
+  if (name === 'size' && e.args[0]?.kind === 'pattern')
+    throw syntax('size() of a pattern is not Cypher 5: count the matches with COUNT { pattern }', at);
+  if (name === 'size' && e.args[0] && staticType(e.args[0], scope) === 'path')
+    throw syntax('size() takes a string or a list, not a path: length(path) counts its relationships', at);
   const fn = FUNCTIONS.get(name);
   if (!fn) {
     // Dotted names are namespaced functions (date.truncate, apoc.*, ...): Neo4j's or its plugins'.

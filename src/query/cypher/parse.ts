@@ -1172,8 +1172,10 @@ class Parser {
       });
       if (comprehension) return comprehension;
     }
-    // [(a)-->(b) WHERE ... | ...]
-    if (this.isOp('(', this.peek())) {
+    // [(a)-->(b) WHERE ... | ...], [p = (a)-->(b) | ...]
+    const named =
+      (this.peek().type === 'ident' || this.peek().type === 'qident') && this.isOp('=', this.peek(2));
+    if (this.isOp('(', this.peek()) || (named && this.isOp('(', this.peek(3)))) {
       const comprehension = this.attempt(() => {
         this.pos++;
         const start = this.tok.at;

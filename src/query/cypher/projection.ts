@@ -37,6 +37,11 @@ export function compileProjection(
       })),
     );
   }
+  for (const item of items) {
+    // Neo4j 5 takes a pattern as a boolean test only (WHERE, exists()), not as a value to project.
+    if (item.expr.kind === 'pattern')
+      throw syntax('a pattern cannot be projected: test it in WHERE, or count it with COUNT { }', item.at);
+  }
   const columns = items.map((i) => i.name);
   const seen = new Set<string>();
   for (const item of items) {

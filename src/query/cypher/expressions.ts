@@ -10,7 +10,16 @@ import { NORMAL_FORMS } from './string-functions';
 import { isOfType } from './types';
 import { compileMatcher, labelMatches } from './patterns';
 import { arithmetic, index, inList, property, regexMatch, slice, stringOp } from './operators';
-import { bool, checkOperand, staticType, syntax, type Fn, type Scope, type VarType } from './scope';
+import {
+  bool,
+  checkOperand,
+  isValueType,
+  staticType,
+  syntax,
+  type Fn,
+  type Scope,
+  type VarType,
+} from './scope';
 import { compare, equals, isNode, isRel, typeName, type CNode, type Value } from './values';
 
 export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
@@ -201,7 +210,7 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
     }
     case 'listComprehension': {
       const list = compiler.expr(e.list, scope);
-      const inner = scope.with(e.variable);
+      const inner = scope.with(e.variable, elementType(e.list, scope));
       const slot = inner.slot(e.variable)!;
       const where = e.where ? compiler.expr(e.where, inner) : null;
       const map = e.map ? compiler.expr(e.map, inner) : null;
@@ -221,7 +230,7 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
     }
     case 'quantifier': {
       const list = compiler.expr(e.list, scope);
-      const inner = scope.with(e.variable);
+      const inner = scope.with(e.variable, elementType(e.list, scope));
       const slot = inner.slot(e.variable)!;
       const where = compiler.expr(e.where, inner);
       const q = e.quantifier;
@@ -254,7 +263,7 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
     case 'reduce': {
       const init = compiler.expr(e.init, scope);
       const list = compiler.expr(e.list, scope);
-      const inner = scope.with(e.acc).with(e.variable);
+      const inner = scope.with(e.acc).with(e.variable, elementType(e.list, scope));
       const accSlot = inner.slot(e.acc)!;
       const slot = inner.slot(e.variable)!;
       const step = compiler.expr(e.expr, inner);
@@ -430,3 +439,11 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
 
 // -------------------------------------------------------------------------------------------------
 // Queries and clauses
+
+/** The type every element of a list literal is known to have ('unknown' unless they agree). */
+function elementType(list: Expr, scope: Scope): VarType {
+  if (list.kind !== 'list' || list.items.length === 0) return 'unknown';
+  const types = new Set(list.items.map((x) => staticType(x, scope)));
+  const [only] = types;
+  return types.size === 1 && only !== undefined && isValueType(only) ? only : 'unknown';
+}

@@ -39,7 +39,11 @@ function substring(args: Value[], at: number): Value {
 
 function range(args: Value[], at: number): Value {
   arity('range', args, 2, 3, at);
-  const [a, b, c] = args.map((v) => (v === undefined ? v : int('range', v, at))) as [bigint, bigint, bigint?];
+  // Integers only: Neo4j refuses 0.0 here, where other functions take an integral float.
+  const [a, b, c] = args.map((v) => {
+    if (typeof v !== 'bigint') throw typeError(`range() expects integers, not a ${typeName(v)}`, at);
+    return v;
+  }) as [bigint, bigint, bigint?];
   const step = c ?? 1n;
   if (step === 0n) throw new CypherFault('CYPHER_RUNTIME', 'range() step must not be 0', at);
   const out: Value[] = [];

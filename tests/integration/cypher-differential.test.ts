@@ -225,6 +225,8 @@ const NEO4J5_QUERIES = [
   // The schema's virtual nodes and relationships: a query reads no more of them than labels and types.
   "CALL db.schema.visualization() YIELD nodes RETURN [n IN nodes WHERE labels(n)[0] <> 'Dataset' | labels(n)[0]] AS names",
   'CALL db.schema.visualization() YIELD relationships UNWIND relationships AS r RETURN DISTINCT type(r) AS type',
+  "CALL db.schema.nodeTypeProperties() YIELD nodeType, nodeLabels, propertyName, propertyTypes, mandatory WHERE nodeType <> ':`Dataset`' RETURN nodeType, nodeLabels, propertyName, propertyTypes, mandatory",
+  'CALL db.schema.relTypeProperties() YIELD relType, propertyName, propertyTypes, mandatory RETURN relType, propertyName, propertyTypes, mandatory',
   "CALL db.index.fulltext.queryRelationships('factgraph_quote', 'Donbas') YIELD relationship, score WHERE score > 0 RETURN type(relationship) AS t, relationship.id AS id",
   "MATCH (e:Entity {id: 'person:vladimir-putin'}) CALL db.index.fulltext.queryRelationships('factgraph_quote', 'Putin') YIELD relationship AS r WHERE startNode(r) = e RETURN r.id AS id",
   'MATCH (n:Person|Group) RETURN n.id AS id',

@@ -49,6 +49,65 @@ function schemaVisualization(graph: PropertyGraph): Value[][] {
   return [[[...nodes.values()], rels]];
 }
 
+/** A property value's type as Neo4j's schema procedures name it (Java's: Long, Double, StringArray...). */
+function javaType(v: Value): string {
+  if (Array.isArray(v)) {
+    const first = v.find((x) => x !== null);
+    return `${first === undefined ? 'String' : javaType(first)}Array`;
+  }
+  switch (typeName(v)) {
+    case 'INTEGER':
+      return 'Long';
+    case 'FLOAT':
+      return 'Double';
+    case 'BOOLEAN':
+      return 'Boolean';
+    case 'DATE':
+      return 'Date';
+    default:
+      return 'String';
+  }
+}
+
+/**
+ * db.schema.nodeTypeProperties / relTypeProperties: per label set (or type), each property with the
+ * types seen and whether every element has it; an element type without properties gets one row with
+ * null for them.
+ */
+function typeProperties(
+  elements: { type: string; labels: string[] | null; properties: Map<string, Value> }[],
+): Value[][] {
+  const groups = new Map<
+    string,
+    { labels: string[] | null; count: number; props: Map<string, { types: Set<string>; count: number }> }
+  >();
+  for (const e of elements) {
+    let g = groups.get(e.type);
+    if (!g) groups.set(e.type, (g = { labels: e.labels, count: 0, props: new Map() }));
+    g.count++;
+    for (const [k, v] of e.properties) {
+      let p = g.props.get(k);
+      if (!p) g.props.set(k, (p = { types: new Set(), count: 0 }));
+      p.types.add(javaType(v));
+      p.count++;
+    }
+  }
+  const rows: Value[][] = [];
+  for (const [type, g] of groups) {
+    const head: Value[] = g.labels ? [type, g.labels] : [type];
+    if (g.props.size === 0) rows.push([...head, null, null, false]);
+    for (const [k, p] of g.props) rows.push([...head, k, [...p.types].sort(), p.count === g.count]);
+  }
+  return rows;
+}
+
+const quoted = (names: readonly string[]) => names.map((n) => `:\`${n}\``).join('');
+
+const FULLTEXT_INPUTS: Procedure['inputs'] = [
+  { name: 'indexName', type: 'STRING' },
+  { name: 'queryString', type: 'STRING' },
+];
+
 const BUILT_INS: Procedure[] = [
   {
     name: 'db.labels',
@@ -81,6 +140,38 @@ const BUILT_INS: Procedure[] = [
     run: schemaVisualization,
   },
   {
+    name: 'db.schema.nodeTypeProperties',
+    inputs: [],
+    outputs: [
+      { name: 'nodeType', type: 'STRING' },
+      { name: 'nodeLabels', type: 'LIST' },
+      { name: 'propertyName', type: 'STRING' },
+      { name: 'propertyTypes', type: 'LIST' },
+      { name: 'mandatory', type: 'BOOLEAN' },
+    ],
+    run: (graph) =>
+      typeProperties(
+        graph.nodes.map((n) => {
+          const labels = [...n.labels].sort();
+          return { type: quoted(labels), labels, properties: n.properties };
+        }),
+      ),
+  },
+  {
+    name: 'db.schema.relTypeProperties',
+    inputs: [],
+    outputs: [
+      { name: 'relType', type: 'STRING' },
+      { name: 'propertyName', type: 'STRING' },
+      { name: 'propertyTypes', type: 'LIST' },
+      { name: 'mandatory', type: 'BOOLEAN' },
+    ],
+    run: (graph) =>
+      typeProperties(
+        graph.rels.map((r) => ({ type: quoted([r.type]), labels: null, properties: r.properties })),
+      ),
+  },
+  {
     name: 'dbms.components',
     inputs: [],
     outputs: [
@@ -93,10 +184,7 @@ const BUILT_INS: Procedure[] = [
   },
   {
     name: 'db.index.fulltext.queryRelationships',
-    inputs: [
-      { name: 'indexName', type: 'STRING' },
-      { name: 'queryString', type: 'STRING' },
-    ],
+    inputs: FULLTEXT_INPUTS,
     outputs: [
       { name: 'relationship', type: 'ANY' },
       { name: 'score', type: 'FLOAT' },
@@ -106,10 +194,7 @@ const BUILT_INS: Procedure[] = [
   },
   {
     name: 'db.index.fulltext.queryNodes',
-    inputs: [
-      { name: 'indexName', type: 'STRING' },
-      { name: 'queryString', type: 'STRING' },
-    ],
+    inputs: FULLTEXT_INPUTS,
     outputs: [
       { name: 'node', type: 'ANY' },
       { name: 'score', type: 'FLOAT' },

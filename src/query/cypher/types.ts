@@ -1,21 +1,11 @@
 /** Value types as Neo4j 5 names them: valueType() and the type predicates (`x IS :: INTEGER NOT NULL`). */
 import type { CypherType } from './ast';
-import { CDate, CPath, isNode, isRel, type Value } from './values';
+import { typeName, type Value } from './values';
 
 /** valueType(): the type Neo4j's type predicates name, e.g. `LIST<INTEGER NOT NULL> NOT NULL`. */
 export function valueTypeName(v: Value): string {
   if (v === null) return 'NULL';
   const bare = (): string => {
-    switch (typeof v) {
-      case 'boolean':
-        return 'BOOLEAN';
-      case 'bigint':
-        return 'INTEGER';
-      case 'number':
-        return 'FLOAT';
-      case 'string':
-        return 'STRING';
-    }
     if (Array.isArray(v)) {
       // The elements' types in Neo4j's normal form: each once, in its order, NOT NULL unless a null is there.
       const items = v.filter((x) => x !== null);
@@ -25,12 +15,7 @@ export function valueTypeName(v: Value): string {
       inner.sort((a, b) => typeRank(a) - typeRank(b) || (a < b ? -1 : 1));
       return `LIST<${inner.map((t) => t + suffix).join(' | ')}>`;
     }
-    if (v instanceof Map) return 'MAP';
-    if (v instanceof CPath) return 'PATH';
-    if (v instanceof CDate) return 'DATE';
-    if (isNode(v)) return 'NODE';
-    if (isRel(v)) return 'RELATIONSHIP';
-    return 'ANY';
+    return typeName(v);
   };
   return `${bare()} NOT NULL`;
 }
@@ -59,27 +44,6 @@ function typeRank(t: string): number {
   return i < 0 ? TYPE_ORDER.length : i;
 }
 
-/** The base type of a non-null value, as type predicates name it. */
-function baseType(v: Exclude<Value, null>): string {
-  switch (typeof v) {
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'bigint':
-      return 'INTEGER';
-    case 'number':
-      return 'FLOAT';
-    case 'string':
-      return 'STRING';
-  }
-  if (Array.isArray(v)) return 'LIST';
-  if (v instanceof Map) return 'MAP';
-  if (v instanceof CPath) return 'PATH';
-  if (v instanceof CDate) return 'DATE';
-  if (isNode(v)) return 'NODE';
-  if (isRel(v)) return 'RELATIONSHIP';
-  return 'ANY';
-}
-
 const PROPERTY_VALUES = new Set([
   'BOOLEAN',
   'INTEGER',
@@ -99,11 +63,11 @@ export function isOfType(v: Value, type: CypherType): boolean {
   return type.alternatives.some((alt) => {
     if (v === null) return alt.base === 'NULL' || (!alt.notNull && alt.base !== 'NOTHING');
     if (alt.base === 'ANY') return true;
-    const base = baseType(v);
+    const base = typeName(v);
     if (alt.base === 'PROPERTY VALUE')
       return (
         PROPERTY_VALUES.has(base) ||
-        (Array.isArray(v) && v.every((x) => x !== null && PROPERTY_VALUES.has(baseType(x))))
+        (Array.isArray(v) && v.every((x) => x !== null && PROPERTY_VALUES.has(typeName(x))))
       );
     if (base !== alt.base) return false;
     return !alt.element || (v as Value[]).every((x) => isOfType(x, alt.element!));

@@ -8,12 +8,16 @@
 import { distance } from 'fastest-levenshtein';
 import { CypherFault } from './errors';
 import type { PropertyGraph } from './graph';
-import type { CRel, Value } from './values';
+import type { CNode, CRel, Value } from './values';
 
-/** The full-text index the Neo4j load creates (ensureQuoteIndex in src/backends/neo4j/load.ts). */
+/** The full-text indexes the Neo4j load creates (ensureSchema in src/backends/neo4j/load.ts). */
 export const QUOTE_INDEX = 'factgraph_quote';
 
-export const FULLTEXT_INDEXES = [{ name: QUOTE_INDEX, entity: 'relationships', property: 'quote' }] as const;
+export const FULLTEXT_INDEXES = [
+  { name: QUOTE_INDEX, entity: 'relationships', property: 'quote' },
+  // The quotes of the :Statement nodes (statements that are nodes: claims about claims, unasserted ones).
+  { name: 'factgraph_statement_quote', entity: 'nodes', label: 'Statement', property: 'quote' },
+] as const;
 
 type FulltextIndex = (typeof FULLTEXT_INDEXES)[number];
 
@@ -27,7 +31,7 @@ export function analyze(text: string): string[] {
 }
 
 interface Doc {
-  rel: CRel;
+  item: CNode | CRel;
   tokens: string[];
 }
 
@@ -39,17 +43,27 @@ interface Index {
   avgLength: number;
 }
 
-const indexes = new WeakMap<PropertyGraph, Index>();
+const indexes = new WeakMap<PropertyGraph, Map<string, Index>>();
+
+/** What the index holds: the relationships, or the nodes of its label. */
+function itemsOf(graph: PropertyGraph, def: FulltextIndex): (CNode | CRel)[] {
+  return def.entity === 'relationships'
+    ? graph.rels
+    : graph.nodes.filter((n) => n.labels.includes(def.label));
+}
 
 function indexOf(graph: PropertyGraph, def: FulltextIndex): Index {
-  const cached = indexes.get(graph);
-  if (cached && cached.size === graph.rels.length) return cached;
+  const byName = indexes.get(graph) ?? new Map<string, Index>();
+  indexes.set(graph, byName);
+  const size = def.entity === 'relationships' ? graph.rels.length : graph.nodes.length;
+  const cached = byName.get(def.name);
+  if (cached && cached.size === size) return cached;
   const docs: Doc[] = [];
   const postings = new Map<string, Doc[]>();
-  for (const rel of graph.rels) {
-    const text = rel.properties.get(def.property);
+  for (const item of itemsOf(graph, def)) {
+    const text = item.properties.get(def.property);
     if (typeof text !== 'string') continue;
-    const doc = { rel, tokens: analyze(text) };
+    const doc = { item, tokens: analyze(text) };
     docs.push(doc);
     for (const t of new Set(doc.tokens)) {
       const list = postings.get(t);
@@ -58,8 +72,8 @@ function indexOf(graph: PropertyGraph, def: FulltextIndex): Index {
     }
   }
   const avgLength = docs.reduce((n, d) => n + d.tokens.length, 0) / Math.max(1, docs.length);
-  const index = { size: graph.rels.length, docs, postings, avgLength };
-  indexes.set(graph, index);
+  const index = { size, docs, postings, avgLength };
+  byName.set(def.name, index);
   return index;
 }
 
@@ -274,16 +288,11 @@ function evaluate(q: Query, index: Index): Map<Doc, number> {
 }
 
 /** db.index.fulltext.queryRelationships: [relationship, score] rows, best first. */
-export function searchRelationships(
-  graph: PropertyGraph,
-  def: FulltextIndex,
-  query: string,
-  at: number,
-): Value[][] {
+export function search(graph: PropertyGraph, def: FulltextIndex, query: string, at: number): Value[][] {
   const index = indexOf(graph, def);
   const scores = evaluate(parseLucene(query, def.property, at), index);
   const order = new Map(index.docs.map((d, i) => [d, i]));
   return [...scores]
     .sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!)
-    .map(([d, s]) => [d.rel, s]);
+    .map(([d, s]) => [d.item, s]);
 }

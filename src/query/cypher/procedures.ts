@@ -7,7 +7,7 @@ import type { ProcedureCall } from './ast';
 import { conjuncts, containsAggregate } from './ast-walk';
 import { CypherFault } from './errors';
 import type { Compiler } from './evaluate';
-import { FULLTEXT_INDEXES, searchRelationships } from './fulltext';
+import { FULLTEXT_INDEXES, search } from './fulltext';
 import type { PropertyGraph } from './graph';
 import { staticType, syntax, type Context, type Fn, type Row, type Scope, type Stage } from './scope';
 import { makeNode, makeRel, typeName, type CNode, type Value } from './values';
@@ -190,7 +190,7 @@ const BUILT_INS: Procedure[] = [
       { name: 'score', type: 'FLOAT' },
     ],
     run: (graph, [index, query], at) =>
-      searchRelationships(graph, fulltextIndex(index as string, 'relationships', at), query as string, at),
+      search(graph, fulltextIndex(index as string, 'relationships', at), query as string, at),
   },
   {
     name: 'db.index.fulltext.queryNodes',
@@ -199,10 +199,8 @@ const BUILT_INS: Procedure[] = [
       { name: 'node', type: 'ANY' },
       { name: 'score', type: 'FLOAT' },
     ],
-    run: (_graph, [index], at) => {
-      fulltextIndex(index as string, 'nodes', at);
-      return [];
-    },
+    run: (graph, [index, query], at) =>
+      search(graph, fulltextIndex(index as string, 'nodes', at), query as string, at),
   },
 ];
 

@@ -588,7 +588,7 @@ function signalled(
   options: { cwd?: string; env?: NodeJS.ProcessEnv; ready: (run: { stderr: string }) => boolean },
 ): Promise<SignalRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, ['--require', SIGNAL_READY, CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       env: options.env ?? env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -610,10 +610,15 @@ function signalled(
   });
 }
 
-/** True once the given time has passed: for a command that shows no sign of where it is. */
+const SIGNAL_READY = join(__dirname, '..', 'signal-ready.cjs');
+
+/**
+ * True once kg handles signals (tests/signal-ready.cjs says so) and the given time has passed: for a
+ * command that shows no sign of where it is, the time puts the signal in the middle of its work.
+ */
 const after = (ms: number) => {
   const at = Date.now() + ms;
-  return () => Date.now() >= at;
+  return (run: { stderr: string }) => run.stderr.includes('[signal handlers installed]') && Date.now() >= at;
 };
 
 describe('interrupts and timeouts: fault -> expected state', () => {

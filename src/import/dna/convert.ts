@@ -338,7 +338,7 @@ interface Span {
  * widened a word at a time on either side, if it occurs more than once, until it occurs once. A string
  * says why there is none.
  */
-function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): Span | string {
+export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): Span | string {
   const { lf, nfc } = text;
   if (s.start < 0 || s.stop > lf.length || s.start >= s.stop) return 'its span is outside the document text';
   const lone = (i: number) => i > 0 && i < lf.length && isHigh(lf.charCodeAt(i - 1)) && isLow(lf.charCodeAt(i));

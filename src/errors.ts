@@ -100,7 +100,8 @@ export const ERROR_CODES = {
   DNA_STATEMENT_TYPE_NOT_FOUND: { exit: 2, about: 'The DNA database has no statement type of that name.' },
   DNA_VARIABLE_NOT_FOUND: {
     exit: 2,
-    about: 'The statement type lacks a variable the import needs (concept, agreement, person or organization), or it has the wrong data type.',
+    about:
+      'The statement type lacks a variable the import needs (concept, agreement, person or organization), or it has the wrong data type.',
   },
   // Usage and I/O
   USAGE: { exit: 2, about: 'A wrong command line.' },

@@ -79,7 +79,10 @@ export async function buildDna(spec: DnaSpec): Promise<Uint8Array> {
     statement.free();
   };
   if (spec.version) insert("INSERT INTO SETTINGS VALUES ('version', ?)", [[spec.version]]);
-  insert('INSERT INTO CODERS VALUES (?, ?)', Object.entries(spec.coders).map(([id, name]) => [Number(id), name]));
+  insert(
+    'INSERT INTO CODERS VALUES (?, ?)',
+    Object.entries(spec.coders).map(([id, name]) => [Number(id), name]),
+  );
   insert(
     'INSERT INTO STATEMENTTYPES VALUES (?, ?)',
     Object.entries(spec.statementTypes).map(([id, label]) => [Number(id), label]),
@@ -90,7 +93,12 @@ export async function buildDna(spec: DnaSpec): Promise<Uint8Array> {
   );
   insert(
     'INSERT INTO ENTITIES VALUES (?, ?, ?, ?)',
-    Object.entries(spec.entities).map(([id, [variable, value, childOf]]) => [Number(id), variable, value, childOf ?? null]),
+    Object.entries(spec.entities).map(([id, [variable, value, childOf]]) => [
+      Number(id),
+      variable,
+      value,
+      childOf ?? null,
+    ]),
   );
   const attributeIds = new Map<string, number>();
   for (const [entity, name, value] of spec.attributes ?? []) {
@@ -126,9 +134,13 @@ export async function buildDna(spec: DnaSpec): Promise<Uint8Array> {
     integer: 'DATAINTEGER (StatementId, VariableId, Value)',
   };
   for (const s of spec.statements) {
-    insert('INSERT INTO STATEMENTS VALUES (?, ?, ?, ?, ?, ?)', [[s.id, s.type, s.document, s.start, s.stop, s.coder]]);
+    insert('INSERT INTO STATEMENTS VALUES (?, ?, ?, ?, ?, ?)', [
+      [s.id, s.type, s.document, s.start, s.stop, s.coder],
+    ]);
     for (const [variable, value] of Object.entries(s.values))
-      insert(`INSERT INTO ${table[spec.variables[Number(variable)]![1]]} VALUES (?, ?, ?)`, [[s.id, Number(variable), value]]);
+      insert(`INSERT INTO ${table[spec.variables[Number(variable)]![1]]} VALUES (?, ?, ?)`, [
+        [s.id, Number(variable), value],
+      ]);
   }
   const bytes = db.export();
   db.close();

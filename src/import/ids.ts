@@ -1,5 +1,15 @@
 /** Letters NFKD does not take apart into a base letter and marks. */
-const LATIN: Record<string, string> = { æ: 'ae', ø: 'o', å: 'a', ß: 'ss', đ: 'd', ł: 'l', œ: 'oe', þ: 'th', ð: 'd' };
+const LATIN: Record<string, string> = {
+  æ: 'ae',
+  ø: 'o',
+  å: 'a',
+  ß: 'ss',
+  đ: 'd',
+  ł: 'l',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+};
 
 /**
  * The kebab-case slug of a name, as ids take it: `Christine Todd Whitman` → `christine-todd-whitman`,

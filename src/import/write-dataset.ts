@@ -28,9 +28,13 @@ export interface DatasetFiles {
  */
 export async function writeDataset(out: string, data: DatasetFiles): Promise<string[]> {
   if (existsSync(out) && !(isFolder(out) && readdirSync(out).length === 0))
-    throw new KgError('OUTPUT_FAILED', `${out} exists and is not an empty folder: give a new folder to --out`, {
-      file: out,
-    });
+    throw new KgError(
+      'OUTPUT_FAILED',
+      `${out} exists and is not an empty folder: give a new folder to --out`,
+      {
+        file: out,
+      },
+    );
   const staging = join(dirname(out), `.${basename(out)}.importing-${process.pid}`);
   const written: string[] = [];
   const put = async (path: string, text: string) => {
@@ -44,13 +48,17 @@ export async function writeDataset(out: string, data: DatasetFiles): Promise<str
       await put(`sources/${d.name}.txt`, d.text);
       await put(`documents/${d.name}.yaml`, yamlFile(data.header, { documents: [d.record] }));
       if (d.statements.length === 0) continue;
-      const file = yamlFile(data.header, { document: d.record.id, statements: d.statements.map((s) => s.record) }, (doc) => {
-        const items = doc.get('statements');
-        if (!isSeq(items)) return;
-        d.statements.forEach((s, i) => {
-          if (s.comment) (items.items[i] as YAMLMap).commentBefore = ` ${s.comment}`;
-        });
-      });
+      const file = yamlFile(
+        data.header,
+        { document: d.record.id, statements: d.statements.map((s) => s.record) },
+        (doc) => {
+          const items = doc.get('statements');
+          if (!isSeq(items)) return;
+          d.statements.forEach((s, i) => {
+            if (s.comment) (items.items[i] as YAMLMap).commentBefore = ` ${s.comment}`;
+          });
+        },
+      );
       await put(`statements/${d.name}.yaml`, file);
     }
     for (const [name, entities] of Object.entries(data.entities))
@@ -61,7 +69,12 @@ export async function writeDataset(out: string, data: DatasetFiles): Promise<str
   } catch (cause) {
     rmSync(staging, { recursive: true, force: true });
     if (cause instanceof KgError) throw cause;
-    throw new KgError('OUTPUT_FAILED', `cannot write ${out}: ${(cause as Error).message}`, { file: out }, { cause });
+    throw new KgError(
+      'OUTPUT_FAILED',
+      `cannot write ${out}: ${(cause as Error).message}`,
+      { file: out },
+      { cause },
+    );
   }
 }
 

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import initSqlJs from 'sql.js';
@@ -79,12 +87,54 @@ const SPEC: DnaSpec = {
     { id: 2, title: 'Energy debate 🌍', text: TEXT_2, coder: 1, date: MARCH_5 + 12 * 3600 },
   ],
   statements: [
-    { id: 1, type: 1, document: 1, ...span(TEXT_1, 'coal must go before 2030.'), coder: 2, values: { 1: 2, 2: 6, 3: 9, 4: 1, 5: 2 } },
-    { id: 2, type: 1, document: 1, ...span(TEXT_1, 'a carbon tax is not the answer'), coder: 2, values: { 1: 3, 2: 7, 3: 10, 4: 0, 5: 3 } },
-    { id: 3, type: 1, document: 2, ...span(LF_2, 'backs the plan.\nCoal'), coder: 1, values: { 1: 1, 2: 7, 3: 9, 4: 1 } },
-    { id: 4, type: 1, document: 2, ...span(LF_2, 'Coal is dirty', 2), coder: 1, values: { 1: 4, 2: 6, 3: 9, 4: 1 } },
-    { id: 5, type: 2, document: 1, ...span(TEXT_1, 'The minister told a story'), coder: 2, values: { 6: 11, 7: 'Miners lose jobs.' } },
-    { id: 6, type: 1, document: 1, ...span(TEXT_1, 'Bo Li disagreed'), coder: 2, values: { 1: 3, 2: 7, 3: 8, 4: 1 } },
+    {
+      id: 1,
+      type: 1,
+      document: 1,
+      ...span(TEXT_1, 'coal must go before 2030.'),
+      coder: 2,
+      values: { 1: 2, 2: 6, 3: 9, 4: 1, 5: 2 },
+    },
+    {
+      id: 2,
+      type: 1,
+      document: 1,
+      ...span(TEXT_1, 'a carbon tax is not the answer'),
+      coder: 2,
+      values: { 1: 3, 2: 7, 3: 10, 4: 0, 5: 3 },
+    },
+    {
+      id: 3,
+      type: 1,
+      document: 2,
+      ...span(LF_2, 'backs the plan.\nCoal'),
+      coder: 1,
+      values: { 1: 1, 2: 7, 3: 9, 4: 1 },
+    },
+    {
+      id: 4,
+      type: 1,
+      document: 2,
+      ...span(LF_2, 'Coal is dirty', 2),
+      coder: 1,
+      values: { 1: 4, 2: 6, 3: 9, 4: 1 },
+    },
+    {
+      id: 5,
+      type: 2,
+      document: 1,
+      ...span(TEXT_1, 'The minister told a story'),
+      coder: 2,
+      values: { 6: 11, 7: 'Miners lose jobs.' },
+    },
+    {
+      id: 6,
+      type: 1,
+      document: 1,
+      ...span(TEXT_1, 'Bo Li disagreed'),
+      coder: 2,
+      values: { 1: 3, 2: 7, 3: 8, 4: 1 },
+    },
   ],
 };
 
@@ -123,13 +173,40 @@ test('the summary counts what was imported and everything that was not', () => {
     quotesExtended: 1,
   });
   expect(result.notImported).toEqual([
-    { what: 'attribute "Type" of person entities', count: 1, reason: 'the model has no field for it', dnaIds: [2] },
-    { what: 'organization hierarchy (ChildOf)', count: 1, reason: 'the model has no entity hierarchy', dnaIds: [7] },
+    {
+      what: 'attribute "Type" of person entities',
+      count: 1,
+      reason: 'the model has no field for it',
+      dnaIds: [2],
+    },
+    {
+      what: 'organization hierarchy (ChildOf)',
+      count: 1,
+      reason: 'the model has no entity hierarchy',
+      dnaIds: [7],
+    },
     { what: 'time of day of documents', count: 1, reason: 'a document date is a day', dnaIds: [2] },
-    { what: 'values of variable "intensity" (DNA Statement, integer)', count: 2, reason: 'the model has no field for it' },
-    { what: 'statements of type "NPF Story Element"', count: 1, reason: 'only "DNA Statement" is imported (--statement-type)', dnaIds: [5] },
-    { what: 'values of variable "narrator" (NPF Story Element, short text)', count: 1, reason: 'the statement type is not imported' },
-    { what: 'values of variable "plot" (NPF Story Element, long text)', count: 1, reason: 'the statement type is not imported' },
+    {
+      what: 'values of variable "intensity" (DNA Statement, integer)',
+      count: 2,
+      reason: 'the model has no field for it',
+    },
+    {
+      what: 'statements of type "NPF Story Element"',
+      count: 1,
+      reason: 'only "DNA Statement" is imported (--statement-type)',
+      dnaIds: [5],
+    },
+    {
+      what: 'values of variable "narrator" (NPF Story Element, short text)',
+      count: 1,
+      reason: 'the statement type is not imported',
+    },
+    {
+      what: 'values of variable "plot" (NPF Story Element, long text)',
+      count: 1,
+      reason: 'the statement type is not imported',
+    },
     { what: 'statements of type "DNA Statement"', count: 1, reason: 'no concept coded', dnaIds: [6] },
   ]);
 });
@@ -138,7 +215,11 @@ test('kg validate passes on the imported data set, without a warning', async () 
   const validation = await validate([out]);
   expect(validation.errors).toEqual([]);
   expect(validation.warnings).toEqual([]);
-  expect([validation.dataset.documents.size, validation.dataset.entities.size, validation.dataset.statements.size]).toEqual([2, 7, 4]);
+  expect([
+    validation.dataset.documents.size,
+    validation.dataset.entities.size,
+    validation.dataset.statements.size,
+  ]).toEqual([2, 7, 4]);
 });
 
 test('the files are the golden data set, byte for byte', () => {
@@ -168,12 +249,33 @@ test('quotes are cut at UTF-16 offsets of the LF text, and widened only where th
 
 test('the graph has the stances: SUPPORTS or REJECTS of the person, on behalf of the organization', async () => {
   const { graph } = await loadGraph([out]);
-  const edges = graph.mapEdges((id, a, source, target) => [id, source, a.predicate, target, a.onBehalfOf ?? null, a.coder ?? null]);
+  const edges = graph.mapEdges((id, a, source, target) => [
+    id,
+    source,
+    a.predicate,
+    target,
+    a.onBehalfOf ?? null,
+    a.coder ?? null,
+  ]);
   expect(edges.sort()).toEqual([
-    ['s:dna-1', 'person:ana-store', 'SUPPORTS', 'concept:coal-must-go', 'organization:ministry-of-energy', 'Ada Coder'],
+    [
+      's:dna-1',
+      'person:ana-store',
+      'SUPPORTS',
+      'concept:coal-must-go',
+      'organization:ministry-of-energy',
+      'Ada Coder',
+    ],
     ['s:dna-2', 'person:bo-li', 'REJECTS', 'concept:carbon-tax-now', 'organization:green-party', 'Ada Coder'],
     ['s:dna-3', 'organization:green-party', 'SUPPORTS', 'concept:coal-must-go', null, 'Admin'],
-    ['s:dna-4', 'person:ana-store-2', 'SUPPORTS', 'concept:coal-must-go', 'organization:ministry-of-energy', 'Admin'],
+    [
+      's:dna-4',
+      'person:ana-store-2',
+      'SUPPORTS',
+      'concept:coal-must-go',
+      'organization:ministry-of-energy',
+      'Admin',
+    ],
   ]);
   expect(graph.getNodeAttributes('person:ana-store')).toEqual({
     kind: 'Person',
@@ -219,7 +321,11 @@ describe('errors', () => {
     empty.run('CREATE TABLE DOCUMENTS(ID INTEGER)');
     const other = join(tmp, 'other.sqlite');
     writeFileSync(other, empty.export());
-    await expectError(importDna(other, join(tmp, 'x2')), 'NOT_A_DNA_DATABASE', /no table CODERS, STATEMENTTYPES/);
+    await expectError(
+      importDna(other, join(tmp, 'x2')),
+      'NOT_A_DNA_DATABASE',
+      /no table CODERS, STATEMENTTYPES/,
+    );
     expect(existsSync(join(tmp, 'x1')) || existsSync(join(tmp, 'x2'))).toBe(false);
   });
 
@@ -237,17 +343,32 @@ describe('errors', () => {
       'DNA_VARIABLE_NOT_FOUND',
       /"NPF Story Element" has no variable "person", "concept", "agreement"; its variables are "narrator", "plot"/,
     );
-    const wrong = await dna('wrong.dna', { ...SPEC, variables: { ...SPEC.variables, 4: ['agreement', 'short text', 1] } });
-    await expectError(importDna(wrong, join(tmp, 'x5')), 'DNA_VARIABLE_NOT_FOUND', /"agreement" .* is short text, not boolean or integer/);
+    const wrong = await dna('wrong.dna', {
+      ...SPEC,
+      variables: { ...SPEC.variables, 4: ['agreement', 'short text', 1] },
+    });
+    await expectError(
+      importDna(wrong, join(tmp, 'x5')),
+      'DNA_VARIABLE_NOT_FOUND',
+      /"agreement" .* is short text, not boolean or integer/,
+    );
   });
 
   test('renamed variables are found with the options; an integer agreement of 0 is neutral, not imported', async () => {
     const renamed = await dna('renamed.dna', {
       ...SPEC,
       variables: { ...SPEC.variables, 1: ['actor', 'short text', 1], 4: ['stance', 'integer', 1] },
-      statements: SPEC.statements.map((s) => (s.id === 2 ? { ...s, values: { ...s.values, 4: -1 } } : s.id === 3 ? { ...s, values: { ...s.values, 4: 0 } } : s)),
+      statements: SPEC.statements.map((s) =>
+        s.id === 2
+          ? { ...s, values: { ...s.values, 4: -1 } }
+          : s.id === 3
+            ? { ...s, values: { ...s.values, 4: 0 } }
+            : s,
+      ),
     });
-    const r = await importDna(renamed, join(tmp, 'renamed'), { variables: { person: 'actor', agreement: 'stance' } });
+    const r = await importDna(renamed, join(tmp, 'renamed'), {
+      variables: { person: 'actor', agreement: 'stance' },
+    });
     expect(r.statements).toEqual({ SUPPORTS: 2, REJECTS: 1 });
     expect(r.notImported).toContainEqual({
       what: 'statements of type "DNA Statement"',
@@ -269,7 +390,11 @@ describe('errors', () => {
 describe('kg import dna', () => {
   const kg = (args: string[]) => {
     if (!existsSync(CLI)) throw new Error('dist/ is missing: run npm run build (npm test does)');
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [CLI, ...args], {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
 
@@ -297,7 +422,11 @@ describe('kg import dna', () => {
     expect(files(join(tmp, 'cli'))).toEqual(files(GOLDEN));
     const json = kg(['--json', 'import', 'dna', 'debate.dna', '--out', 'cli-json', '--language', 'en']);
     expect(json.code).toBe(0);
-    const { files: written, out: where, ...summary } = JSON.parse(json.stdout) as typeof result & { ok: boolean; out: string };
+    const {
+      files: written,
+      out: where,
+      ...summary
+    } = JSON.parse(json.stdout) as typeof result & { ok: boolean; out: string };
     expect(where).toBe('cli-json');
     expect(written.sort()).toEqual(result.files.sort());
     expect(summary).toEqual({ ok: true, ...result, files: undefined });

@@ -32,21 +32,32 @@ test('ids are well-formed, unique, at most the length, and the same for the same
 });
 
 test('a quote is DNA span, widened by words only while it occurs more than once, until it occurs once', () => {
-  const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', 'é', '🌍'), minLength: 1, maxLength: 40 });
+  const text = fc.string({
+    unit: fc.constantFrom('a', 'b', ' ', '\n', 'é', '🌍'),
+    minLength: 1,
+    maxLength: 40,
+  });
   fc.assert(
     fc.property(text, fc.nat(), fc.nat(), (lf, i, j) => {
       // Spans on whole characters (DNA's editor selects no half of a surrogate pair).
       const starts = [...lf].reduce<number[]>((at, c) => [...at, at[at.length - 1]! + c.length], [0]);
-      const [a, b] = [starts[i % starts.length]!, starts[j % starts.length]!].sort((x, y) => x - y) as [number, number];
+      const [a, b] = [starts[i % starts.length]!, starts[j % starts.length]!].sort((x, y) => x - y) as [
+        number,
+        number,
+      ];
       if (a === b) return;
-      const span = quoteSpan({ lf, nfc: lf.normalize('NFC') }, { id: 1, statementType: 1, document: 1, start: a, stop: b, coder: null });
+      const span = quoteSpan(
+        { lf, nfc: lf.normalize('NFC') },
+        { id: 1, statementType: 1, document: 1, start: a, stop: b, coder: null },
+      );
       if (typeof span === 'string') throw new Error(span);
       const nfc = lf.normalize('NFC');
       const count = (q: string) => nfc.split(q).length - 1;
       expect(span.quote).toBe(lf.slice(span.start, span.stop).normalize('NFC'));
       expect(span.start <= a && span.stop >= b).toBe(true);
       const original = lf.slice(a, b).normalize('NFC');
-      if (nfc.indexOf(original) === nfc.lastIndexOf(original)) expect([span.start, span.stop]).toEqual([a, b]);
+      if (nfc.indexOf(original) === nfc.lastIndexOf(original))
+        expect([span.start, span.stop]).toEqual([a, b]);
       else expect(nfc.indexOf(span.quote)).toBe(nfc.lastIndexOf(span.quote));
       expect(count(span.quote)).toBeGreaterThanOrEqual(1);
     }),

@@ -16,7 +16,7 @@ interface DnaOptions {
 }
 
 export function register(program: Command): void {
-  const group = program.command('import').description('write a factgraph data set from another tool\'s data');
+  const group = program.command('import').description("write a factgraph data set from another tool's data");
   group
     .command('dna')
     .description('import a Discourse Network Analyzer (DNA 3) database: documents, actors, concepts, stances')
@@ -30,9 +30,15 @@ export function register(program: Command): void {
       ),
     )
     .option('--person <variable>', 'the variable holding the speaker (default: person)')
-    .option('--organization <variable>', 'the variable holding whom the speaker speaks for (default: organization)')
+    .option(
+      '--organization <variable>',
+      'the variable holding whom the speaker speaks for (default: organization)',
+    )
     .option('--concept <variable>', 'the variable holding the concept (default: concept)')
-    .option('--agreement <variable>', 'the boolean or integer variable holding agreement (default: agreement)')
+    .option(
+      '--agreement <variable>',
+      'the boolean or integer variable holding agreement (default: agreement)',
+    )
     .action(async (file: string, options: DnaOptions) => {
       const variables = Object.fromEntries(
         (['person', 'organization', 'concept', 'agreement'] as const)
@@ -57,7 +63,8 @@ export function register(program: Command): void {
         );
       if (result.notImported.length > 0) {
         reporter.say('not imported:');
-        for (const n of result.notImported) reporter.say(`  ${String(n.count).padStart(5)}  ${n.what}: ${n.reason}`);
+        for (const n of result.notImported)
+          reporter.say(`  ${String(n.count).padStart(5)}  ${n.what}: ${n.reason}`);
       }
       // The data set is checked as `kg validate` would: an import that does not validate is a bug here.
       const validation = await validate([options.out]);

@@ -1,5 +1,6 @@
 import { KgError } from '../../errors';
 import type { DocumentRecord, Entity, StatementRecord } from '../../model/generated';
+import { splitsPair } from '../../model/code-points';
 import { normalizeQuote } from '../../validate/quotes';
 import { IdMaker } from '../ids';
 import type { DnaDatabase, DnaEntity, DnaStatement, DnaVariable } from './read';
@@ -311,10 +312,16 @@ function countValues(
 ): void {
   for (const [variableId, v] of dna.values.get(s.id) ?? []) {
     if (mapped.has(variableId)) continue;
-    const empty = v.kind === 'entity' ? (dna.entities.get(v.entity)?.value ?? '') === '' : v.kind === 'text' && v.value === '';
+    const empty =
+      v.kind === 'entity'
+        ? (dna.entities.get(v.entity)?.value ?? '') === ''
+        : v.kind === 'text' && v.value === '';
     if (empty) continue;
     const variable = dna.variables.find((x) => x.id === variableId);
-    skip(`values of variable "${variable?.name ?? variableId}" (${typeLabel}, ${variable?.dataType ?? '?'})`, reason);
+    skip(
+      `values of variable "${variable?.name ?? variableId}" (${typeLabel}, ${variable?.dataType ?? '?'})`,
+      reason,
+    );
   }
 }
 
@@ -341,8 +348,7 @@ interface Span {
 export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): Span | string {
   const { lf, nfc } = text;
   if (s.start < 0 || s.stop > lf.length || s.start >= s.stop) return 'its span is outside the document text';
-  const lone = (i: number) => i > 0 && i < lf.length && isHigh(lf.charCodeAt(i - 1)) && isLow(lf.charCodeAt(i));
-  if (lone(s.start) || lone(s.stop)) return 'its span cuts a character in two';
+  if (splitsPair(lf, s.start) || splitsPair(lf, s.stop)) return 'its span cuts a character in two';
   let start = s.start;
   let stop = s.stop;
   let left = true;
@@ -356,8 +362,6 @@ export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): S
   return { quote, start, stop, extended: start !== s.start || stop !== s.stop };
 }
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
 
 /** The start of the word before `i` (the rest of the word `i` is in, if it is in one). */

@@ -17,7 +17,11 @@ export interface DnaImportResult extends DnaImportSummary {
  * set in `out` (a new or empty folder): documents, sources, entities and statements, in graph-data's
  * layout. What the data set cannot carry is counted in the result's `notImported`.
  */
-export async function importDna(file: string, out: string, options: DnaImportOptions = {}): Promise<DnaImportResult> {
+export async function importDna(
+  file: string,
+  out: string,
+  options: DnaImportOptions = {},
+): Promise<DnaImportResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);

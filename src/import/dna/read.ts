@@ -66,9 +66,7 @@ export interface DnaEntity {
 }
 
 export type DnaValue =
-  | { kind: 'entity'; entity: number }
-  | { kind: 'number'; value: number }
-  | { kind: 'text'; value: string };
+  { kind: 'entity'; entity: number } | { kind: 'number'; value: number } | { kind: 'text'; value: string };
 
 /** The tables a DNA 3 database has, and the importer reads. */
 const REQUIRED_TABLES = [
@@ -98,7 +96,9 @@ export async function readDna(bytes: Uint8Array, file: string): Promise<DnaDatab
     throw new KgError('NOT_A_DNA_DATABASE', `${file} is not a readable SQLite file`, { file }, { cause });
   }
   try {
-    const tables = new Set(rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => text(r.name)));
+    const tables = new Set(
+      rows(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map((r) => text(r.name)),
+    );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length > 0)
       throw new KgError(
@@ -109,7 +109,12 @@ export async function readDna(bytes: Uint8Array, file: string): Promise<DnaDatab
     return readTables(db, tables.has('SETTINGS'), tables.has('ATTRIBUTEVALUES'));
   } catch (cause) {
     if (cause instanceof KgError) throw cause;
-    throw new KgError('NOT_A_DNA_DATABASE', `${file} is not a DNA 3 database: ${(cause as Error).message}`, { file }, { cause });
+    throw new KgError(
+      'NOT_A_DNA_DATABASE',
+      `${file} is not a DNA 3 database: ${(cause as Error).message}`,
+      { file },
+      { cause },
+    );
   } finally {
     db.close();
   }

@@ -37,6 +37,12 @@ function span(text: string, part: string, nth = 1): { start: number; stop: numbe
   return { start, stop: start + part.length };
 }
 
+/** A statement of type 1 on `part` of a text (document 1's, else document 2's), coded by the document's coder. */
+function coded(id: number, text: string, part: string, values: Record<number, number | string>, nth = 1) {
+  const document = text === TEXT_1 ? 1 : 2;
+  return { id, type: 1, document, ...span(text, part, nth), coder: document === 1 ? 2 : 1, values };
+}
+
 const MARCH_5 = Date.UTC(2024, 2, 5) / 1000;
 
 const SPEC: DnaSpec = {
@@ -87,54 +93,12 @@ const SPEC: DnaSpec = {
     { id: 2, title: 'Energy debate 🌍', text: TEXT_2, coder: 1, date: MARCH_5 + 12 * 3600 },
   ],
   statements: [
-    {
-      id: 1,
-      type: 1,
-      document: 1,
-      ...span(TEXT_1, 'coal must go before 2030.'),
-      coder: 2,
-      values: { 1: 2, 2: 6, 3: 9, 4: 1, 5: 2 },
-    },
-    {
-      id: 2,
-      type: 1,
-      document: 1,
-      ...span(TEXT_1, 'a carbon tax is not the answer'),
-      coder: 2,
-      values: { 1: 3, 2: 7, 3: 10, 4: 0, 5: 3 },
-    },
-    {
-      id: 3,
-      type: 1,
-      document: 2,
-      ...span(LF_2, 'backs the plan.\nCoal'),
-      coder: 1,
-      values: { 1: 1, 2: 7, 3: 9, 4: 1 },
-    },
-    {
-      id: 4,
-      type: 1,
-      document: 2,
-      ...span(LF_2, 'Coal is dirty', 2),
-      coder: 1,
-      values: { 1: 4, 2: 6, 3: 9, 4: 1 },
-    },
-    {
-      id: 5,
-      type: 2,
-      document: 1,
-      ...span(TEXT_1, 'The minister told a story'),
-      coder: 2,
-      values: { 6: 11, 7: 'Miners lose jobs.' },
-    },
-    {
-      id: 6,
-      type: 1,
-      document: 1,
-      ...span(TEXT_1, 'Bo Li disagreed'),
-      coder: 2,
-      values: { 1: 3, 2: 7, 3: 8, 4: 1 },
-    },
+    coded(1, TEXT_1, 'coal must go before 2030.', { 1: 2, 2: 6, 3: 9, 4: 1, 5: 2 }),
+    coded(2, TEXT_1, 'a carbon tax is not the answer', { 1: 3, 2: 7, 3: 10, 4: 0, 5: 3 }),
+    coded(3, LF_2, 'backs the plan.\nCoal', { 1: 1, 2: 7, 3: 9, 4: 1 }),
+    coded(4, LF_2, 'Coal is dirty', { 1: 4, 2: 6, 3: 9, 4: 1 }, 2),
+    { ...coded(5, TEXT_1, 'The minister told a story', { 6: 11, 7: 'Miners lose jobs.' }), type: 2 },
+    coded(6, TEXT_1, 'Bo Li disagreed', { 1: 3, 2: 7, 3: 8, 4: 1 }),
   ],
 };
 

@@ -95,10 +95,11 @@ export function convertDna(dna: DnaDatabase, file: string, options: DnaImportOpt
   const notImported: NotImported[] = [];
   const skip = (what: string, reason: string, dnaIds?: number[]) => {
     const item = notImported.find((n) => n.what === what && n.reason === reason);
-    if (item) {
+    if (!item) notImported.push({ what, count: 1, reason, ...(dnaIds && { dnaIds: [...dnaIds] }) });
+    else {
       item.count++;
-      if (dnaIds) item.dnaIds = [...(item.dnaIds ?? []), ...dnaIds];
-    } else notImported.push({ what, count: 1, reason, ...(dnaIds && { dnaIds }) });
+      if (dnaIds) (item.dnaIds ??= []).push(...dnaIds);
+    }
   };
 
   const entityIds = new Map<number, string>();

@@ -31,7 +31,7 @@ test('ids are well-formed, unique, at most the length, and the same for the same
   );
 });
 
-test('a quote is DNA span, widened by words only while it occurs more than once, until it occurs once', () => {
+test('a quote is DNA span, widened by words only while it occurs more than once or has under 4 letters', () => {
   const text = fc.string({
     unit: fc.constantFrom('a', 'b', ' ', '\n', 'é', '🌍'),
     minLength: 1,
@@ -55,21 +55,28 @@ test('a quote is DNA span, widened by words only while it occurs more than once,
       const count = (q: string) => nfc.split(q).length - 1;
       expect(span.quote).toBe(lf.slice(span.start, span.stop).normalize('NFC'));
       expect(span.start <= a && span.stop >= b).toBe(true);
-      const original = lf.slice(a, b).normalize('NFC');
-      if (nfc.indexOf(original) === nfc.lastIndexOf(original))
-        expect([span.start, span.stop]).toEqual([a, b]);
-      else expect(nfc.indexOf(span.quote)).toBe(nfc.lastIndexOf(span.quote));
+      const letters = (q: string) => q.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+      const clear = (q: string) => nfc.indexOf(q) === nfc.lastIndexOf(q) && letters(q) >= 4;
+      if (clear(lf.slice(a, b).normalize('NFC')))
+        expect([span.start, span.stop, span.widened]).toEqual([a, b, undefined]);
+      else expect(clear(span.quote) || (span.start === 0 && span.stop === lf.length)).toBe(true);
       expect(count(span.quote)).toBeGreaterThanOrEqual(1);
     }),
     { numRuns: 500 },
   );
 });
 
-test('a span outside the text, or cutting a character in two, has no quote', () => {
-  const lf = 'ab🌍cd';
+test('a span outside the text, or cutting a character in two, has no quote; one with too few letters is widened', () => {
+  const lf = 'Cats 🌍 run fast';
   const at = (start: number, stop: number) =>
     quoteSpan({ lf, nfc: lf }, { id: 1, statementType: 1, document: 1, start, stop, coder: null });
-  expect(at(2, 9)).toBe('its span is outside the document text');
-  expect(at(3, 5)).toBe('its span cuts a character in two');
-  expect(at(2, 4)).toMatchObject({ quote: '🌍', extended: false });
+  expect(at(2, 99)).toBe('its span is outside the document text');
+  expect(at(6, 8)).toBe('its span cuts a character in two');
+  expect(at(8, 16)).toEqual({ quote: 'run fast', start: 8, stop: 16 });
+  expect(at(5, 7)).toEqual({
+    quote: 'Cats 🌍',
+    start: 0,
+    stop: 7,
+    widened: 'has fewer than 4 letters or digits',
+  });
 });

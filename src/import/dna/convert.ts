@@ -213,11 +213,11 @@ export function convertDna(dna: DnaDatabase, file: string, options: DnaImportOpt
       quote: span.quote,
       ...optional({ onBehalfOf: person ? organization : undefined, coder: coder(s.coder) }),
     };
-    if (span.extended) quotesExtended++;
+    if (span.widened) quotesExtended++;
     document.statements.push({
       record,
-      ...(span.extended && {
-        extended: `DNA statement ${s.id}: its span ${s.start}-${s.stop} occurs more than once in the text; the quote is widened to ${span.start}-${span.stop}, which occurs once`,
+      ...(span.widened && {
+        extended: `DNA statement ${s.id}: its span ${s.start}-${s.stop} ${span.widened}; the quote is widened to ${span.start}-${span.stop}`,
       }),
     });
   }
@@ -338,13 +338,14 @@ interface Span {
   quote: string;
   start: number;
   stop: number;
-  extended: boolean;
+  /** Why the quote is wider than DNA's span, if it is. */
+  widened?: string;
 }
 
 /**
  * The statement's quote: DNA's span of the text (UTF-16 offsets, as Swing's selection gives them),
- * widened a word at a time on either side, if it occurs more than once, until it occurs once. A string
- * says why there is none.
+ * widened a word at a time on either side, if it occurs more than once or has too few letters to stand
+ * as evidence, until it occurs once with enough. A string says why there is none.
  */
 export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): Span | string {
   const { lf, nfc } = text;
@@ -353,14 +354,22 @@ export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): S
   let start = s.start;
   let stop = s.stop;
   let left = true;
-  while (occurrences(nfc, normalizeQuote(lf.slice(start, stop))) > 1 && (start > 0 || stop < lf.length)) {
+  const unclear = (quote: string) => occurrences(nfc, quote) > 1 || letters(quote) < MIN_LETTERS;
+  const dna = normalizeQuote(lf.slice(start, stop));
+  const why =
+    occurrences(nfc, dna) > 1
+      ? 'occurs more than once in the text'
+      : letters(dna) < MIN_LETTERS
+        ? `has fewer than ${MIN_LETTERS} letters or digits`
+        : undefined;
+  while (unclear(normalizeQuote(lf.slice(start, stop))) && (start > 0 || stop < lf.length)) {
     if ((left && start > 0) || stop === lf.length) start = wordBefore(lf, start);
     else stop = wordAfter(lf, stop);
     left = !left;
   }
   const quote = normalizeQuote(lf.slice(start, stop));
   if (quote.length > MAX_QUOTE) return `its quote is longer than ${MAX_QUOTE} characters`;
-  return { quote, start, stop, extended: start !== s.start || stop !== s.stop };
+  return { quote, start, stop, ...(why && { widened: why }) };
 }
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
@@ -378,6 +387,11 @@ function wordAfter(text: string, i: number): number {
   while (i < text.length && !isSpace(text[i])) i++;
   return i;
 }
+
+/** The fewest letters or digits a quote has (the validator's rule for a quote that stands as evidence). */
+const MIN_LETTERS = 4;
+
+const letters = (text: string) => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 
 /** How often `quote` occurs in `text`, overlaps included, counting to 2. */
 function occurrences(text: string, quote: string): number {

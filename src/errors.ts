@@ -107,6 +107,17 @@ export const ERROR_CODES = {
     exit: 8,
     about: 'The query failed while running (wrong argument type, number out of range, ...).',
   },
+  // Importing
+  NOT_A_DNA_DATABASE: {
+    exit: 2,
+    about: 'The file given to kg import dna is not a DNA 3 database (not SQLite, or without its tables).',
+  },
+  DNA_STATEMENT_TYPE_NOT_FOUND: { exit: 2, about: 'The DNA database has no statement type of that name.' },
+  DNA_VARIABLE_NOT_FOUND: {
+    exit: 2,
+    about:
+      'The statement type lacks a variable the import needs (concept, agreement, person or organization), or it has the wrong data type.',
+  },
   // Usage and I/O
   USAGE: { exit: 2, about: 'A wrong command line.' },
   PATH_NOT_FOUND: { exit: 2, about: 'A path given on the command line does not exist.' },

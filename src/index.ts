@@ -69,5 +69,7 @@ export { loadIntoNeo4j } from './backends/neo4j/load';
 export type { Neo4jLoadOptions, Neo4jLoadResult } from './backends/neo4j/load';
 export { unloadFromNeo4j } from './backends/neo4j/unload';
 export type { Neo4jUnloadResult } from './backends/neo4j/unload';
+export { importDna } from './import/dna';
+export type { DnaImportOptions, DnaImportResult, NotImported } from './import/dna';
 export { fileKeys } from './load/file-keys';
 export type { FileKeys } from './load/file-keys';

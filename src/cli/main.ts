@@ -12,6 +12,7 @@ import { register as registerQuery } from './commands/query';
 import { register as registerCache } from './commands/cache';
 import { register as registerUnload } from './commands/unload';
 import { register as registerNetwork } from './commands/network';
+import { register as registerImport } from './commands/import';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -43,6 +44,7 @@ for (const register of [
   registerQuery,
   registerNetwork,
   registerCache,
+  registerImport,
 ])
   register(program);
 

@@ -27,6 +27,7 @@ import { CYTOSCAPE_FORMAT } from './cytoscape';
 import { NEO4J_CSV_FORMAT } from './neo4j-csv';
 import { TURTLE_FORMAT } from './turtle';
 import { JSONLD_FORMAT } from './jsonld';
+import { WEB_ANNOTATION_FORMAT } from './web-annotation';
 import type { ExportFormatSpec, ExportOutput, SerializeOptions } from './format-spec';
 
 export type { ExportFormatSpec, ExportOutput, SerializeOptions } from './format-spec';
@@ -49,6 +50,7 @@ export const EXPORT_FORMATS = {
   'neo4j-csv': NEO4J_CSV_FORMAT,
   turtle: TURTLE_FORMAT,
   jsonld: JSONLD_FORMAT,
+  'web-annotation': WEB_ANNOTATION_FORMAT,
   html: HTML_FORMAT,
 } as const satisfies Record<string, ExportFormatSpec>;
 

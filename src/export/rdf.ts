@@ -1,6 +1,6 @@
 import { DataFactory, type Literal, type NamedNode, type Quad } from 'n3';
-import type { FactGraph, StatementAttributes } from '../backends/memory/build-graph';
-import { isStatementNode } from '../model/claims';
+import type { FactGraph } from '../backends/memory/build-graph';
+import { graphStatements, isStatementNode } from '../model/claims';
 import { flatMaps } from '../load/flatten';
 import { DATE_PROPERTIES, type RecordType } from '../model/edtf';
 import { EDTF_FIELDS } from '../model/generated';
@@ -65,7 +65,7 @@ export function idIri(id: string): string {
 }
 
 /** PROPOSES → proposes, CARRIES_OUT → carriesOut. */
-function camelCase(predicate: string): string {
+export function camelCase(predicate: string): string {
   return predicate.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -242,17 +242,9 @@ export function* subjectQuads(graph: FactGraph): Generator<Quad[]> {
   }
 
   const languages = mentionLanguages(graph);
-  /** Every statement, asserted (an edge) or not (a statement node only), with its ends. */
-  const statements = new Map<string, { attributes: StatementAttributes; subject: string; object: string }>();
-  graph.forEachEdge((id, attributes, subject, object) => statements.set(id, { attributes, subject, object }));
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
-    if (isStatementNode(attributes)) {
-      // The node holds the edge's fields and its name, the rdfs:label of every statement node.
-      const { kind: _, ...rest } = attributes;
-      statements.set(id, { attributes: rest, subject: rest.subject, object: rest.object });
-      continue;
-    }
+    if (isStatementNode(attributes)) continue;
     const { kind, ...fields } = attributes;
     const subject = namedNode(idIri(id));
     const mentioned = [...(languages.get(id) ?? [])];
@@ -269,8 +261,7 @@ export function* subjectQuads(graph: FactGraph): Generator<Quad[]> {
     ]);
   }
 
-  for (const id of [...statements.keys()].sort()) {
-    const { attributes, subject: from, object: to } = statements.get(id)!;
+  for (const [id, { attributes, subject: from, object: to }] of graphStatements(graph)) {
     const { predicate, ...fields } = attributes;
     const subject = namedNode(idIri(id));
     const { subject: s, predicate: p, object: o } = directQuad(from, predicate, to);

@@ -376,6 +376,10 @@ export interface StatementRecord {
    * The annotator's remark.
    */
   note?: string;
+  /**
+   * Who coded the statement, by name: the annotator, or the coder of a DNA database ("Coder 1"). Omitted: the data set does not say.
+   */
+  coder?: string;
 }
 /**
  * One figure: a `measure` (lower camelCase: killed, injured, troops) with a `value`, or a `min` and/or `max`, and an optional `unit`.
@@ -431,8 +435,32 @@ export interface DocumentRecord {
    * The organisation that published the document.
    */
   publisher?: string;
+  /**
+   * The newspaper, journal or series the document appeared in, by name, where no publisher entity stands for it: a discourse network study's `Source` ("New York Times", "109th Congress").
+   */
+  outlet?: string;
+  /**
+   * Who wrote the document, as its byline gives it ("Bluestein, Joel").
+   */
+  author?: string;
+  /**
+   * The section or part of the outlet it appeared in ("Politics", a hearing's number).
+   */
+  section?: string;
+  /**
+   * What kind of text it is: news, editorial, interview, hearing transcript.
+   */
+  genre?: string;
   url?: string;
   description?: string;
+  /**
+   * The annotator's remark on the document.
+   */
+  note?: string;
+  /**
+   * Who added the document to the corpus, by name (a DNA coder).
+   */
+  coder?: string;
   reportedBy?: IdList;
   /**
    * Where the source text came from: the seed's `file` name and `sha256` checksum, and a `note`.

@@ -95,6 +95,18 @@ export interface GraphAttributes {
 export type FactGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 /**
+ * The documents' texts (normalized, as quotes are found in them) of each graph buildGraph made, by
+ * document id: kept beside the graph, not in its attributes, so that no export carries whole articles
+ * unless it means to (web-annotation cuts its selectors' context from them).
+ */
+const SOURCE_TEXTS = new WeakMap<FactGraph, ReadonlyMap<string, string>>();
+
+/** The documents' texts of a graph buildGraph made; undefined for a graph made otherwise. */
+export function sourceTexts(graph: FactGraph): ReadonlyMap<string, string> | undefined {
+  return SOURCE_TEXTS.get(graph);
+}
+
+/**
  * Builds the in-memory graph of a valid dataset: a node per entity (key = entity id), an edge per
  * asserted statement (key = statement id), and a `Statement` node (key = statement id) for each
  * statement another is about or that nobody asserts. A multigraph, since two sources may claim the same
@@ -111,6 +123,9 @@ export function buildGraph(dataset: Dataset): FactGraph {
   }
   const graph: FactGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ documents });
+  const texts = new Map<string, string>();
+  for (const [id, entry] of dataset.documents) if (entry.text !== undefined) texts.set(id, entry.text);
+  SOURCE_TEXTS.set(graph, texts);
   for (const id of sortedKeys(dataset.entities)) {
     const { id: _id, ...attributes } = dataset.entities.get(id)!.record;
     graph.addNode(id, withEdtf(attributes, EDTF_FIELDS.entity) as EntityAttributes);

@@ -95,7 +95,7 @@ export function register(program: Command): void {
       }));
       for (const { format, path } of written)
         reporter.say(
-          `wrote ${printedPath(path).padEnd(28)} ${format.padEnd(11)} opens in ${EXPORT_FORMATS[format].opensWith}`,
+          `wrote ${printedPath(path).padEnd(28)} ${format.padEnd(14)} opens in ${EXPORT_FORMATS[format].opensWith}`,
         );
       reporter.result({ ok: true, nodes: loaded.graph.order, edges: loaded.graph.size, outputs });
     });

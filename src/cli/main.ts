@@ -11,6 +11,7 @@ import { register as registerStats } from './commands/stats';
 import { register as registerQuery } from './commands/query';
 import { register as registerCache } from './commands/cache';
 import { register as registerUnload } from './commands/unload';
+import { register as registerAnnotate } from './commands/annotate';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -41,6 +42,7 @@ for (const register of [
   registerStats,
   registerQuery,
   registerCache,
+  registerAnnotate,
 ])
   register(program);
 

@@ -54,6 +54,7 @@ const read = (file: string) => JSON.parse(readFileSync(join(SCHEMA_DIR, file), '
 
 function input(name: string, node: SchemaNode): FieldInput {
   const def = node.$ref?.split('/').pop();
+  if (name === 'id') return 'text';
   if (name === 'predicate') return 'predicate';
   if (node.enum) return 'choice';
   if (node.type === 'boolean') return 'boolean';

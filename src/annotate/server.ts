@@ -105,6 +105,7 @@ export function annotateApp(workspace: Workspace, token: string, port: () => num
     return c.body(await readFile(join(PAGE_DIR, 'page.css'), 'utf8'));
   });
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/api/state', async (c) => c.json(await workspace.snapshot()));
   app.get('/api/schema', (c) => c.json(formSchema()));
   app.get('/api/diff', async (c) => c.json(await workspace.diff()));
@@ -143,7 +144,8 @@ export function annotateApp(workspace: Workspace, token: string, port: () => num
       ...(action === 'create' ? {} : { id: c.req.param('id') }),
     };
     const result = await workspace.change(request);
-    if (result.ok || result.written) return c.json(result);
+    // A check is answered, whatever it found; a change that was refused is a 422.
+    if (result.ok || result.written || request.check) return c.json(result);
     return c.json({ ...result, error: problemsError(result.problems.length) }, 422);
   }
 

@@ -16,6 +16,7 @@ export function renderArticle(
   doc: DocumentView,
   statements: StatementView[],
   onPick: (ids: string[]) => void,
+  current: string | undefined,
 ): void {
   const spans = statements.filter((s) => s.span).map((s) => ({ id: s.id, ...s.span! }));
   const uncovered = doc.sentences.filter((s) => !s.heading && s.statements.length === 0);
@@ -32,6 +33,7 @@ export function renderArticle(
     const over = spans.filter((s) => s.start < end && s.end > start);
     if (over.length > 0) {
       run.className = `hl hl${Math.min(over.length, 3)}`;
+      if (over.some((s) => s.id === current)) run.classList.add('current');
       run.dataset.statements = over.map((s) => s.id).join(' ');
       run.title = over.map((s) => s.id).join('\n');
       run.addEventListener('click', () => {

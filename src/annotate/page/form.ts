@@ -25,12 +25,13 @@ export class RecordForm {
   readonly fields = new Map<string, FormField>();
   private readonly general = document.createElement('div');
 
-  constructor(specs: FieldSpec[], onInput: (field: string) => void) {
+  /** `name` prefixes the ids of the inputs: `field-quote` in the statement form. */
+  constructor(name: string, specs: FieldSpec[], onInput: (field: string) => void) {
     this.element.className = 'record-form';
     this.element.addEventListener('submit', (e) => e.preventDefault());
     this.general.className = 'problems';
     for (const spec of specs) {
-      const field = makeField(spec);
+      const field = makeField(name, spec);
       this.fields.set(spec.name, field);
       field.row.addEventListener('input', () => onInput(spec.name));
       field.row.addEventListener('change', () => onInput(spec.name));
@@ -73,12 +74,12 @@ export class RecordForm {
   }
 }
 
-function makeField(spec: FieldSpec): FormField {
+function makeField(form: string, spec: FieldSpec): FormField {
   const row = document.createElement('div');
   row.className = `field field-${spec.input}`;
   row.dataset.field = spec.name;
   const label = document.createElement('label');
-  const id = `field-${spec.name}`;
+  const id = `${form}-${spec.name}`;
   label.htmlFor = id;
   label.textContent = spec.name + (spec.required ? ' *' : '');
   const help = document.createElement('div');
@@ -96,7 +97,7 @@ function makeField(spec: FieldSpec): FormField {
     case 'object':
     case 'predicate':
     case 'statement':
-      return picker(spec, done);
+      return picker(id, done);
     case 'choice':
     case 'boolean': {
       const select = document.createElement('select');
@@ -160,7 +161,7 @@ function makeField(spec: FieldSpec): FormField {
 
 /** A select with a search box: the choices whose label has the searched words. */
 function picker(
-  spec: FieldSpec,
+  id: string,
   done: (control: HTMLElement, parts: Omit<FormField, 'spec' | 'row'>) => FormField,
 ): FormField {
   const box = document.createElement('div');
@@ -186,7 +187,8 @@ function picker(
     select.value = wanted;
   };
   search.addEventListener('input', fill);
-  select.addEventListener('change', () => (wanted = select.value));
+  // Before the row hears the event: a refill of the choices then keeps what was picked.
+  for (const type of ['input', 'change']) select.addEventListener(type, () => (wanted = select.value));
   box.append(search, select);
   const field = done(box, {
     read: () => (select.value === '' ? undefined : select.value),
@@ -199,7 +201,7 @@ function picker(
       fill();
     },
   });
-  select.id = `field-${spec.name}`;
+  select.id = id;
   box.id = '';
   return field;
 }

@@ -73,7 +73,7 @@ function draw(): void {
     return;
   }
   article.lang = d.language;
-  renderArticle(article, d, docStatements(), (ids) => edit(ids[0]!));
+  renderArticle(article, d, docStatements(), (ids) => edit(ids[0]!), editing);
   list.replaceChildren(
     ...docStatements().map((s) =>
       el(
@@ -279,23 +279,21 @@ async function showDiff(): Promise<void> {
       el(
         'pre',
         { className: 'diff' },
-        ...f.patch
-          .split('\n')
-          .map((line) =>
-            el(
-              'span',
-              {
-                className: line.startsWith('+')
-                  ? 'add'
-                  : line.startsWith('-')
-                    ? 'del'
-                    : line.startsWith('@@')
-                      ? 'hunk'
-                      : '',
-              },
-              `${line}\n`,
-            ),
+        ...f.patch.split('\n').map((line) =>
+          el(
+            'span',
+            {
+              className: line.startsWith('+')
+                ? 'add'
+                : line.startsWith('-')
+                  ? 'del'
+                  : line.startsWith('@@')
+                    ? 'hunk'
+                    : '',
+            },
+            `${line}\n`,
           ),
+        ),
       ),
     ),
     el('button', { type: 'button', onclick: () => diffDialog.close() }, 'Close'),
@@ -322,7 +320,7 @@ async function main(): Promise<void> {
   const answer = await api.schema();
   if (isRefusal(answer.body)) return say(`${answer.body.error.code} ${answer.body.error.message}`, 'error');
   schema = answer.body;
-  form = new RecordForm(schema.statement, (field) => {
+  form = new RecordForm('field', schema.statement, (field) => {
     if (field === 'id') idEdited = true;
     if (field === 'predicate' || field === 'subject' || field === 'object') {
       if (field === 'predicate') offerChoices();
@@ -334,6 +332,7 @@ async function main(): Promise<void> {
     ['id', 'kind', 'name', 'aliases', 'description'].includes(f.name),
   );
   entityForm = new RecordForm(
+    'entity',
     kindFields.map((f) =>
       f.name === 'kind' ? { ...f, input: 'choice' as const, options: Object.keys(schema.kinds) } : f,
     ),

@@ -12,6 +12,8 @@ import { register as registerQuery } from './commands/query';
 import { register as registerCache } from './commands/cache';
 import { register as registerUnload } from './commands/unload';
 import { register as registerAnnotate } from './commands/annotate';
+import { register as registerNew } from './commands/new';
+import { register as registerQuotes } from './commands/quotes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -43,6 +45,8 @@ for (const register of [
   registerQuery,
   registerCache,
   registerAnnotate,
+  registerNew,
+  registerQuotes,
 ])
   register(program);
 

@@ -19,9 +19,15 @@ export function register(program: Command): void {
         ...(options.port === undefined ? {} : { port: options.port }),
       });
       // The address is the command's output, for people and scripts alike: it holds the token.
-      if (reporter.json) console.log(JSON.stringify({ ok: true, url: server.url, port: server.port }));
+      if (reporter.json)
+        console.log(JSON.stringify({ ok: true, url: server.url, port: server.port, pid: process.pid }));
       else console.log(`kg annotate: ${server.url}\n(Ctrl-C stops it; every change is already written)`);
       if (options.open) openInBrowser(server.url);
+      // Stopping the server is how it ends, not an interruption: every change is written already.
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.removeAllListeners(signal);
+        process.once(signal, () => void server.close().finally(() => process.exit(0)));
+      }
     });
 }
 

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { relative } from 'node:path';
 import { validate } from '../../validate/validate';
 import { quoteStatuses, type QuoteState } from '../../validate/quote-status';
 import { terminalSafe } from '../../terminal';
 import { dataArguments, formatOption, validateOptions, type DataOptions } from '../shared';
 import { reporter } from '../reporter';
+import { displayPath, printedPath } from '../output';
 
 const COLORS: Record<QuoteState, (s: string) => string> = {
   found: pc.green,
@@ -34,16 +34,16 @@ export function register(program: Command): void {
         for (const q of quotes) counts[q.status]++;
         const ok = counts.found === quotes.length;
         if (options.check && !ok) process.exitCode = 1;
-        const shown = quotes.map((q) => ({ ...q, file: relative(process.cwd(), q.file) }));
+        const shown = quotes.map((q) => ({ ...q, file: displayPath(q.file) }));
         if (options.format === 'json' && !reporter.json) {
           console.log(JSON.stringify({ ok, counts, quotes: shown }, null, 2));
           return;
         }
-        for (const q of shown) {
+        for (const q of quotes) {
           if (q.status === 'found') continue;
           const where = q.spans.map((s) => `${s.start}-${s.end}`).join(', ');
           reporter.say(
-            `${q.file}:${q.line}:${q.col}: ${COLORS[q.status](q.status)} ${terminalSafe(q.statement)} ${q.field}` +
+            `${printedPath(q.file)}:${q.line}:${q.col}: ${COLORS[q.status](q.status)} ${terminalSafe(q.statement)} ${q.field}` +
               (where ? ` (now at ${where})` : ''),
           );
         }

@@ -38,7 +38,7 @@ export function occurrences(text: string, quote: string): QuoteSpan[] {
   return spans;
 }
 
-/** The place in `now` of each offset of `before` that the edit kept (undefined for deleted text). */
+/** The place in `now` of each character of `before` that the edit kept (undefined for deleted text). */
 export function offsetMapper(before: string, now: string): (offset: number) => number | undefined {
   const parts = diffWordsWithSpace(before, now);
   return (offset) => {
@@ -56,7 +56,7 @@ export function offsetMapper(before: string, now: string): (offset: number) => n
         fresh += length;
       }
     }
-    return offset === old ? fresh : undefined;
+    return undefined;
   };
 }
 

@@ -159,3 +159,29 @@ test('a wrong choice shows the validator error beside its field, and nothing is 
     'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
   ]);
 });
+
+test('an entity is edited in its registry file; Diff shows the change and Undo takes it back', async () => {
+  const people = join(data, 'entities/people.yaml');
+  const before = readFileSync(people, 'utf8');
+  await page.click('#new-entity summary');
+  await page.selectOption('#entity-pick', 'person:jd-vance');
+  await expect(page.inputValue('#entity-name')).resolves.toBe('JD Vance');
+  await page.fill('#entity-aliases', 'JD Vance\nVance');
+  await page.click('#create-entity');
+  await page.waitForFunction(() =>
+    document.getElementById('status')?.textContent?.startsWith('saved person:jd-vance'),
+  );
+  // Only the new alias: the kind's own fields (role) and everything else stay as they were.
+  expect(readFileSync(people, 'utf8')).toBe(
+    before.replace('      - JD Vance\n', '      - JD Vance\n      - Vance\n'),
+  );
+  await page.click('#diff');
+  await page.waitForSelector('#diff-dialog[open] pre');
+  const diff = await page.textContent('#diff-dialog');
+  expect(diff).toContain('+      - Vance');
+  expect(diff).toContain('+    certainty: certain');
+  await page.click('#diff-dialog button');
+  await page.click('#undo');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('undone'));
+  expect(readFileSync(people, 'utf8')).toBe(before);
+});

@@ -41,6 +41,11 @@ const diffDialog = el('dialog', { id: 'diff-dialog' });
 let form: RecordForm;
 const entityPanel = el('details', { id: 'new-entity' });
 let entityForm: RecordForm;
+/** The entity being edited in the entity form (undefined: a new one). */
+let editingEntity: string | undefined;
+const entityPick = el('select', { id: 'entity-pick' });
+const entitySave = el('button', { type: 'button', id: 'create-entity' }, 'Add entity');
+const entityDelete = el('button', { type: 'button', id: 'delete-entity', hidden: true }, 'Delete entity');
 
 function say(text: string, kind: 'info' | 'error' = 'info'): void {
   status.textContent = text;
@@ -56,6 +61,12 @@ async function load(): Promise<void> {
     ...state.documents.map((d) => new Option(`${d.id} · ${d.title}`, d.id, false, d.id === documentId)),
   );
   (document.getElementById('undo') as HTMLButtonElement).disabled = !state.canUndo;
+  entityPick.replaceChildren(
+    new Option('(a new entity)', ''),
+    ...state.entities.map(
+      (e) => new Option(`${String(e.record.name)} (${e.id})`, e.id, false, e.id === editingEntity),
+    ),
+  );
   (document.getElementById('diff') as HTMLButtonElement).textContent = `Diff (${state.changed.length})`;
   draw();
 }
@@ -147,11 +158,9 @@ function edit(id: string): void {
   formTitle.textContent = `Edit ${id}`;
   form.write(s.record);
   deleteButton.hidden = false;
-  form.showProblems(state.problems.filter((p) => p.file === s.file && problemIsAbout(p, s)));
+  form.showProblems([]);
   draw();
 }
-
-const problemIsAbout = (p: Problem, s: Snapshot['statements'][number]) => p.message.includes(s.id);
 
 function startNew(span?: Span): void {
   editing = undefined;
@@ -245,8 +254,19 @@ async function remove(): Promise<void> {
   if (await afterChange(answer, `deleted ${id}`)) startNew();
 }
 
-async function createEntity(): Promise<void> {
-  const answer = await api.change({ record: entityForm.read(), versions: state.files }, 'entities');
+/** Adds the entity of the entity form, or saves the one picked for editing (its other fields kept). */
+async function saveEntity(remove = false): Promise<void> {
+  const values = entityForm.read();
+  const original = state.entities.find((e) => e.id === editingEntity)?.record;
+  // The fields the form has come from it; the kind's other fields (role, iso3166, ...) stay.
+  const kept = Object.entries(original ?? {}).filter(([name]) => !entityForm.fields.has(name));
+  const record: Record<string, unknown> = { ...values, ...Object.fromEntries(kept) };
+  const id = editingEntity ?? String(values.id);
+  const answer = await api.change(
+    remove ? { versions: state.files } : { record, versions: state.files },
+    'entities',
+    editingEntity,
+  );
   const body = answer.body;
   if (isRefusal(body)) {
     entityForm.showProblems(body.problems ?? []);
@@ -255,7 +275,18 @@ async function createEntity(): Promise<void> {
   }
   entityForm.showProblems([]);
   await load();
-  say(`added ${String(entityForm.read().id)} (${body.file})`);
+  say(`${remove ? 'deleted' : editingEntity ? 'saved' : 'added'} ${id} (${body.file})`);
+  pickEntity(remove ? '' : String(record.id));
+}
+
+/** Puts an entity into the entity form for editing ('' : a new one). */
+function pickEntity(id: string): void {
+  const entity = state.entities.find((e) => e.id === id);
+  editingEntity = entity?.id;
+  entityForm.write(entity?.record ?? {});
+  entityPick.value = entity?.id ?? '';
+  entitySave.textContent = entity ? 'Save entity' : 'Add entity';
+  entityDelete.hidden = !entity;
 }
 
 async function undo(): Promise<void> {
@@ -337,14 +368,18 @@ async function main(): Promise<void> {
       f.name === 'kind' ? { ...f, input: 'choice' as const, options: Object.keys(schema.kinds) } : f,
     ),
     (field) => {
-      if (field === 'kind' || field === 'name') entityKindChosen();
+      if ((field === 'kind' || field === 'name') && editingEntity === undefined) entityKindChosen();
     },
   );
   entityPanel.append(
-    el('summary', {}, 'New entity'),
+    el('summary', {}, 'Entities: add one, or pick one to edit'),
+    entityPick,
     entityForm.element,
-    el('button', { type: 'button', id: 'create-entity', onclick: () => void createEntity() }, 'Add entity'),
+    el('div', { className: 'actions' }, entitySave, entityDelete),
   );
+  entitySave.onclick = () => void saveEntity();
+  entityDelete.onclick = () => void saveEntity(true);
+  entityPick.onchange = () => pickEntity(entityPick.value);
   saveButton.onclick = () => void save();
   deleteButton.onclick = () => void remove();
   newButton.onclick = () => startNew();

@@ -14,7 +14,7 @@ import { formSchema } from './form-schema';
 import { ChangeRefused, Workspace, type ChangeRequest, type EditSection } from './workspace';
 
 /** The page's bundle and style sheet, built by scripts/build-annotate.mjs. */
-const PAGE_DIR = join(__dirname, '..', '..', 'dist', 'annotate');
+const PAGE_DIR = join(__dirname, '..', '..', 'dist', 'annotate', 'page');
 
 export const TOKEN_HEADER = 'x-factgraph-token';
 

@@ -15,7 +15,7 @@ const PARTS = [
 
 const seconds = (s) => `${s < 10 ? s.toFixed(2) : Math.round(s)} s`;
 
-/** The table: a row a stage, a column a size; a cell is seconds · peak RSS · × floor. */
+/** The table: a row a stage, a column a size; a cell is seconds · peak RSS · × floor · × peer. */
 export async function benchTable(results) {
   const sizes = Object.keys(results.sizes).sort(
     (a, b) => results.sizes[a].statements - results.sizes[b].statements,
@@ -34,9 +34,12 @@ export async function benchTable(results) {
         const r = stage(s);
         if (!r) return 'not run';
         if (r.error) return 'failed';
-        return [seconds(r.seconds), `${r.maxRssMiB} MiB`, ...(r.floorRatio ? [`${r.floorRatio}×`] : [])].join(
-          ' · ',
-        );
+        return [
+          seconds(r.seconds),
+          `${r.maxRssMiB} MiB`,
+          ...(r.floorRatio ? [`${r.floorRatio}×`] : []),
+          ...(r.peerRatio ? [`${r.peerRatio}× peer`] : []),
+        ].join(' · ');
       }),
     ]);
     for (const [key, label] of PARTS) {

@@ -5,44 +5,22 @@
 // its peak RSS is its own (the process's whole life: the data it loads before the timed part too).
 // Floors on the same data: JSON.parse of it as JSON, the `yaml` parser alone, ajv on parsed objects.
 // Neo4j: a running server at $BENCH_NEO4J_URI (default bolt://127.0.0.1:37687, user neo4j, password
-// $NEO4J_PASSWORD or factgraph-test) is loaded through the driver; neo4j-admin runs from the jars
-// that scripts/neo4j/neo4j.sh caches in .neo4j/lib. Corpora and outputs go to .cache/bench/.
+// $NEO4J_PASSWORD or factgraph-test) is loaded through the driver, and by LOAD CSV from its import folder
+// $BENCH_NEO4J_IMPORT (default /tmp/neo4j-bench/import); neo4j-admin runs from the jars that
+// scripts/neo4j/neo4j.sh caches in .neo4j/lib. Peers, what a user would run instead: Neo4j's LOAD CSV,
+// and a Python pipeline (scripts/bench/python-peer.py, in a virtual environment the bench makes with
+// pip). Corpora and outputs go to .cache/bench/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CACHE, clearNeo4j, count, dist, NEO4J, ROOT, timed, yamlFiles } from './bench/common.mjs';
+import { loadCsvPeer, pythonPeer, PYTHON_UP_TO } from './bench/peers.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = join(ROOT, '.cache', 'bench');
 const require = createRequire(import.meta.url);
-const dist = (module) => require(join(ROOT, 'dist', module));
-
-const NEO4J = {
-  uri: process.env.BENCH_NEO4J_URI ?? 'bolt://127.0.0.1:37687',
-  username: 'neo4j',
-  password: process.env.NEO4J_PASSWORD ?? 'factgraph-test',
-  database: 'neo4j',
-};
-
-/** `10k` → 10000. */
-const count = (size) => Number(size.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
-
-function yamlFiles(dir) {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
-/** Times `fn` alone, what came before it (loading what it needs) excluded. */
-async function timed(fn) {
-  const start = process.hrtime.bigint();
-  const detail = await fn();
-  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, ...(detail ?? {}) };
-}
 
 /** The data, valid, validated with the cache the cold run filled (not timed by the stages using it). */
 async function loaded(ctx) {
@@ -93,6 +71,17 @@ async function loadInMemory(ctx) {
       crossFileSeconds: at['cross-file'] - at.files,
       graphSeconds: since() - at['cross-file'],
     };
+  });
+}
+
+/** `kg validate` of a folder with no cache: every file parsed and checked. */
+async function validateCold(dir, ctx) {
+  const { validate } = dist('index.js');
+  const cacheDir = join(ctx.cacheDir, 'cold');
+  rmSync(cacheDir, { recursive: true, force: true });
+  return timed(async () => {
+    const result = await validate([dir], { cacheDir });
+    return { errors: result.errors.length };
   });
 }
 
@@ -199,10 +188,27 @@ export const STAGES = {
       return { seconds };
     },
   },
+  'validate, cold': {
+    section: 'validation',
+    floor: 'floor: js-yaml parse',
+    run: (ctx) => validateCold(ctx.dir, ctx),
+  },
+  // Bad data should cost about what good data does: its floor is the same corpus valid.
+  'validate half invalid, cold': {
+    section: 'validation',
+    floor: 'validate, cold',
+    run: (ctx) => validateCold(ctx.invalidDir, ctx),
+  },
+  'peer: Python (PyYAML C loader, jsonschema, networkx)': {
+    section: 'validation',
+    upTo: PYTHON_UP_TO,
+    run: pythonPeer,
+  },
   // Loading in memory is validating and building the graph: the issue's targets are on the sum.
   'load in memory, cold': {
     section: 'validation',
     floor: 'floor: JSON.parse',
+    peer: 'peer: Python (PyYAML C loader, jsonschema, networkx)',
     run: (ctx) => {
       rmSync(ctx.cacheDir, { recursive: true, force: true });
       return loadInMemory(ctx);
@@ -219,9 +225,16 @@ export const STAGES = {
       { section: 'graph', floor: 'floor: JSON.parse', run: exportStage(format) },
     ]),
   ),
+  'peer: Neo4j LOAD CSV': {
+    section: 'neo4j',
+    neo4j: true,
+    run: loadCsvPeer,
+  },
   'load into Neo4j (driver)': {
     section: 'neo4j',
+    neo4j: true,
     floor: 'floor: JSON.parse',
+    peer: 'peer: Neo4j LOAD CSV',
     run: async (ctx) => {
       const { graph } = await loaded(ctx);
       await clearNeo4j();
@@ -270,21 +283,6 @@ export const STAGES = {
 
 export const SECTIONS = ['floors', 'validation', 'graph', 'neo4j'];
 
-async function clearNeo4j() {
-  const neo4j = require('neo4j-driver');
-  const driver = neo4j.driver(NEO4J.uri, neo4j.auth.basic(NEO4J.username, NEO4J.password));
-  try {
-    const session = driver.session({ database: NEO4J.database });
-    // Relationships first: 5,000 nodes at once can hold more relationships than a 1 GiB server lets one
-    // transaction delete.
-    await session.run('MATCH ()-[r]->() CALL { WITH r DELETE r } IN TRANSACTIONS OF 20000 ROWS');
-    await session.run('MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-    await session.close();
-  } finally {
-    await driver.close();
-  }
-}
-
 /** The corpus of a size, generated once (the generator is deterministic), and its JSON twin for the floor. */
 function prepare(size) {
   const dir = join(CACHE, size);
@@ -299,6 +297,26 @@ function prepare(size) {
       },
     );
     rmSync(`${dir}-json`, { recursive: true, force: true });
+  }
+  // The same corpus with half its statements invalid, for the cost of bad data.
+  const invalid = `${dir}-invalid`;
+  if (
+    !existsSync(join(invalid, 'manifest.json')) ||
+    JSON.parse(readFileSync(join(invalid, 'manifest.json'), 'utf8')).statements !== n
+  ) {
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'scripts', 'corpus.mjs'),
+        '--statements',
+        String(n),
+        '--invalid-rate',
+        '0.5',
+        '--out',
+        invalid,
+      ],
+      { stdio: 'inherit' },
+    );
   }
   if (!existsSync(`${dir}-json`)) {
     const YAML = require('yaml');
@@ -317,6 +335,7 @@ function context(size) {
     size,
     statements: count(size),
     dir,
+    invalidDir: `${dir}-invalid`,
     files: yamlFiles(dir),
     jsonFiles: yamlFiles(dir).map((f) => join(`${dir}-json`, relative(dir, f).replace(/\.yaml$/, '.json'))),
     cacheDir: join(CACHE, 'parse-cache', size),
@@ -378,8 +397,8 @@ async function main() {
     sizes: values.add && existsSync(values.out) ? JSON.parse(readFileSync(values.out, 'utf8')).sizes : {},
   };
   const table = new Table({
-    head: ['statements', 'stage', 'seconds', 'statements/s', 'peak RSS MiB', '× floor'],
-    colAligns: ['right', 'left', 'right', 'right', 'right', 'right'],
+    head: ['statements', 'stage', 'seconds', 'statements/s', 'peak RSS MiB', '× floor', '× peer'],
+    colAligns: ['right', 'left', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
   const save = () => {
@@ -396,7 +415,8 @@ async function main() {
       for (const [name, stage] of Object.entries(STAGES)) {
         if (stage.section !== section) continue;
         const neo4jSkipped = values['no-neo4j'] || (n >= 1_000_000 && !values['neo4j-1m']);
-        if (name === 'load into Neo4j (driver)' && neo4jSkipped) continue;
+        if (stage.neo4j && neo4jSkipped) continue;
+        if (stage.upTo !== undefined && n > stage.upTo) continue;
         if (name === 'export html' && n > 100_000) continue;
         if (values.skip && new RegExp(values.skip).test(name)) continue;
         process.stderr.write(`${size}: ${name} ...\n`);
@@ -405,6 +425,8 @@ async function main() {
           r.statementsPerSecond = Math.round(n / r.seconds);
           const floor = stage.floor && stages[stage.floor]?.seconds;
           if (floor) r.floorRatio = Math.round((r.seconds / floor) * 10) / 10;
+          const peer = stage.peer && stages[stage.peer]?.seconds;
+          if (peer) r.peerRatio = Math.round((r.seconds / peer) * 100) / 100;
         }
         stages[name] = { ...r, date: new Date().toISOString() };
         // Written after every stage, so a run cut short keeps what it measured.
@@ -418,6 +440,7 @@ async function main() {
           r.statementsPerSecond?.toLocaleString('en') ?? '',
           r.maxRssMiB ?? '',
           r.floorRatio ?? '',
+          r.peerRatio ?? '',
         ]);
         const parts = [
           ['filesSeconds', 'files (parse + schema, workers)'],
@@ -425,7 +448,7 @@ async function main() {
           ['graphSeconds', 'building the graph'],
         ];
         for (const [key, what] of parts) {
-          if (r[key] !== undefined) table.push(['', `  of which ${what}`, r[key].toFixed(2), '', '', '']);
+          if (r[key] !== undefined) table.push(['', `  of which ${what}`, r[key].toFixed(2), '', '', '', '']);
         }
       }
     }

@@ -46,7 +46,7 @@ if (upToDate()) process.exit(0);
 const results = await Promise.all([
   build({
     ...common,
-    entryPoints: ['scripts/viewer/viewer.ts'],
+    entryPoints: ['src/viewer/viewer.ts'],
     outfile: 'dist/viewer/viewer.js',
     platform: 'browser',
     format: 'iife',
@@ -54,10 +54,10 @@ const results = await Promise.all([
     define: { 'process.env.NODE_ENV': '"production"' },
     banner: { js: '/* factgraph viewer. Bundles sigma.js and graphology (MIT licence). */' },
   }),
-  build({ ...common, entryPoints: ['scripts/viewer/viewer.css'], outfile: 'dist/viewer/viewer.css' }),
+  build({ ...common, entryPoints: ['src/viewer/viewer.css'], outfile: 'dist/viewer/viewer.css' }),
   build({
     ...common,
-    entryPoints: ['scripts/viewer/layout.ts'],
+    entryPoints: ['src/viewer/layout.ts'],
     outfile: 'dist/viewer/layout.js',
     platform: 'node',
     format: 'cjs',

@@ -59,6 +59,7 @@ const NOUNS = {
   Agreement: ['avtalen', 'traktaten', 'pakten', 'overenskomsten'],
   Event: ['møtet', 'angrepet', 'toppmøtet', 'forhandlingene', 'valget'],
   Issue: ['problemet', 'striden', 'hindringen', 'uenigheten'],
+  Concept: ['prinsippet', 'synspunktet', 'ideen', 'målet'],
   Group: ['lederne', 'diplomatene', 'kildene', 'rådgiverne', 'delegatene'],
   Organization: ['forbundet', 'rådet', 'byrået', 'avisen', 'departementet'],
   Proposal: ['planen', 'forslaget', 'garantien', 'våpenhvilen', 'reformen'],

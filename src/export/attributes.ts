@@ -89,9 +89,22 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   Agreement: '#F0E442',
   Event: '#7F7F7F',
   Issue: '#000000',
+  // Beyond Okabe–Ito's eight: Tol's wine, apart from them all.
+  Concept: '#882255',
   // A claim another claim is about: pale, so the entities stand out.
   Statement: '#DDDDDD',
 };
+
+/** Black or white, whichever reads better on the kind's colour (WCAG relative luminance). */
+export function kindTextColor(kind: NodeKind): '#000000' | '#FFFFFF' {
+  const [r, g, b] = kindRgb(kind).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with black (L + 0.05) / 0.05 against white 1.05 / (L + 0.05): equal at L ≈ 0.179.
+  return luminance > 0.179 ? '#000000' : '#FFFFFF';
+}
 
 /** A kind's colour as r, g, b (0–255). */
 export function kindRgb(kind: NodeKind): [number, number, number] {
@@ -107,18 +120,34 @@ export function isNegated(a: Pick<StatementAttributes, 'polarity'>): boolean {
   return a.polarity === 'negated';
 }
 
+/** A statement node's tie to one of its ends: `subject:<statement>` or `object:<statement>`. */
+export interface ClaimTie {
+  /** The tie's id, as Neo4j's SUBJECT and OBJECT relationships have it. */
+  id: string;
+  statement: string;
+  role: 'subject' | 'object';
+  end: string;
+}
+
 /** The ties of each statement node to its subject and object, by statement id, for the formats that draw them. */
-export function claimTies(
-  graph: FactGraph,
-): { statement: string; role: 'subject' | 'object'; end: string }[] {
-  const ties: { statement: string; role: 'subject' | 'object'; end: string }[] = [];
+export function claimTies(graph: FactGraph): ClaimTie[] {
+  const ties: ClaimTie[] = [];
   for (const id of graph.nodes().sort()) {
     const a = graph.getNodeAttributes(id);
     if (!isStatementNode(a)) continue;
-    ties.push(
-      { statement: id, role: 'subject', end: a.subject },
-      { statement: id, role: 'object', end: a.object },
-    );
+    for (const role of ['subject', 'object'] as const) {
+      ties.push({ id: `${role}:${id}`, statement: id, role, end: a[role] });
+    }
   }
   return ties;
+}
+
+/** The attribute that marks a tie among the edges of formats with typed columns (GEXF, GraphML). */
+export const TIE_COLUMN: Column = { name: 'tie', type: 'boolean' };
+
+/** The edges' columns (see columnsWithout), with `tie` among them when the graph has statement nodes. */
+export function edgeColumnsWithTies(graph: FactGraph, reserved: readonly string[]): Column[] {
+  const columns = columnsWithout(graph, 'edge', reserved);
+  if (!graph.someNode((_, a) => isStatementNode(a))) return columns;
+  return [...columns, TIE_COLUMN].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

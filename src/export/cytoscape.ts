@@ -47,8 +47,7 @@ export function* toCytoscapeJson(graph: FactGraph): Chunks {
       yield { data: { id: element, key: id, ...ends, label: a.predicate, ...sortedData(a) } };
     }
     // A statement node's ties to its ends, marked `tie` (the role as label), after the statements.
-    for (const { statement, role, end } of claimTies(graph)) {
-      const id = `${role}:${statement}`;
+    for (const { id, statement, role, end } of claimTies(graph)) {
       yield { data: { id, key: id, source: statement, target: end, label: role, tie: true } };
     }
   }

@@ -1,5 +1,5 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { KIND_COLORS, claimTies, isNegated } from './attributes';
+import { KIND_COLORS, claimTies, isNegated, kindTextColor } from './attributes';
 import { isStatementNode } from '../model/claims';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
@@ -39,7 +39,7 @@ export function* toDot(graph: FactGraph): Chunks {
     const claim = isStatementNode(a)
       ? `, shape=note, style="filled${a.asserted ? '' : ',dashed'}", tooltip=${shown(a.quote)}`
       : '';
-    yield `  ${quoted(id)} [label=${shown(a.name)}, fillcolor="${KIND_COLORS[a.kind]}"${claim}];\n`;
+    yield `  ${quoted(id)} [label=${shown(a.name)}, fillcolor="${KIND_COLORS[a.kind]}", fontcolor="${kindTextColor(a.kind)}"${claim}];\n`;
   }
   for (const id of graph.edges().sort()) {
     const a = graph.getEdgeAttributes(id);

@@ -1,6 +1,8 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import {
+  claimTies,
   columnsWithout,
+  edgeColumnsWithTies,
   kindRgb,
   withoutReserved,
   type Column,
@@ -69,11 +71,16 @@ function attvalues(xml: XmlWriter, values: Record<string, unknown>, columns: Col
  * default import merges parallel edges of one type into one, so two statements between the same entities
  * with the same predicate would become one edge, one quote lost. A dated statement is on Gephi's timeline
  * as a spell from its first to its last day (an EDTF range or month: its bounds) (the graph is `dynamic`, times are dates); dates stay string attributes too
- * (ISO 8601, so they sort as text), since Gephi has no date attribute type.
+ * (ISO 8601, so they sort as text), since Gephi has no date attribute type. A statement another is
+ * about, or that nobody asserts, is a node (kind `Statement`) with two dotted edges to its ends, ids
+ * `subject:<statement>` and `object:<statement>`, labelled with the role and marked `tie` (as in
+ * Cytoscape JSON and Neo4j); its edge, if asserted, keeps the statement id (GEXF's node and edge ids
+ * are apart).
  */
 export function* toGexf(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', GEXF_NODE_RESERVED);
-  const edgeColumns = columnsWithout(graph, 'edge', GEXF_EDGE_RESERVED);
+  const edgeColumns = edgeColumnsWithTies(graph, GEXF_EDGE_RESERVED);
+  const ties = claimTies(graph);
   const layout = exportLayout(graph);
   const xml = new XmlWriter().element('gexf', { xmlns: GEXF_NS, 'xmlns:viz': VIZ_NS, version: '1.3' });
 
@@ -109,7 +116,7 @@ export function* toGexf(graph: FactGraph): Chunks {
     xml.close();
     yield xml.take();
   }
-  xml.close().element('edges', { count: String(graph.size) });
+  xml.close().element('edges', { count: String(graph.size + ties.length) });
   for (const id of graph.edges().sort()) {
     const attributes = graph.getEdgeAttributes(id);
     const { predicate } = attributes;
@@ -126,6 +133,12 @@ export function* toGexf(graph: FactGraph): Chunks {
     if (start && end) xml.element('spells').leaf('spell', { start, end }).close();
     if (isNegated(attributes)) xml.leaf('viz:shape', { value: 'dashed' });
     xml.close();
+    yield xml.take();
+  }
+  for (const { id, statement, role, end } of ties) {
+    xml.element('edge', { id, source: statement, target: end, label: role, kind: id });
+    attvalues(xml, { tie: true }, edgeColumns);
+    xml.leaf('viz:shape', { value: 'dotted' }).close();
     yield xml.take();
   }
   yield xml.end();

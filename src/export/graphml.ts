@@ -1,6 +1,8 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import {
+  claimTies,
   columnsWithout,
+  edgeColumnsWithTies,
   isNegated,
   KIND_COLORS,
   sortedKeys,
@@ -82,10 +84,13 @@ function shapeNode(xml: XmlWriter, name: string, color: string, place?: [number,
  * `label` attribute, the statement id, is what Gephi's importer takes as the edge's type: its default
  * import merges parallel edges of one type, which would lose all but one statement between two entities.
  * `yfiles.type` and an edge's `label` are extensions of GraphML's schema, as yEd's own files use.
+ * A statement another is about, or that nobody asserts, is a node (kind `Statement`) with two edges to
+ * its ends after the statements' (`factgraph_id` `subject:<statement>`, `object:<statement>`, labelled
+ * with the role, `tie` true, dotted without an arrow in yEd), as in Cytoscape JSON and Neo4j.
  */
 export function* toGraphml(graph: FactGraph): Chunks {
   const nodeColumns = columnsWithout(graph, 'node', GRAPHML_RESERVED);
-  const edgeColumns = columnsWithout(graph, 'edge', GRAPHML_RESERVED);
+  const edgeColumns = edgeColumnsWithTies(graph, GRAPHML_RESERVED);
   const layout = exportLayout(graph);
   const xml = new XmlWriter().element('graphml', { xmlns: GRAPHML_NS, 'xmlns:y': YFILES_NS });
 
@@ -105,8 +110,14 @@ export function* toGraphml(graph: FactGraph): Chunks {
   key('n_label', 'node', 'label', 'string', 'the entity name');
   key('n_color', 'node', 'color', 'string', 'the colour of the entity kind');
   for (const c of nodeColumns) key(`n_${c.name}`, 'node', c.name, c.type);
-  key('e_factgraph_id', 'edge', 'factgraph_id', 'string', 'the statement id');
-  key('e_label', 'edge', 'label', 'string', 'the predicate');
+  key(
+    'e_factgraph_id',
+    'edge',
+    'factgraph_id',
+    'string',
+    'the statement id (a tie: subject:<statement>, object:<statement>)',
+  );
+  key('e_label', 'edge', 'label', 'string', 'the predicate (a tie: subject, object)');
   for (const c of edgeColumns) key(`e_${c.name}`, 'edge', c.name, c.type);
   xml.leaf('key', { id: 'nodelabel', for: 'node', 'yfiles.type': 'nodegraphics' });
   xml.leaf('key', { id: 'edgelabel', for: 'edge', 'yfiles.type': 'edgegraphics' });
@@ -134,26 +145,43 @@ export function* toGraphml(graph: FactGraph): Chunks {
     xml.close().close();
     yield xml.take();
   }
-  const edges = graph.edges().sort();
-  for (const [i, id] of edges.entries()) {
-    const attributes = graph.getEdgeAttributes(id);
+  /** An edge with its data and yEd's line: a statement's, or a statement node's tie to one of its ends. */
+  const edge = (
+    i: number,
+    id: string,
+    [source, target]: [string, string],
+    label: string,
+    values: Record<string, unknown>,
+    line: { dashed?: boolean; tie?: boolean },
+  ) => {
     xml.element('edge', {
       id: `e${i}`,
-      source: nodeIds.get(graph.source(id))!,
-      target: nodeIds.get(graph.target(id))!,
+      source: nodeIds.get(source)!,
+      target: nodeIds.get(target)!,
       label: id,
     });
     data(xml, 'e_factgraph_id', id);
-    data(xml, 'e_label', attributes.predicate);
-    const values = withoutReserved(flatAttributes(attributes), GRAPHML_RESERVED);
+    data(xml, 'e_label', label);
     for (const c of edgeColumns) data(xml, `e_${c.name}`, values[c.name]);
     xml.element('data', { key: 'edgelabel' }).element('y:PolyLineEdge');
-    // A statement the document says does not hold is drawn dashed, as in the other formats.
-    if (isNegated(attributes)) xml.leaf('y:LineStyle', { color: '#000000', type: 'dashed', width: '1.0' });
+    // A statement the document says does not hold is drawn dashed, a tie dotted, as in the other formats.
+    const type = line.tie ? 'dotted' : line.dashed ? 'dashed' : undefined;
+    if (type) xml.leaf('y:LineStyle', { color: '#000000', type, width: '1.0' });
     xml
-      .leaf('y:Arrows', { source: 'none', target: 'standard' })
-      .leaf('y:EdgeLabel', {}, attributes.predicate);
+      .leaf('y:Arrows', { source: 'none', target: line.tie ? 'none' : 'standard' })
+      .leaf('y:EdgeLabel', {}, label);
     xml.close().close().close();
+  };
+  const edges = graph.edges().sort();
+  for (const [i, id] of edges.entries()) {
+    const attributes = graph.getEdgeAttributes(id);
+    const values = withoutReserved(flatAttributes(attributes), GRAPHML_RESERVED);
+    const ends: [string, string] = [graph.source(id), graph.target(id)];
+    edge(i, id, ends, attributes.predicate, values, { dashed: isNegated(attributes) });
+    yield xml.take();
+  }
+  for (const [i, { id, statement, role, end }] of claimTies(graph).entries()) {
+    edge(edges.length + i, id, [statement, end], role, { tie: true }, { tie: true });
     yield xml.take();
   }
   yield xml.end();

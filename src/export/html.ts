@@ -7,7 +7,7 @@ import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
 import { graphLayout } from './layout';
 
-/** What the page embeds for its viewer (scripts/viewer/viewer.ts). */
+/** What the page embeds for its viewer (src/viewer/viewer.ts). */
 export interface ViewerData {
   /** The graph as graphology exports it: every attribute, as the data has it. */
   graph: ReturnType<FactGraph['export']>;

@@ -1,5 +1,5 @@
 import type { FactGraph } from '../backends/memory/build-graph';
-import { KIND_COLORS, KINDS_IN_ORDER, claimTies, isNegated } from './attributes';
+import { KIND_COLORS, KINDS_IN_ORDER, claimTies, isNegated, kindTextColor } from './attributes';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
 
@@ -37,7 +37,8 @@ function label(text: string): string {
  */
 export function* toMermaid(graph: FactGraph): Chunks {
   yield 'flowchart LR\n';
-  for (const kind of KINDS_IN_ORDER) yield `  classDef ${kind} fill:${KIND_COLORS[kind]},color:#000\n`;
+  for (const kind of KINDS_IN_ORDER)
+    yield `  classDef ${kind} fill:${KIND_COLORS[kind]},color:${kindTextColor(kind)}\n`;
   const ids = new Map(
     graph
       .nodes()

@@ -136,6 +136,9 @@ export interface OwnNames {
   folders: readonly string[];
 }
 
+/** What an export's own script writes into its folder: neo4j-admin's report, when import.sh runs there. */
+const BYPRODUCTS = ['import.report'];
+
 /**
  * Whether a folder is factgraph's own: each file in it is listed in its manifest or has the name an
  * export gives it (as a single-format export into `--out-dir` leaves it), and each folder in it has
@@ -146,6 +149,7 @@ function isOwnFolder(dir: string, names: OwnNames): boolean {
   return readdirSync(dir, { withFileTypes: true }).every(
     (e) =>
       e.name === MANIFEST ||
+      (e.isFile() && BYPRODUCTS.includes(e.name)) ||
       (e.isDirectory()
         ? names.folders.includes(e.name) && isOwnFolder(join(dir, e.name), { files: [], folders: [] })
         : listed.has(e.name) || (e.isFile() && names.files.includes(e.name))),

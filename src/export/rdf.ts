@@ -105,6 +105,7 @@ const EDGE_FIELDS: Fields = {
   document: [`${prov}wasDerivedFrom`, 'id'],
   quote: [`${fg}quote`, 'document-language'],
   date: [`${dcterms}date`, 'typed'],
+  onBehalfOf: [`${fg}onBehalfOf`, 'id'],
   attributedTo: [`${prov}wasAttributedTo`, 'id'],
   reportedBy: [`${fg}reportedBy`, 'id'],
   qualifiers: [`${fg}qualifier`, 'en'],
@@ -247,9 +248,9 @@ export function* subjectQuads(graph: FactGraph): Generator<Quad[]> {
   for (const id of graph.nodes().sort()) {
     const attributes = graph.getNodeAttributes(id);
     if (isStatementNode(attributes)) {
+      // The node holds the edge's fields and its name, the rdfs:label of every statement node.
       const { kind: _, ...rest } = attributes;
-      if (!statements.has(id))
-        statements.set(id, { attributes: rest, subject: rest.subject, object: rest.object });
+      statements.set(id, { attributes: rest, subject: rest.subject, object: rest.object });
       continue;
     }
     const { kind, ...fields } = attributes;

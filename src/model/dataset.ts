@@ -20,6 +20,8 @@ export interface StatementEntry extends Located<StatementRecord> {
   document: string;
   /** Where the quote is in the document's normalized text, once found. */
   span?: { start: number; end: number };
+  /** Where the sourceQuote ("ifølge Reuters") is, once found. */
+  sourceSpan?: { start: number; end: number };
 }
 
 /** Everything the data files define, keyed by id, in the order the (sorted) files define it. */

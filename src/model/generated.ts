@@ -29,6 +29,30 @@ export interface Agreement {
 }
 
 /**
+ * A position, belief or policy idea that actors agree or disagree with, as discourse network analysis codes it ("security guarantees must come before a ceasefire"); not a concrete plan on the table, which is a Proposal.
+ */
+export interface Concept {
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  id: string;
+  kind: 'Concept';
+  /**
+   * The English name.
+   */
+  name: string;
+  /**
+   * The forms the annotated documents use for it, verbatim (e.g. Zelenskyj, Kinas, Moskva).
+   */
+  aliases?: string[];
+  /**
+   * A Wikidata item id, e.g. Q3765170.
+   */
+  wikidata?: string;
+  description?: string;
+}
+
+/**
  * Something that happened at a time: an attack, a round of talks.
  */
 export interface Event {
@@ -299,6 +323,10 @@ export interface StatementRecord {
    */
   asserted?: boolean;
   attributedTo?: IdList;
+  /**
+   * A stable, readable entity id: the kind's prefix, a colon and a kebab-case slug, e.g. person:giorgia-meloni.
+   */
+  onBehalfOf?: string;
   reportedBy?: IdList;
   /**
    * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote`.
@@ -408,12 +436,18 @@ export interface DocumentRecord {
   };
 }
 
-export type Entity = Agreement | Event | Group | Issue | Organization | Person | Proposal | Region | State;
+export type Entity =
+  Agreement | Concept | Event | Group | Issue | Organization | Person | Proposal | Region | State;
 
 export const ENTITY_KINDS = {
   Agreement: {
     description: "An existing treaty or commitment, e.g. NATO's Article 5.",
     idPrefix: 'agreement:',
+  },
+  Concept: {
+    description:
+      'A position, belief or policy idea that actors agree or disagree with, as discourse network analysis codes it ("security guarantees must come before a ceasefire"); not a concrete plan on the table, which is a Proposal.',
+    idPrefix: 'concept:',
   },
   Event: {
     description: 'Something that happened at a time: an attack, a round of talks.',
@@ -447,11 +481,6 @@ export const ENTITY_KINDS = {
 export type EntityKind = keyof typeof ENTITY_KINDS;
 
 export const PREDICATES = {
-  ACCUSES: {
-    description: 'Charges someone with a fault or a motive.',
-    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group'],
-  },
   ATTACKS: {
     description: 'Attacks militarily.',
     subjectKinds: ['State', 'Organization', 'Group'],
@@ -461,11 +490,6 @@ export const PREDICATES = {
     description: 'Holds a claim to be true ("mener at").',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Statement'],
-  },
-  BORDERS: {
-    description: 'A region or state that shares a border with the object.',
-    subjectKinds: ['Region', 'State'],
-    objectKinds: ['Region', 'State'],
   },
   CARRIES_OUT: {
     description: 'Is the agent of an event.',
@@ -491,11 +515,6 @@ export const PREDICATES = {
     description: 'Holds a region militarily or administratively.',
     subjectKinds: ['State', 'Organization'],
     objectKinds: ['Region'],
-  },
-  CRITICIZES: {
-    description: "Answers or attacks someone's position in words.",
-    subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Person', 'State', 'Organization', 'Group', 'Proposal'],
   },
   DEMANDS: {
     description: 'Insists on a proposal or on a region.',
@@ -569,11 +588,6 @@ export const PREDICATES = {
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
     objectKinds: ['Event', 'Proposal'],
   },
-  PARTY_TO: {
-    description: 'A state or organisation bound by an agreement.',
-    subjectKinds: ['State', 'Organization'],
-    objectKinds: ['Agreement'],
-  },
   PRECONDITION_FOR: {
     description:
       'Must hold for the object to come about ("ser sterke sikkerhetsgarantier som nøkkelen til en mulig fredsavtale").',
@@ -598,7 +612,16 @@ export const PREDICATES = {
   REJECTS: {
     description: 'Refuses or dismisses something or someone, or a claim, role or position.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group', 'Statement'],
+    objectKinds: [
+      'Concept',
+      'Proposal',
+      'Agreement',
+      'Person',
+      'State',
+      'Organization',
+      'Group',
+      'Statement',
+    ],
   },
   REPRESENTS: {
     description:
@@ -619,7 +642,7 @@ export const PREDICATES = {
   SUPPORTS: {
     description: 'Backs, accepts or is open to something or someone.',
     subjectKinds: ['Person', 'State', 'Organization', 'Group'],
-    objectKinds: ['Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
+    objectKinds: ['Concept', 'Proposal', 'Agreement', 'Person', 'State', 'Organization', 'Group'],
   },
   VARIANT_OF: {
     description: 'A proposal that is a specific form of a more general one.',
@@ -636,7 +659,11 @@ export type Predicate = keyof typeof PREDICATES;
 
 /** Fields that hold an entity id, with the kinds they may point at (the schemas' `refKinds`). */
 export const REFERENCE_KINDS = {
-  statement: { attributedTo: ['Person', 'State', 'Organization', 'Group'], reportedBy: ['Organization'] },
+  statement: {
+    attributedTo: ['Person', 'State', 'Organization', 'Group'],
+    onBehalfOf: ['State', 'Organization', 'Group'],
+    reportedBy: ['Organization'],
+  },
   document: { publisher: ['Organization'], reportedBy: ['Organization'] },
 } as const;
 

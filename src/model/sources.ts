@@ -6,11 +6,24 @@ export function ids(value: IdList | undefined): string[] {
   return typeof value === 'string' ? [value] : [...value];
 }
 
-/** The entities a statement mentions: its subject, its object, and everyone in its source chain. */
+/**
+ * The entities a statement mentions: its subject, its object, whom the subject speaks for, and everyone
+ * in its source chain.
+ */
 export function mentionedEntities(
   subject: string,
   object: string,
-  sources: { attributedTo?: IdList | undefined; reportedBy?: IdList | undefined },
+  sources: {
+    onBehalfOf?: string | undefined;
+    attributedTo?: IdList | undefined;
+    reportedBy?: IdList | undefined;
+  },
 ): string[] {
-  return [subject, object, ...ids(sources.attributedTo), ...ids(sources.reportedBy)];
+  return [
+    subject,
+    object,
+    ...ids(sources.onBehalfOf),
+    ...ids(sources.attributedTo),
+    ...ids(sources.reportedBy),
+  ];
 }

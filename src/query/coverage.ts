@@ -7,7 +7,7 @@ export interface SentenceCoverage {
   text: string;
   /** A line of its own without closing punctuation: a heading, which states no fact. */
   heading: boolean;
-  /** The statements whose quote overlaps the sentence, in id order. */
+  /** The statements whose quote or sourceQuote overlaps the sentence, in id order. */
   statements: string[];
 }
 
@@ -22,7 +22,8 @@ export interface DocumentCoverage {
 const CLOSING = /[.!?:;»"”’…)]$/u;
 
 /**
- * Which sentences of each document the statements quote. Sentences are Unicode sentence segments
+ * Which sentences of each document the statements quote, in their quote or in the sourceQuote that
+ * names their source ("sa Lavrov", "ifølge Reuters": the sentence says who claims it). Sentences are Unicode sentence segments
  * (Intl.Segmenter, the document's language), also cut at line breaks.
  */
 export function coverage(dataset: Dataset): DocumentCoverage[] {
@@ -30,7 +31,9 @@ export function coverage(dataset: Dataset): DocumentCoverage[] {
   for (const [id, doc] of [...dataset.documents].sort(([a], [b]) => a.localeCompare(b))) {
     if (doc.text === undefined) continue;
     const text = doc.text;
-    const spans = [...dataset.statements.values()].filter((s) => s.document === id && s.span);
+    const spans = [...dataset.statements.values()]
+      .filter((s) => s.document === id)
+      .flatMap((s) => [s.span, s.sourceSpan].flatMap((span) => (span ? [{ id: s.record.id, span }] : [])));
     const segmenter = new Intl.Segmenter(doc.record.language, { granularity: 'sentence' });
     const sentences: SentenceCoverage[] = [];
     for (const seg of segmenter.segment(text)) {
@@ -47,10 +50,9 @@ export function coverage(dataset: Dataset): DocumentCoverage[] {
           end,
           text: body,
           heading: ownLine(text, start, end) && !CLOSING.test(body),
-          statements: spans
-            .filter((s) => s.span!.start < end && s.span!.end > start)
-            .map((s) => s.record.id)
-            .sort(),
+          statements: [
+            ...new Set(spans.filter(({ span }) => span.start < end && span.end > start).map((s) => s.id)),
+          ].sort(),
         });
       }
     }

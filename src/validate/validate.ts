@@ -531,6 +531,7 @@ async function checkQuotes(dataset: Dataset, errors: KgError[], cacheDir: string
       const span = spans[i];
       if (span) {
         if (field === 'quote') s.span = span;
+        else s.sourceSpan = span;
         continue;
       }
       // A near miss's hint is costly: let a signal in between them.

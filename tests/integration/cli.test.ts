@@ -209,7 +209,7 @@ describe('kg query says which backend answered, by the rule kg load follows too'
     const r = kg(['query', '--file', 'queries/search-quotes.cypher', '-p', 'text=Donbas']);
     expect(r.code).toBe(8);
     expect(r.stderr).toBe(
-      'queries/search-quotes.cypher:5:1: error CYPHER_UNSUPPORTED procedure calls (CALL name(...)) are not supported; the memory backend cannot run this query, --backend neo4j can\n',
+      'queries/search-quotes.cypher:9:3: error CYPHER_UNSUPPORTED procedure calls (CALL name(...)) are not supported; the memory backend cannot run this query, --backend neo4j can\n',
     );
   });
 

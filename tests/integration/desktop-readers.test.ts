@@ -73,6 +73,12 @@ function javaColumns(
 }
 
 /**
+ * The data of each statement node's tie to its ends, as GEXF and GraphML carry it beside the statements'
+ * (`tie` true; GraphML's edge label, the role, is a data key too).
+ */
+const tieRecords = (graph: FactGraph) => claimTies(graph).map(() => ({ tie: true }));
+
+/**
  * Where Gephi puts a node of the layout: its import scales the drawing so that node sizes span 4 to 100
  * and centres it (DefaultScaler, "auto-scale", on by default): the same picture, magnified.
  */
@@ -113,7 +119,8 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     const graph = graphs[name];
     const w = workspace(name, 'gexf');
     expect([w.importer, problems(w)]).toEqual(['ImporterGEXF', []]);
-    expect([w.nodeCount, w.edgeCount]).toEqual([graph.order, graph.size]);
+    const ties = claimTies(graph);
+    expect([w.nodeCount, w.edgeCount]).toEqual([graph.order, graph.size + ties.length]);
     // The documents, which Gephi has no graph attributes for, are the workspace's description.
     for (const [id, d] of Object.entries(graph.getAttribute('documents'))) {
       expect(w.description).toContain(`${xmlCarried(d.title)} (${d.date}, ${id})`);
@@ -146,6 +153,10 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
       const ms = (day: string | undefined) => `${Date.parse(day!)}.0`;
       expect(timeset).toBe(a.dateFrom && a.dateTo ? `<[${ms(a.dateFrom)}, ${ms(a.dateTo)}]>` : undefined);
     });
+    for (const { id, statement, role, end } of ties) {
+      expect(edges.get(id)).toMatchObject({ source: statement, target: end, label: role, directed: true });
+      expect(edges.get(id)!.attributes).toEqual({ tie: true });
+    }
     expect(dataColumns(w, 'nodeColumns')).toEqual(
       javaColumns(
         graph.mapNodes((_, a) => withoutReserved(flatAttributes(a), GEXF_NODE)),
@@ -154,7 +165,7 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     );
     expect(dataColumns(w, 'edgeColumns')).toEqual(
       javaColumns(
-        graph.mapEdges((_, a) => withoutReserved(flatAttributes(a), GEXF_EDGE)),
+        [...graph.mapEdges((_, a) => withoutReserved(flatAttributes(a), GEXF_EDGE)), ...tieRecords(graph)],
         types,
       ),
     );
@@ -187,7 +198,8 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
     expect(w.importer).toBe('ImporterGraphML');
     // Gephi keeps no graph attributes: the document list is the one thing it leaves out, and says so.
     expect(problems(w)).toEqual(["Graph attributes 'documents' ignored as not supported by Gephi"]);
-    expect([w.nodeCount, w.edgeCount]).toEqual([graph.order, graph.size]);
+    const ties = claimTies(graph);
+    expect([w.nodeCount, w.edgeCount]).toEqual([graph.order, graph.size + ties.length]);
     const types = { string: 'String', boolean: 'Boolean', int: 'Integer', double: 'Double', list: 'String' };
     const json = (a: object) =>
       Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? JSON.stringify(v) : v]));
@@ -208,6 +220,15 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
         xmlCarried({ factgraph_id: id, ...json(withoutReserved(flatAttributes(a), GRAPHML)) }),
       );
     });
+    for (const { id, statement, role, end } of ties) {
+      const edge = edges.get(id)!;
+      expect([edge.source, edge.target, edge.label]).toEqual([
+        nodes.get(statement)!.id,
+        nodes.get(end)!.id,
+        role,
+      ]);
+      expect(edge.attributes).toEqual({ factgraph_id: id, tie: true });
+    }
     const columns = (records: Record<string, unknown>[]) => ({
       factgraph_id: 'String',
       ...javaColumns(records, types),
@@ -216,7 +237,10 @@ describe('the Gephi toolkit 0.10.1 opens the exports with the default import set
       columns(graph.mapNodes((_, a) => withoutReserved(flatAttributes(a), GRAPHML))),
     );
     expect(dataColumns(w, 'edgeColumns')).toEqual(
-      columns(graph.mapEdges((_, a) => withoutReserved(flatAttributes(a), GRAPHML))),
+      columns([
+        ...graph.mapEdges((_, a) => withoutReserved(flatAttributes(a), GRAPHML)),
+        ...tieRecords(graph),
+      ]),
     );
   });
 
@@ -265,7 +289,10 @@ describe('networkx reads every export with every node, edge and attribute', () =
       };
       expect(rest).toEqual(pyAll(expected, (items) => asJson(items)));
     });
-    expect(g.edges).toHaveLength(graph.size);
+    const ties = claimTies(graph);
+    expect(g.edges).toHaveLength(graph.size + ties.length);
+    // networkx's node keys are the GraphML ids (n0, ...).
+    const key = new Map(Object.entries(g.nodes).map(([k, a]) => [a.factgraph_id!.value as string, k]));
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
     graph.forEachEdge((id, a) => {
       const expected = {
@@ -275,6 +302,11 @@ describe('networkx reads every export with every node, edge and attribute', () =
       };
       expect(edges.get(id)!.attributes).toEqual(pyAll(expected, (items) => asJson(items)));
     });
+    for (const { id, statement, role, end } of ties) {
+      const edge = edges.get(id)!;
+      expect([edge.source, edge.target]).toEqual([key.get(statement), key.get(end)]);
+      expect(edge.attributes).toEqual(pyAll({ factgraph_id: id, label: role, tie: true }, asJson));
+    }
   });
 
   test.each(GRAPHS)('GEXF (%s): typed attributes, the layout; lists as GEXF text', (name) => {
@@ -297,8 +329,14 @@ describe('networkx reads every export with every node, edge and attribute', () =
         ),
       );
     });
-    expect(g.edges).toHaveLength(graph.size);
+    const ties = claimTies(graph);
+    expect(g.edges).toHaveLength(graph.size + ties.length);
     const edges = new Map(g.edges.map((e) => [e.attributes.id!.value as string, e]));
+    for (const { id, statement, role, end } of ties) {
+      const edge = edges.get(id)!;
+      expect([edge.source, edge.target]).toEqual([statement, end]);
+      expect(edge.attributes).toEqual(pyAll({ id, label: role, tie: true }, asList));
+    }
     graph.forEachEdge((id, a, source, target) => {
       const edge = edges.get(id)!;
       expect([edge.source, edge.target]).toEqual([source, target]);
@@ -382,7 +420,8 @@ describe('python-igraph reads the GraphML', () => {
     const graph = graphs[name];
     const g = igraph(file(name, 'graphml'));
     expect(g.directed).toBe(true);
-    expect([g.vertices.length, g.edges.length]).toEqual([graph.order, graph.size]);
+    const ties = claimTies(graph);
+    expect([g.vertices.length, g.edges.length]).toEqual([graph.order, graph.size + ties.length]);
     const vertices = new Map(g.vertices.map((v, i) => [v.factgraph_id!.value as string, [v, i] as const]));
     /** Every column of the records with its Python type, checked on one vertex or edge. */
     const checker = (records: Record<string, unknown>[]) => {
@@ -403,15 +442,22 @@ describe('python-igraph reads the GraphML', () => {
       checkNode(v, xmlCarried(withoutReserved(flatAttributes(a), GRAPHML)));
     });
     const edges = new Map(g.edges.map((e) => [e.attributes.factgraph_id!.value as string, e]));
-    const checkEdge = checker(
-      graph.mapEdges((_, a) => xmlCarried(withoutReserved(flatAttributes(a), GRAPHML))),
-    );
+    const checkEdge = checker([
+      ...graph.mapEdges((_, a) => xmlCarried(withoutReserved(flatAttributes(a), GRAPHML))),
+      ...tieRecords(graph),
+    ]);
     graph.forEachEdge((id, a, source, target) => {
       const e = edges.get(id)!;
       expect([e.source, e.target]).toEqual([vertices.get(source)![1], vertices.get(target)![1]]);
       expect(e.attributes.label!.value).toBe(a.predicate);
       checkEdge(e.attributes, xmlCarried(withoutReserved(flatAttributes(a), GRAPHML)));
     });
+    for (const { id, statement, role, end } of ties) {
+      const e = edges.get(id)!;
+      expect([e.source, e.target]).toEqual([vertices.get(statement)![1], vertices.get(end)![1]]);
+      expect(e.attributes.label!.value).toBe(role);
+      checkEdge(e.attributes, { tie: true });
+    }
   });
 });
 
@@ -443,10 +489,14 @@ describe('yEd: the GraphML carries yFiles graphics', () => {
       expect(x).toBeCloseTo(positions[id]![0] * YED_SCALE, 6);
       expect(y).toBeCloseTo(-positions[id]![1] * YED_SCALE, 6);
     });
-    expect(Object.keys(g.edges)).toHaveLength(graph.size);
+    const ties = claimTies(graph);
+    expect(Object.keys(g.edges)).toHaveLength(graph.size + ties.length);
     graph.forEachEdge((id, a, source, target) => {
       expect(g.edges[id]).toEqual({ label: a.predicate, source, target });
     });
+    for (const { id, statement, role, end } of ties) {
+      expect(g.edges[id]).toEqual({ label: role, source: statement, target: end });
+    }
   });
 });
 

@@ -148,7 +148,8 @@ describe('gexf', () => {
 
   test('graphology-gexf reads the article back: every node and edge with its typed attributes', () => {
     const back = parseGexf(Graph, exportGraph(article, 'gexf'));
-    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68]);
+    // 7 statement nodes, each with 2 ties to its ends.
+    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68 + 14]);
     article.forEachNode((id, a) => {
       const color = `rgb(${kindRgb(a.kind).join(',')})`;
       expect(back.getNodeAttributes(id)).toEqual({ ...a, label: a.name, color, ...placed(article, id) });
@@ -164,6 +165,10 @@ describe('gexf', () => {
         ...(a.polarity === 'negated' ? { shape: 'dashed' } : {}),
       });
     });
+    for (const { id, statement, role, end } of claimTies(article)) {
+      expect([back.source(id), back.target(id)]).toEqual([statement, end]);
+      expect(back.getEdgeAttributes(id)).toEqual({ label: role, kind: id, tie: true, shape: 'dotted' });
+    }
     expect(back.getEdgeAttribute('s:24h-plan-concerns-ukraine', 'quote')).toBe(
       'gi militær hjelp dersom Ukraina angripes på nytt',
     );
@@ -258,7 +263,7 @@ describe('graphml', () => {
 
   test('graphology-graphml reads the article back: ids, labels, colours, typed attributes, documents', () => {
     const { back, node, edge } = reread(article);
-    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68]);
+    expect([back.type, back.multi, back.order, back.size]).toEqual(['directed', true, 54, 68 + 14]);
     article.forEachNode((id, a) => {
       const extra = { factgraph_id: id, label: a.name, color: KIND_COLORS[a.kind] };
       expect(back.getNodeAttributes(node.get(id)!)).toEqual({ ...json(a), ...extra });
@@ -272,6 +277,11 @@ describe('graphml', () => {
         label: a.predicate,
       });
     });
+    for (const { id, statement, role, end } of claimTies(article)) {
+      const e = edge.get(id)!;
+      expect([back.source(e), back.target(e)]).toEqual([node.get(statement), node.get(end)]);
+      expect(back.getEdgeAttributes(e)).toEqual({ factgraph_id: id, label: role, tie: true });
+    }
     const quote = back.getEdgeAttribute(edge.get('s:24h-plan-concerns-ukraine')!, 'quote');
     expect(quote).toBe('gi militær hjelp dersom Ukraina angripes på nytt');
     expect(JSON.parse(back.getAttribute('documents') as string)).toEqual(article.getAttribute('documents'));
@@ -311,7 +321,14 @@ test('a negated statement is dashed; a claim another is about is a node tied to 
     '"s:russia-supports-guarantees" -> "state:russia" [label="subject", style=dotted, arrowhead=none];',
   );
   expect(dot.match(/style=dashed\]/g)).toHaveLength(1);
-  expect(exportGraph(claims, 'gexf').match(/<viz:shape value="dashed"\/>/g)).toHaveLength(1);
+  const gexf = exportGraph(claims, 'gexf');
+  expect(gexf.match(/<viz:shape value="dashed"\/>/g)).toHaveLength(1);
+  expect(gexf).toContain(
+    '<edge id="subject:s:russia-supports-guarantees" source="s:russia-supports-guarantees" target="state:russia" label="subject" kind="subject:s:russia-supports-guarantees">',
+  );
+  const graphml = exportGraph(claims, 'graphml');
+  expect(graphml.match(/<y:LineStyle [^>]*type="dashed"/g)).toHaveLength(1);
+  expect(graphml.match(/<y:LineStyle [^>]*type="dotted"/g)).toHaveLength(claimTies(claims).length);
   expect(exportGraph(claims, 'mermaid').match(/-\.->/g)).toHaveLength(1);
 });
 

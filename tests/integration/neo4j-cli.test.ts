@@ -243,7 +243,7 @@ describe('one backend rule for kg load and kg query', () => {
       'csv',
     ]);
     expect(q.code).toBe(0);
-    expect(q.stderr).toBe(`15 rows · neo4j ${config.uri}\n`);
+    expect(q.stderr).toBe(`16 rows · neo4j ${config.uri}\n`);
   });
 });
 

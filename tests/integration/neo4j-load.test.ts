@@ -62,7 +62,7 @@ function edited(): FactGraph {
   g.dropEdge(changed);
   g.addDirectedEdgeWithKey(changed, 'person:volodymyr-zelensky', 'state:russia', {
     ...attrs,
-    predicate: 'CRITICIZES',
+    predicate: 'RESPONDS_TO',
   });
   g.dropNode('agreement:nato-article-5');
   return g;
@@ -77,7 +77,7 @@ test('a changed statement replaces its old relationship; without --prune nothing
       config,
       "MATCH (a)-[r {id: 's:zelensky-rejects-china-role'}]->(b) RETURN type(r) AS t, b.id AS b",
     ),
-  ).toEqual([{ t: 'CRITICIZES', b: 'state:russia' }]);
+  ).toEqual([{ t: 'RESPONDS_TO', b: 'state:russia' }]);
   expect(
     await cypher(config, "MATCH ()-[r {id: 's:meloni-proposes-24h-plan'}]->() RETURN count(r) AS n"),
   ).toEqual([{ n: 1 }]);
@@ -157,6 +157,7 @@ test('a mention the data set has twice (two loads of it at once) is one again af
 
   const names = (await cypher(config, 'SHOW INDEXES YIELD name RETURN name')).map((r) => String(r.name));
   expect(names).toContain('factgraph_quote');
+  expect(names).toContain('factgraph_statement_quote');
   expect(names).toContain('factgraph_statement_key_SUPPORTS');
   expect(names).not.toContain('factgraph_statement_key_MENTIONED_IN');
   expect(names).not.toContain('factgraph_dataset_SUPPORTS');

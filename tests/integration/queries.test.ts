@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { loadGraph } from '../../src';
+import { isStatementNode } from '../../src/model/claims';
 import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
@@ -886,6 +887,7 @@ queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no
     'subject',
     'predicate',
     'object',
+    'asserted',
     'attributedTo',
     'reportedBy',
     'quote',
@@ -899,10 +901,37 @@ queryTest('search-quotes.cypher', 'words in the quotes: Donbas, a phrase, and no
     's:russia-supports-collective-security-guarantees',
     's:collective-security-guarantees-are-a-form-of-security-guarantees',
   ]);
-  // The example: every quote with the word "sikkerhetsgarantier".
+  // The example: every quote with the word "sikkerhetsgarantier", 15 asserted and one that only
+  // Ukraine and its allies' seeing it as key carries (a :Statement node, found by its own index).
   const example = await run('search-quotes.cypher');
-  expect(example.rows).toHaveLength(15);
+  expect(example.rows).toHaveLength(16);
   expect(example.rows.every((r) => /sikkerhetsgarantier/i.test(r.quote as string))).toBe(true);
+  expect(
+    pick(
+      example.rows.filter((r) => r.asserted === false),
+      'statement',
+      'subject',
+      'predicate',
+      'object',
+    ),
+  ).toEqual([
+    {
+      statement: 's:strong-guarantees-key-to-peace-agreement',
+      subject: 'Strong security guarantees for Ukraine',
+      predicate: 'PRECONDITION_FOR',
+      object: 'Peace agreement between Ukraine and Russia',
+    },
+  ]);
+  // Every quote is searchable: each statement that is a node only, by its quote as a phrase.
+  const { graph } = await loadGraph(['graph-data']);
+  const unasserted = graph
+    .mapNodes((id, a) => (isStatementNode(a) && !graph.hasEdge(id) ? [[id, a.quote] as const] : []))
+    .flat();
+  expect(unasserted).toHaveLength(6);
+  for (const [id, quote] of unasserted) {
+    const found = (await run('search-quotes.cypher', { text: `"${quote}"` })).rows;
+    expect(found.filter((r) => r.asserted === false).map((r) => r.statement)).toEqual([id]);
+  }
   expect((await run('search-quotes.cypher', { text: 'bakkestyrker' })).rows.map((r) => r.statement)).toEqual([
     's:usa-sends-no-ground-troops',
   ]);

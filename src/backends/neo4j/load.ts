@@ -87,6 +87,8 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
     // A statement node is its data set's, as a statement's relationship is.
     'CREATE CONSTRAINT factgraph_statement_node IF NOT EXISTS FOR (n:Statement) REQUIRE (n.dataset, n.id) IS UNIQUE',
     'CREATE INDEX factgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+    // The quotes of statements that are nodes only (nobody asserts them, so no relationship holds them).
+    'CREATE FULLTEXT INDEX factgraph_statement_quote IF NOT EXISTS FOR (n:Statement) ON EACH [n.quote]',
     ...[...Object.keys(PREDICATES), MENTIONED_IN].flatMap((type) => [
       // A statement is its data set's: two data sets may use the same statement id without touching
       // each other's relationship. (An earlier version made ids unique across data sets: that one goes.)

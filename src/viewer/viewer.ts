@@ -10,10 +10,10 @@ import type {
   GraphAttributes,
   NodeAttributes,
   StatementAttributes,
-} from '../../src/backends/memory/build-graph';
-import type { ViewerData } from '../../src/export/html';
-import { isStatementNode } from '../../src/model/claims';
-import { quantityWords } from '../../src/model/quantities';
+} from '../backends/memory/build-graph';
+import type { ViewerData } from '../export/html';
+import { isStatementNode } from '../model/claims';
+import { quantityWords } from '../model/quantities';
 import { nodeSize } from './node-size';
 
 const data = JSON.parse(document.getElementById('graph-data')!.textContent!) as ViewerData;

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
-import { startAnnotateServer } from '../../annotate/server';
 import { defaultCacheDir } from '../../validate/cache';
 import { dataArguments, nonNegativeInt, type DataOptions } from '../shared';
 import { reporter } from '../reporter';
@@ -13,6 +12,10 @@ export function register(program: Command): void {
     .option('--port <n>', 'the port to listen on (default: any free one)', nonNegativeInt)
     .option('--open', 'open the page in the default browser')
     .action(async (paths: string[], options: DataOptions & { port?: number; open?: boolean }) => {
+      // Loaded here, not at start: every other command starts without the HTTP server's modules.
+      const { startAnnotateServer } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('../../annotate/server') as typeof import('../../annotate/server');
       const server = await startAnnotateServer(paths, {
         ...(options.root === undefined ? {} : { root: options.root }),
         ...(options.cache === false ? {} : { cacheDir: options.cacheDir ?? defaultCacheDir() }),

@@ -142,12 +142,12 @@ test('a wrong choice shows the validator error beside its field, and nothing is 
   await page.selectOption('#field-predicate', 'DOUBTS');
   await page.selectOption('#field-subject', 'group:european-diplomats');
   await page.selectOption('#field-object', 's:putin-really-willing-to-make-a-deal');
-  // Changing the predicate keeps the chosen subject, which BORDERS does not allow.
-  await page.selectOption('#field-predicate', 'BORDERS');
+  // Changing the predicate keeps the chosen subject, which OCCURS_IN does not allow.
+  await page.selectOption('#field-predicate', 'OCCURS_IN');
   const problem = page.locator('.field[data-field="subject"] .problem');
   await problem.waitFor();
   await expect(problem.textContent()).resolves.toBe(
-    'KIND_NOT_ALLOWED subject of BORDERS "group:european-diplomats" is a Group; allowed: Region, State',
+    'KIND_NOT_ALLOWED subject of OCCURS_IN "group:european-diplomats" is a Group; allowed: Event',
   );
   await page.click('#save');
   await page.waitForFunction(() =>

@@ -132,7 +132,12 @@ function offerChoices(): void {
     ...entities(objectKinds?.filter((k) => k !== 'Statement')),
     ...(!objectKinds || objectKinds.includes('Statement') ? statements : []),
   ]);
-  form.fields.get('conditionOn')!.choices!(statements);
+  // The other references (conditionOn, onBehalfOf, ...): the kinds the schema gives them.
+  for (const [name, field] of form.fields) {
+    if (name === 'subject' || name === 'object') continue;
+    if (field.spec.input === 'statement') field.choices!(statements);
+    else if (field.spec.input === 'entity') field.choices!(entities(field.spec.refKinds));
+  }
   form.fields.get('predicate')!.choices!(
     Object.entries(schema.predicates).map(([name, p]) => ({
       value: name,

@@ -51,6 +51,20 @@ const exportStage = (format) => async (ctx) => {
   return timed(() => writeExport(graph, format, out));
 };
 
+/** kg network's work: the networks of the corpus's stances, serialized and written atomically. */
+const networkStage = (options, format) => async (ctx) => {
+  const { result } = await loaded(ctx);
+  const { discourseNetworks, networkEdges, serializeNetworks } = dist('index.js');
+  const { writeOutput } = dist('export/index.js');
+  return timed(async () => {
+    const networks = discourseNetworks(result.dataset, options);
+    const name = `network-${options.type}.${format}`;
+    await writeOutput(serializeNetworks(networks, format), join(ctx.outDir, name), { format, name });
+    const ties = networks.networks.reduce((n, net) => n + networkEdges(networks, net).length, 0);
+    return { stances: networks.stances, networks: networks.networks.length, ties };
+  });
+};
+
 /** Validates the corpus with the cache and builds the graph, timing the phases of each. */
 async function loadInMemory(ctx) {
   const { validate, buildGraph } = dist('index.js');
@@ -225,6 +239,16 @@ export const STAGES = {
       { section: 'graph', floor: 'floor: JSON.parse', run: exportStage(format) },
     ]),
   ),
+  'network congruence (csv)': {
+    section: 'graph',
+    floor: 'floor: JSON.parse',
+    run: networkStage({ type: 'congruence' }, 'csv'),
+  },
+  'network subtract, jaccard, 30-day windows (json)': {
+    section: 'graph',
+    floor: 'floor: JSON.parse',
+    run: networkStage({ type: 'subtract', normalize: 'jaccard', window: 30 }, 'json'),
+  },
   'peer: Neo4j LOAD CSV': {
     section: 'neo4j',
     neo4j: true,

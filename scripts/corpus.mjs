@@ -203,7 +203,8 @@ export function generateCorpus({ statements, out, seed = 1, invalidRate = 0 }) {
     let uses = 0;
     let syntaxBroken = false;
     let lastId;
-    const injected = [];
+    /** Each statement, its injected error, and where its quote is: in which sentence, from which character. */
+    const drafts = [];
     for (let i = 1; i <= count; i++) {
       const p = pick(PREDICATES);
       const { subjects, objects } = pools.get(p.name);
@@ -247,7 +248,32 @@ export function generateCorpus({ statements, out, seed = 1, invalidRate = 0 }) {
       else lastId = s.id;
       if (code === 'UNKNOWN_PREDICATE') s.predicate = p.name.slice(0, -1);
       if (code === 'MISSING_FIELD') delete s.quote;
+      // A syntax error stops the file: nothing after it is injected.
+      if (code === 'YAML_SYNTAX') syntaxBroken = true;
+      const at = from === 0 ? 0 : cut.slice(0, from).join(' ').length + 1;
+      drafts.push({ s, code, sentence: sentences.length - 1, at });
+    }
+    const paragraphs = [];
+    for (let i = 0; i < sentences.length; i += 4) paragraphs.push(sentences.slice(i, i + 4).join(' '));
+    const text = `${paragraphs.join('\n\n')}\n`;
+    // Where each sentence starts in the text: four to a paragraph, a space between, a blank line after.
+    const sentenceStart = [];
+    for (let i = 0, offset = 0; i < sentences.length; i++) {
+      sentenceStart.push(offset);
+      offset += sentences[i].length + (i % 4 === 3 ? 2 : 1);
+    }
+    // Random words repeat: a quote the text has more than once says which occurrence is its own.
+    for (const { s, code, sentence: k, at } of drafts) {
+      if (s.quote === undefined || code === 'QUOTE_NOT_FOUND') continue;
+      const own = sentenceStart[k] + at;
+      let before = 0;
+      let next = text.indexOf(s.quote);
+      for (; next < own; next = text.indexOf(s.quote, next + 1)) before++;
+      if (before > 0 || text.indexOf(s.quote, own + 1) >= 0) s.quoteOccurrence = before + 1;
+    }
 
+    const injected = [];
+    for (const { s, code } of drafts) {
       const start = lines.length + 1;
       const lineOf = { id: start };
       lines.push(`  - id: ${s.id}`);
@@ -259,11 +285,8 @@ export function generateCorpus({ statements, out, seed = 1, invalidRate = 0 }) {
         else lines.push(`    ${key}: ${key === 'quote' ? yamlString(value) : value}`);
       }
       lines.push('');
-      if (code === 'YAML_SYNTAX') {
-        // A syntax error stops the file: what was injected before it is never reported.
-        syntaxBroken = true;
-        injected.length = 0;
-      }
+      // A syntax error stops the file: what was injected before it is never reported.
+      if (code === 'YAML_SYNTAX') injected.length = 0;
       const at = {
         UNKNOWN_REFERENCE: lineOf.subject,
         KIND_NOT_ALLOWED: lineOf.object,
@@ -276,9 +299,7 @@ export function generateCorpus({ statements, out, seed = 1, invalidRate = 0 }) {
       if (code) injected.push({ file, line: at[code], code });
     }
     errors.push(...injected);
-    const paragraphs = [];
-    for (let i = 0; i < sentences.length; i += 4) paragraphs.push(sentences.slice(i, i + 4).join(' '));
-    return { yaml: lines.join('\n'), text: `${paragraphs.join('\n\n')}\n` };
+    return { yaml: lines.join('\n'), text };
   }
 
   for (const [rel, content] of files) writeFileSync(join(out, rel), content);

@@ -57,6 +57,16 @@ export const ERROR_CODES = {
   },
   CLAIM_CYCLE: { exit: 1, about: 'Claims about claims (object, conditionOn) that lead back to themselves.' },
   QUOTE_NOT_FOUND: { exit: 1, about: "A quote that is not verbatim in its document's text." },
+  QUOTE_AMBIGUOUS: {
+    exit: 1,
+    about:
+      'A quote or sourceQuote that occurs more than once in its document, without a quoteOccurrence (sourceQuoteOccurrence) to say which.',
+  },
+  QUOTE_OCCURRENCE_NOT_FOUND: {
+    exit: 1,
+    about: 'A quoteOccurrence (sourceQuoteOccurrence) beyond the times its quote occurs in its document.',
+  },
+  QUOTE_TOO_SHORT: { exit: 1, about: 'A quote or sourceQuote with fewer than 4 letters or digits.' },
   DOCUMENT_NOT_FOUND: { exit: 1, about: "A document's source text is missing or unreadable." },
   PATH_OUTSIDE_ROOT: {
     exit: 1,
@@ -76,6 +86,11 @@ export const ERROR_CODES = {
   DATASET_NOT_FOUND: {
     exit: 2,
     about: 'The Neo4j database has no data set of that name (kg unload --dataset).',
+  },
+  DATASET_SOURCE_CONFLICT: {
+    exit: 2,
+    about:
+      'kg load --prune (or --incremental) of a data set last loaded from another folder, its name not given with --dataset.',
   },
   NEO4J_TIMEOUT: { exit: 9, about: 'Neo4j did not answer within the timeout (--timeout, NEO4J_TIMEOUT).' },
   QUERY_TIMEOUT: { exit: 9, about: 'A query on the memory backend ran longer than --timeout.' },

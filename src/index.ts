@@ -30,7 +30,33 @@ export {
   isExportFormat,
 } from './export';
 export type { OutputOptions } from './export/output-target';
-export type { ExportFormat } from './export';
+export type { ExportFormat, SerializeOptions } from './export';
+export {
+  discourseNetworks,
+  networkEdges,
+  serializeNetworks,
+  csvMatrix,
+  collectStances,
+  NETWORK_FORMATS,
+  NETWORK_TYPES,
+  NORMALIZATIONS,
+  QUALIFIERS,
+} from './network';
+export type {
+  ActorMode,
+  DiscourseNetworks,
+  Network,
+  NetworkEdge,
+  NetworkFormat,
+  NetworkNode,
+  NetworkOptions,
+  NetworkType,
+  Normalization,
+  Qualifier,
+  SkipReason,
+  Skipped,
+  Stance,
+} from './network';
 export { coverage } from './query/coverage';
 export type { DocumentCoverage, SentenceCoverage } from './query/coverage';
 export { queryGraph, propertyGraph } from './query/cypher';

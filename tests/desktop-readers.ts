@@ -78,6 +78,8 @@ export interface GephiWorkspace {
     label: string | null;
     kind: string | null;
     weight: number;
+    /** A weight that changes over time, as Gephi prints its map: `<[start, end, value]; ...>` (ms since 1970). */
+    weights?: string;
     directed: boolean;
     attributes: Record<string, unknown>;
   }[];

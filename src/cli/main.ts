@@ -11,6 +11,7 @@ import { register as registerStats } from './commands/stats';
 import { register as registerQuery } from './commands/query';
 import { register as registerCache } from './commands/cache';
 import { register as registerUnload } from './commands/unload';
+import { register as registerNetwork } from './commands/network';
 import { register as registerAnnotate } from './commands/annotate';
 import { register as registerNew } from './commands/new';
 import { register as registerQuotes } from './commands/quotes';
@@ -43,6 +44,7 @@ for (const register of [
   registerExport,
   registerStats,
   registerQuery,
+  registerNetwork,
   registerCache,
   registerAnnotate,
   registerNew,

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { ValidationFailed } from '../errors';
 import { loadGraph, type LoadResult } from '../load/load';
@@ -5,6 +6,7 @@ import { reporter } from './reporter';
 import { progressBar } from './progress';
 import type { ValidateOptions } from '../validate/validate';
 import { defaultCacheDir } from '../validate/cache';
+import type { Dataset } from '../model/dataset';
 
 export interface DataOptions {
   root?: string;
@@ -74,6 +76,19 @@ export function validateOptions(options: DataOptions): ValidateOptions & { stop:
       crossFile.stop();
     },
   };
+}
+
+/** `--dataset NAME`, of `kg load --backend neo4j` and of the neo4j-csv export: one default for both. */
+export function datasetOption(what: string): Option {
+  return new Option('--dataset <name>', `${what} (default: the data folder's name)`);
+}
+
+/**
+ * The data set's name in Neo4j: the one given, else the data folder's name. `kg load` and the neo4j-csv
+ * export both ask here, so the load that follows an import finds the data set the import made.
+ */
+export function datasetName(given: string | undefined, dataset: Dataset): string {
+  return given ?? basename(dataset.root);
 }
 
 /** Loads the graph; invalid data is reported (every problem) and gives undefined with exit status 1. */

@@ -27,9 +27,9 @@ import { CYTOSCAPE_FORMAT } from './cytoscape';
 import { NEO4J_CSV_FORMAT } from './neo4j-csv';
 import { TURTLE_FORMAT } from './turtle';
 import { JSONLD_FORMAT } from './jsonld';
-import type { ExportFormatSpec, ExportOutput } from './format-spec';
+import type { ExportFormatSpec, ExportOutput, SerializeOptions } from './format-spec';
 
-export type { ExportFormatSpec, ExportOutput } from './format-spec';
+export type { ExportFormatSpec, ExportOutput, SerializeOptions } from './format-spec';
 
 /** An output with its pieces joined: a file's text, or a folder's texts by file name. */
 export type JoinedOutput<T extends ExportOutput> = T extends Chunks ? string : Record<keyof T, string>;
@@ -66,7 +66,7 @@ export function defaultOutput(format: ExportFormat, folder = 'out'): string {
 
 type Serialized<F extends ExportFormat> = ReturnType<(typeof EXPORT_FORMATS)[F]['serialize']>;
 
-function isChunks(output: ExportOutput): output is Chunks {
+export function isChunks(output: ExportOutput): output is Chunks {
   return Symbol.iterator in output;
 }
 
@@ -77,8 +77,9 @@ function isChunks(output: ExportOutput): output is Chunks {
 export function exportGraph<F extends ExportFormat>(
   graph: FactGraph,
   format: F,
+  options: SerializeOptions = {},
 ): JoinedOutput<Serialized<F>> {
-  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
   const joined = isChunks(output)
     ? [...output].join('')
     : Object.fromEntries(Object.entries(output).map(([name, chunks]) => [name, [...chunks].join('')]));
@@ -128,14 +129,27 @@ export async function writeExport(
   graph: FactGraph,
   format: ExportFormat,
   path: string,
-  options: OutputOptions = {},
+  options: OutputOptions & SerializeOptions = {},
 ): Promise<string> {
   // Checks a format makes of the whole graph (e.g. neo4j-csv's array delimiter) throw here, unwrapped.
-  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+  const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
+  return writeOutput(output, path, { format, name: defaultOutput(format, '') }, options);
+}
+
+/**
+ * Writes a file or folder made elsewhere (kg network's) as writeExport writes an export: `name` is the
+ * file's name inside `path` when `path` is a folder, `format` what the folder's manifest records.
+ */
+export async function writeOutput(
+  output: ExportOutput,
+  path: string,
+  { format, name }: { format: string; name: string },
+  options: OutputOptions = {},
+): Promise<string> {
   let target = path;
   try {
     if (isChunks(output)) {
-      if (isFolder(path)) target = join(path, defaultOutput(format, ''));
+      if (isFolder(path)) target = join(path, name);
       // A killed `export --all` may have set aside the folder this file goes into.
       cleanStale(dirname(target));
       cleanStale(target);
@@ -162,7 +176,7 @@ export async function writeExportSet(
   graph: FactGraph,
   formats: readonly ExportFormat[],
   folder: string,
-  options: OutputOptions & { onFormat?: (done: number) => void } = {},
+  options: OutputOptions & SerializeOptions & { onFormat?: (done: number) => void } = {},
 ): Promise<{ format: ExportFormat; path: string }[]> {
   const written = formats.map((format) => ({ format, path: defaultOutput(format, folder) }));
   try {
@@ -170,7 +184,7 @@ export async function writeExportSet(
       const files: Record<string, string> = {};
       for (const [i, format] of formats.entries()) {
         options.onFormat?.(i);
-        const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
+        const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph, options);
         const name = defaultOutput(format, '');
         if (isChunks(output)) files[name] = await writeChunks(join(staging, name), output);
         else {
@@ -201,6 +215,11 @@ export async function streamExport(graph: FactGraph, format: ExportFormat, sink:
   const output: ExportOutput = EXPORT_FORMATS[format].serialize(graph);
   if (!isChunks(output))
     throw new KgError('USAGE', `${format} is a folder of files: give --out a folder, not -`);
+  await streamChunks(output, sink);
+}
+
+/** Writes pieces of text to a stream a batch at a time, each once the one before has gone out. */
+export async function streamChunks(output: Chunks, sink: TextSink): Promise<void> {
   for (const batch of batched(output))
     await new Promise<void>((resolve, reject) => sink.write(batch, (e) => (e ? reject(e) : resolve())));
 }

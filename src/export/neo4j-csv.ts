@@ -13,9 +13,12 @@ import {
 } from '../load/canonical';
 import type { Column, ColumnType } from './attributes';
 import { map, type Chunks } from './chunks';
-import type { ExportFormatSpec } from './format-spec';
+import type { ExportFormatSpec, SerializeOptions } from './format-spec';
 
-/** The data set the files belong to, as `kg load --backend neo4j --dataset` records it. */
+/**
+ * The data set the files belong to when the caller names none (the CLI names it as `kg load` does:
+ * `--dataset`, else the data folder's name).
+ */
 export const DEFAULT_DATASET = 'graph-data';
 
 /** neo4j-admin cannot escape its array delimiter inside an element, so one of these is chosen per graph. */
@@ -108,8 +111,9 @@ function importScript(dataset: string, imports: string[], delimiter: string, mul
     '# that does not exist yet or is empty, the server stopped:',
     '#   NEO4J_HOME=/path/to/neo4j sh import.sh [--overwrite-destination ...]',
     '# Options given go to neo4j-admin ($NEO4J_ADMIN, else the one on the PATH); the database is',
-    '# $NEO4J_DATABASE, else neo4j. Then `kg load --backend neo4j` on the same data creates the constraints',
-    "# and indexes, and changes nothing else but the :Dataset node's loadedAt.",
+    '# $NEO4J_DATABASE, else neo4j. Then `kg load --backend neo4j` on the same data (with the same',
+    '# --dataset, if one was given to the export) creates the constraints and indexes, and changes nothing',
+    "# else but the :Dataset node's loadedAt and source (the data folder it was loaded from).",
     'set -eu',
     'cd "$(dirname "$0")"',
     'exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \\',
@@ -132,7 +136,10 @@ function importScript(dataset: string, imports: string[], delimiter: string, mul
  * difference neo4j-admin forces: an empty list (schema-valid, e.g. `qualifiers: []`) becomes no property,
  * as the importer cannot store empty arrays (neo4j/neo4j#13566).
  */
-export function toNeo4jCsv(graph: FactGraph, dataset = DEFAULT_DATASET): Record<string, Chunks> {
+export function toNeo4jCsv(
+  graph: FactGraph,
+  { dataset = DEFAULT_DATASET }: SerializeOptions = {},
+): Record<string, Chunks> {
   const records = graphRecords(graph, dataset, (_key, value) => value);
   const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => compareIds(a.id, b.id));
   const documents = byId(records.documents);

@@ -303,9 +303,13 @@ export interface StatementRecord {
    */
   object: string;
   /**
-   * The words of the document that support the claim, verbatim and contiguous.
+   * The words of the document that support the claim, verbatim and contiguous. They must occur once in the document's text, or `quoteOccurrence` says which occurrence is meant.
    */
   quote: string;
+  /**
+   * Which occurrence of `quote` in the document's text the claim rests on, counting from 1 in text order (overlapping ones count), for a quote the text has more than once: `quoteOccurrence: 2` for the second. A longer quote that occurs once is better where there is one. Omitted: the quote must occur once.
+   */
+  quoteOccurrence?: number;
   /**
    * `negated` when the document says the claim does not hold: "men uten å sende bakkestyrker" is a negated PARTICIPATES_IN. Omitted: affirmed.
    */
@@ -329,9 +333,13 @@ export interface StatementRecord {
   onBehalfOf?: string;
   reportedBy?: IdList;
   /**
-   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked like `quote`.
+   * A second verbatim, contiguous span of the document that names the source ("ifølge Reuters", "sa Lavrov"), checked and anchored like `quote`: it must occur once, or `sourceQuoteOccurrence` says which occurrence is meant.
    */
   sourceQuote?: string;
+  /**
+   * Which occurrence of `sourceQuote` in the document's text is meant, as `quoteOccurrence` is for `quote`. Omitted: the sourceQuote must occur once.
+   */
+  sourceQuoteOccurrence?: number;
   /**
    * When the claim holds or the event happens, EDTF level 1: `2022` for the 2022 proposal, `2025-08-20/2025-08-21` for the night to Thursday. Omitted: the document's date.
    */

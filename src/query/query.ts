@@ -45,9 +45,11 @@ export async function queryNeo4j(
     const { columns, records } = options.write
       ? await session.executeWrite(work, transactionConfig(config))
       : await session.executeRead(work, transactionConfig(config));
+    const names = columns.map(String);
     return {
-      columns: columns.map(String),
-      rows: records.map((r) => toJson(r.toObject()) as Record<string, Json>),
+      columns: names,
+      // Each row's keys in RETURN order, as the memory backend gives them (toJson sorts a map's keys).
+      rows: records.map((r) => Object.fromEntries(names.map((c) => [c, toJson(r.get(c))]))),
     };
   } catch (e) {
     throw neo4jError(e, config, 'running the query');

@@ -31,9 +31,15 @@ async function cacheSalt(): Promise<string> {
     const hash = createHash('sha256');
     for (const file of [
       join(SCHEMA_DIR, 'data-file.schema.json'),
-      ...['check-file.js', 'parse-yaml.js', 'schema-check.js', 'quotes.js', 'validate.js'].map((f) =>
-        join(__dirname, f),
-      ),
+      ...[
+        'check-file.js',
+        'parse-yaml.js',
+        'schema-check.js',
+        'keywords.js',
+        'quotes.js',
+        'validate.js',
+        'check-quotes.js',
+      ].map((f) => join(__dirname, f)),
     ]) {
       hash.update(await readFile(file).catch(() => file));
     }

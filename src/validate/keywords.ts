@@ -1,6 +1,7 @@
 import type Ajv from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv/dist/2020';
 import { parseEdtf } from '../model/edtf';
+import { MIN_QUOTE_LETTERS, quoteLetters } from './quotes';
 import type { ErrorCode } from '../errors';
 
 /** What a check of the schema's own keywords finds: why, and the field of the value it is at. */
@@ -38,6 +39,18 @@ export function addClaimKeywords(ajv: Ajv): void {
     const parsed = parseEdtf(value as string | number);
     return parsed.ok ? undefined : { message: parsed.message };
   });
+  addCheck(ajv, 'quoteLength', (value) => {
+    // An empty one is minLength's to report.
+    if (typeof value !== 'string' || value === '') return undefined;
+    const letters = quoteLetters(value);
+    return letters >= MIN_QUOTE_LETTERS
+      ? undefined
+      : {
+          message:
+            `${letters} letter${letters === 1 ? '' : 's'} or digit${letters === 1 ? '' : 's'}: a quote needs at least ` +
+            `${MIN_QUOTE_LETTERS} to stand as evidence; quote more of the sentence`,
+        };
+  });
   addCheck(ajv, 'quantityRange', (value) => {
     if (value === null || typeof value !== 'object') return undefined;
     const q = value as Record<string, unknown>;
@@ -62,6 +75,7 @@ export function describeClaimKeyword(
 ): { code: ErrorCode; message: string; field?: string } | undefined {
   const field = (e.params as { field?: string }).field;
   if (e.keyword === 'edtf') return { code: 'INVALID_EDTF', message: e.message ?? 'not an EDTF date' };
+  if (e.keyword === 'quoteLength') return { code: 'QUOTE_TOO_SHORT', message: e.message ?? 'too short' };
   if (e.keyword === 'quantityRange')
     return { code: 'QUANTITY_RANGE', message: e.message ?? 'impossible range', ...(field ? { field } : {}) };
   return undefined;

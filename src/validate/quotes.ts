@@ -18,6 +18,34 @@ export interface QuoteSpan {
   end: number;
 }
 
+/**
+ * The least letters or digits a quote (or sourceQuote) holds: "og", a space or a letter says too little
+ * to stand as evidence, and would fit almost anywhere.
+ */
+export const MIN_QUOTE_LETTERS = 4;
+
+/** How many letters and digits (of any script) the quote holds. */
+export function quoteLetters(quote: string): number {
+  return quote.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+}
+
+/** How often a quote occurs in the source (overlapping occurrences too), and where the first `keep` start. */
+export interface Occurrences {
+  count: number;
+  starts: number[];
+}
+
+export function occurrences(source: string, quote: string, keep: number): Occurrences {
+  const q = normalizeQuote(quote);
+  const starts: number[] = [];
+  let count = 0;
+  if (q.length === 0) return { count, starts };
+  for (let at = source.indexOf(q); at >= 0; at = source.indexOf(q, at + 1)) {
+    if (count++ < keep) starts.push(at);
+  }
+  return { count, starts };
+}
+
 /** Where the quote first occurs in the (normalized) source, or undefined. */
 export function findQuote(source: string, quote: string): QuoteSpan | undefined {
   const q = normalizeQuote(quote);

@@ -5,7 +5,8 @@ import { KgError, compareErrors, type ErrorCode, type KgErrorJSON, type SourcePo
 import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
 import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, STATEMENT_KIND, type Entity } from '../model/generated';
 import { collectFiles, commonRoot, isInside } from './collect-files';
-import { closestPassage, findQuote, normalizeSource } from './quotes';
+import { normalizeSource } from './quotes';
+import { checkQuotes } from './check-quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
 import { closeEnough, show } from './schema-check';
 import { LocatedEntry, toKgError } from './check-file';
@@ -304,12 +305,17 @@ async function readDocumentText(
   }
 }
 
-/** The checks across files, as the cache keeps them: their errors, and each statement's quote span. */
+/** The checks across files, as the cache keeps them: their errors, and each statement's spans. */
 interface CrossFileEntry {
   errors: KgErrorJSON[];
-  /** start, end of each statement's quote, in the dataset's order; -1, -1 where it was not found. */
+  /**
+   * start, end of each statement's quote, then of its sourceQuote, in the dataset's order; -1, -1 where
+   * there is none.
+   */
   spans: number[];
 }
+
+const SPANS = ['span', 'sourceSpan'] as const;
 
 /**
  * The checks across files: references and quotes. What they find depends only on the files' bytes and
@@ -333,9 +339,11 @@ async function checkAcrossFiles(
     const { errors, spans } = JSON.parse(cached) as CrossFileEntry;
     let i = 0;
     for (const s of dataset.statements.values()) {
-      const start = spans[i++]!;
-      const end = spans[i++]!;
-      if (start >= 0) s.span = { start, end };
+      for (const which of SPANS) {
+        const start = spans[i++]!;
+        const end = spans[i++]!;
+        if (start >= 0) s[which] = { start, end };
+      }
     }
     return errors.map((e) => KgError.fromJSON(e));
   }
@@ -344,7 +352,8 @@ async function checkAcrossFiles(
   await checkQuotes(dataset, errors, cacheDir);
   if (entryKey) {
     const spans: number[] = [];
-    for (const s of dataset.statements.values()) spans.push(s.span?.start ?? -1, s.span?.end ?? -1);
+    for (const s of dataset.statements.values())
+      for (const which of SPANS) spans.push(s[which]?.start ?? -1, s[which]?.end ?? -1);
     const entry: CrossFileEntry = { errors: errors.map((e) => e.toJSON()), spans };
     await writeEntry(dir!, entryKey, JSON.stringify(entry));
   }
@@ -500,74 +509,4 @@ function checkReferences(
     }
   }
   checkClaimsAboutClaims(dataset, errors);
-}
-
-/**
- * Finds each statement's quote in its document. Which statements quote what, and where, is kept in the
- * cache per document, by its text and its quotes in order: a re-run over unchanged files searches nothing.
- */
-async function checkQuotes(dataset: Dataset, errors: KgError[], cacheDir: string | undefined): Promise<void> {
-  /** Each statement's quote, and its sourceQuote if it has one: both must be verbatim in its document. */
-  const quoting = new Map<string, [StatementEntry, QuoteField][]>();
-  for (const s of dataset.statements.values()) {
-    if (dataset.documents.get(s.document)?.text === undefined) continue;
-    for (const field of QUOTE_FIELDS) {
-      if (typeof s.record[field] !== 'string') continue;
-      const list = quoting.get(s.document);
-      if (list) list.push([s, field]);
-      else quoting.set(s.document, [[s, field]]);
-    }
-  }
-  for (const [document, checks] of quoting) {
-    const text = dataset.documents.get(document)!.text!;
-    const quotes = checks.map(([s, field]) => s.record[field]!);
-    const find = () => quotes.map((q) => findQuote(text, q) ?? null);
-    const dir = cacheDir && join(cacheDir, 'quotes');
-    const key = dir ? await cacheKey([text, ...quotes]) : undefined;
-    const cached = key && (await readEntry(dir!, key));
-    const spans = cached ? (JSON.parse(cached) as ReturnType<typeof find>) : find();
-    if (key && !cached) await writeEntry(dir!, key, JSON.stringify(spans));
-    for (const [i, [s, field]] of checks.entries()) {
-      const span = spans[i];
-      if (span) {
-        if (field === 'quote') s.span = span;
-        else s.sourceSpan = span;
-        continue;
-      }
-      // A near miss's hint is costly: let a signal in between them.
-      await breather();
-      errors.push(
-        new KgError(
-          'QUOTE_NOT_FOUND',
-          `${field === 'quote' ? 'quote' : field} not found verbatim in ${document}${quoteHint(dataset, document, quotes[i]!)}`,
-          s.fields[field] ?? s.where,
-        ),
-      );
-    }
-  }
-}
-
-let lastBreath = performance.now();
-
-/** Yields to the event loop when the thread has been busy for 50 ms, so SIGINT and SIGTERM are heard. */
-async function breather(): Promise<void> {
-  if (performance.now() - lastBreath < 50) return;
-  await new Promise((resolve) => setImmediate(resolve));
-  lastBreath = performance.now();
-}
-
-const QUOTE_FIELDS = ['quote', 'sourceQuote'] as const;
-type QuoteField = (typeof QUOTE_FIELDS)[number];
-
-/** Where the quote is after all (another document: a wrong `document:`), or the closest passage. */
-function quoteHint(dataset: Dataset, document: string, quote: string): string {
-  for (const [id, other] of dataset.documents) {
-    if (id !== document && other.text !== undefined && findQuote(other.text, quote)) {
-      return `; it is in ${id} (check the file's document:)`;
-    }
-  }
-  const near = closestPassage(dataset.documents.get(document)?.text ?? '', quote);
-  return near
-    ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
-    : '';
 }

@@ -54,6 +54,21 @@ const EDGES = [
   // Neo4j 5 refuses exists() on a property, and takes it on a pattern.
   'UNWIND [1, 2] AS x WITH {a: x} AS m WHERE exists(m.a) RETURN x',
   'OPTIONAL MATCH (n:NoSuchLabel) RETURN exists((n)-->()) AS e',
+  // Neo4j 5's string functions and ||.
+  "RETURN 'a' || 'b' AS a, [1] || [2, 3] AS b, null || 'x' AS c, 'x' || null AS d",
+  "RETURN btrim('  x  ') AS a, btrim('xxaxx', 'x') AS b, ltrim('xxa', 'x') AS c, rtrim('axyx', 'xy') AS d, trim('\tq ') AS e, btrim(null) AS f",
+  "RETURN lower('ÆØÅ Abc') AS a, upper('æøå abc') AS b, char_length('😀a') AS c, character_length('abc') AS d",
+  "RETURN normalize('e\u0301') = 'é' AS a, normalize('ﬁ', NFKC) AS b, normalize('é', NFD) = 'e\u0301' AS c, normalize(null) AS d",
+  "RETURN isEmpty('') AS a, isEmpty('x') AS b, isEmpty([]) AS c, isEmpty({}) AS d, isEmpty({a: 1}) AS e, isEmpty(null) AS f",
+  "RETURN toStringOrNull([1]) AS a, toStringOrNull(1.5) AS b, toIntegerOrNull('x') AS c, toIntegerOrNull('42') AS d, toIntegerOrNull([1]) AS e, toFloatOrNull('1.5') AS f, toBooleanOrNull('yes') AS g, toBooleanOrNull('true') AS h",
+  "RETURN valueType(1) AS a, valueType(1.0) AS b, valueType('s') AS c, valueType(true) AS d, valueType(null) AS e, valueType([1, 2]) AS f, valueType([]) AS g, valueType({a: 1}) AS h, valueType(date('2025-01-01')) AS i, valueType(['a']) AS j",
+  "RETURN valueType([1, 'a']) AS a, valueType([1, null]) AS b, valueType([[1]]) AS c",
+  // Trigonometry, list conversions, nullIf.
+  'RETURN sin(1) AS a, cos(1) AS b, tan(1) AS c, asin(0.5) AS d, acos(0.5) AS e, atan(1) AS f, atan2(1, 2) AS g, cot(1) AS h, degrees(pi()) AS i, radians(180) AS j, haversin(0.5) AS k, e() AS l, isNaN(0.0 / 0.0) AS m, isNaN(1) AS n',
+  "RETURN toIntegerList(['1', 'x', 2.5, null, true]) AS a, toFloatList(['1.5', 'x', 2]) AS b, toStringList([1, 2.5, true, null]) AS c, toBooleanList(['true', 'no', 0, 1]) AS d, nullIf(1, 1) AS e, nullIf(1, 2) AS f",
+  // Type predicates.
+  "RETURN 1 IS :: INTEGER AS a, 1 IS :: FLOAT AS b, null IS :: INTEGER AS c, null IS :: INTEGER NOT NULL AS d, 'x' IS NOT :: STRING AS e, 1.5 :: INTEGER | FLOAT AS f, [1, 2] IS :: LIST<INTEGER> AS g, [1, 'a'] IS :: LIST<INTEGER> AS h, [1, null] IS :: LIST<INTEGER NOT NULL> AS i, {a: 1} IS :: MAP AS j",
+  "RETURN date('2025-01-01') IS :: DATE AS a, 1 IS TYPED INT AS b, true IS :: BOOL AS c, 1 IS :: ANY AS d, null IS :: NOTHING AS e, null IS :: NULL AS f, 1 IS :: PROPERTY VALUE AS g, [1] IS :: ANY<INTEGER | STRING> AS h",
 ];
 
 test.each(EDGES)('%s', async (query) => {

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import cytoscape from 'cytoscape';
@@ -334,10 +334,15 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
       stdio: 'pipe',
     });
 
-  /** Exports the graph and runs the folder's own import.sh, with neo4j-admin from the project's jars. */
+  /** Exports the graph and imports the folder. */
   async function importGraph(graph: FactGraph, name: string, ...options: string[]): Promise<void> {
     const folder = join(tmp, name);
     await writeExport(graph, 'neo4j-csv', folder);
+    importFolder(folder, ...options);
+  }
+
+  /** Runs the folder's own import.sh, with neo4j-admin from the project's jars. */
+  function importFolder(folder: string, ...options: string[]): void {
     execFileSync('sh', [join(folder, 'import.sh'), ...options], {
       env: {
         ...process.env,
@@ -537,5 +542,47 @@ describe('neo4j-csv: imported by neo4j-admin, read back from a server', () => {
     const result = await loadIntoNeo4j(claims, config, { dataset: 'graph-data' });
     expect(result.removedRelationships).toBe(0);
     expect(await readCanonicalFromNeo4j(config, 'graph-data')).toEqual(canonicalFromGraph(claims));
+  }, 300_000);
+
+  test('kg export names the data set as kg load does: the load after the import changes nothing', async () => {
+    const kg = (...args: string[]) => {
+      const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), '--json', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, NEO4J_URI: config.uri, NEO4J_PASSWORD: PASSWORD, NEO4J_DATABASE: 'neo4j' },
+      });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { ok: boolean; neo4j?: Record<string, unknown> };
+    };
+    // A folder not called graph-data: the old export named every data set that.
+    const data = join(tmp, 'my-article');
+    cpSync(join(ROOT, 'graph-data'), data, { recursive: true });
+    expect(kg('export', data, '--format', 'neo4j-csv', '--out', join(tmp, 'my-article-csv')).ok).toBe(true);
+    expect(readFileSync(join(tmp, 'my-article-csv', 'dataset.csv'), 'utf8')).toMatch(/^"my-article",/m);
+    neo4jSh('stop');
+    importFolder(join(tmp, 'my-article-csv'), '--overwrite-destination');
+    neo4jSh('start');
+    const counts = async () => ({
+      nodes: await cypher(config, 'MATCH (n) RETURN labels(n) AS l, count(*) AS n ORDER BY n, l'),
+      relationships: await cypher(config, 'MATCH ()-[r]->() RETURN r.dataset AS d, count(*) AS n'),
+      datasets: await cypher(config, 'MATCH (x:Dataset) RETURN x.name AS name'),
+    });
+    const imported = await counts();
+    expect(imported.datasets).toEqual([{ name: 'my-article' }]);
+    expect(imported.relationships).toEqual([{ d: 'my-article', n: 129 }]);
+    // The follow-up load the docs and import.sh recommend: no second copy, nothing replaced.
+    const load = kg('load', data, '--backend', 'neo4j');
+    expect(load.neo4j).toMatchObject({ dataset: 'my-article', removedRelationships: 0, removedNodes: 0 });
+    expect(await counts()).toEqual(imported);
+    // It recorded the folder, so a prune of it runs, and removes nothing.
+    expect(kg('load', data, '--backend', 'neo4j', '--prune').neo4j).toMatchObject({
+      removedRelationships: 0,
+      removedNodes: 0,
+    });
+    expect(await counts()).toEqual(imported);
+    expect(await cypher(config, 'MATCH (x:Dataset) RETURN x.source AS s')).toEqual([{ s: data }]);
+    // --dataset names it on both sides alike.
+    kg('export', data, '--format', 'neo4j-csv', '--out', join(tmp, 'trial-csv'), '--dataset', 'trial');
+    expect(readFileSync(join(tmp, 'trial-csv', 'dataset.csv'), 'utf8')).toMatch(/^"trial",/m);
+    expect(readFileSync(join(tmp, 'trial-csv', 'import.sh'), 'utf8')).toContain('(data set "trial")');
   }, 300_000);
 });

@@ -315,7 +315,7 @@ test('a negated statement is dashed; a claim another is about is a node tied to 
   );
   // Nobody asserts it: a dashed note.
   expect(dot).toMatch(
-    /"s:russia-supports-guarantees" \[label="Russia SUPPORTS [^"]*", fillcolor="[^"]*", shape=note, style="filled,dashed"/,
+    /"s:russia-supports-guarantees" \[label="Russia SUPPORTS [^"]*", fillcolor="[^"]*", fontcolor="[^"]*", shape=note, style="filled,dashed"/,
   );
   expect(dot).toContain(
     '"s:russia-supports-guarantees" -> "state:russia" [label="subject", style=dotted, arrowhead=none];',

@@ -700,25 +700,27 @@ describe('interrupts and timeouts: fault -> expected state', () => {
 
   test('SIGTERM while quotes that nearly match are checked: exit 143', async () => {
     const dir = workspace();
-    // 3,000 quotes of 999 characters that are nowhere in the text: each needs a closest passage.
+    // 3,000 quotes of 999 characters that are nowhere in the text, ten a file (a file's first ten get a
+    // closest passage): each needs one.
     const text = readFileSync(join(dir, SOURCE_TEXT), 'utf8');
     const near = (i: number) => `${String(i).padStart(4, '0')}${text.slice(0, 995)}`.replace(/\n/g, ' ');
-    writeFileSync(
-      join(dir, 'data', 'statements', 'near-misses.yaml'),
-      [
-        'document: doc:2025-08-21-security-guarantees',
-        'statements:',
-        ...Array.from({ length: 3000 }, (_, i) =>
-          [
-            `  - id: stmt:near-${i}`,
-            '    subject: state:russia',
-            '    predicate: SUPPORTS',
-            '    object: state:ukraine',
-            `    quote: ${JSON.stringify(near(i))}`,
-          ].join('\n'),
-        ),
-      ].join('\n'),
-    );
+    for (let f = 0; f < 300; f++)
+      writeFileSync(
+        join(dir, 'data', 'statements', `near-misses-${f}.yaml`),
+        [
+          'document: doc:2025-08-21-security-guarantees',
+          'statements:',
+          ...Array.from({ length: 10 }, (_, j) =>
+            [
+              `  - id: stmt:near-${f * 10 + j}`,
+              '    subject: state:russia',
+              '    predicate: SUPPORTS',
+              '    object: state:ukraine',
+              `    quote: ${JSON.stringify(near(f * 10 + j))}`,
+            ].join('\n'),
+          ),
+        ].join('\n'),
+      );
     const run = await signalled(['validate', 'data', '--no-cache'], 'SIGTERM', {
       cwd: dir,
       ready: after(2500),

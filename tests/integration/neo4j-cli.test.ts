@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -349,5 +349,58 @@ describe('the password from standard input or a prompt, never a flag', () => {
     expect(code).toBe(0);
     expect(output).toMatch(/one\r?\n1\r?\n/);
     expect(output).not.toContain(config.password);
+  });
+});
+
+describe('--prune refuses a data set last loaded from another folder of the same name', () => {
+  /** A folder called graph-data elsewhere: a copy of the article's, or one without statements. */
+  const folder = (prefix: string, empty = false) => {
+    const path = join(mkdtempSync(join(tmpdir(), `factgraph-${prefix}-`)), 'graph-data');
+    if (empty) {
+      mkdirSync(path);
+      writeFileSync(join(path, 'nothing.yaml'), 'entities: []\n');
+    } else cpSync(join(ROOT, 'graph-data'), path, { recursive: true });
+    return path;
+  };
+  const relationships = async () => (await cypher(config, 'MATCH ()-[r]->() RETURN count(r) AS n'))[0]!.n;
+  const source = async () =>
+    (await cypher(config, "MATCH (x:Dataset {name: 'graph-data'}) RETURN x.source AS s"))[0]!.s;
+
+  test('named by default, a prune or incremental load from the other folder is DATASET_SOURCE_CONFLICT; --dataset lets it', async () => {
+    await resetNeo4j(config);
+    const [a, b] = [folder('a'), folder('b', true)];
+    expect(kg(['load', a]).code).toBe(0);
+    expect(await source()).toBe(a);
+    const before = await relationships();
+    expect(before).toBe(129);
+    for (const flag of ['--prune', '--incremental']) {
+      const r = kg(['--json', 'load', b, flag]);
+      expect(r.code).toBe(2);
+      const { error } = JSON.parse(r.stdout) as { error: { code: string; message: string } };
+      expect(error).toMatchObject({
+        code: 'DATASET_SOURCE_CONFLICT',
+        message:
+          `data set "graph-data" was last loaded from ${a}, not from ${b}: pruning would remove that ` +
+          "folder's statements. Give --dataset NAME to load this folder as a data set of its own, " +
+          'or --dataset "graph-data" to make this folder the data set\'s source',
+      });
+      // Refused before anything was written.
+      expect(await relationships()).toBe(before);
+      expect(await source()).toBe(a);
+    }
+    // The same folder again prunes as before.
+    expect(kg(['load', a, '--prune']).code).toBe(0);
+    // A name of its own: a data set beside the first, which keeps every statement.
+    expect(kg(['load', b, '--prune', '--dataset', 'b']).code).toBe(0);
+    expect(await relationships()).toBe(before);
+    // The same name, given: b becomes the data set's source, and its prune empties the data set.
+    const r = kg(['--json', 'load', b, '--prune', '--dataset', 'graph-data']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ neo4j: { removedRelationships: 115 } });
+    expect(await relationships()).toBe(0);
+    expect(await source()).toBe(b);
+    expect(kg(['load', a, '--prune']).stderr).toMatch(
+      /^error DATASET_SOURCE_CONFLICT data set "graph-data" was last loaded from /,
+    );
   });
 });

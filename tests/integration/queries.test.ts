@@ -1265,3 +1265,32 @@ queryTest(
     ]);
   },
 );
+
+queryTest(
+  'stance-congruence-network.cypher',
+  'Putin and Russia both back a form of security guarantees: the one tie of agreement',
+  async () => {
+    const { columns, rows } = await run('stance-congruence-network.cypher');
+    expect(columns).toEqual(['actor', 'standsWith', 'weight', 'on']);
+    expect(rows).toEqual([
+      { actor: 'Vladimir Putin', standsWith: 'Russia', weight: 1, on: ['Security guarantees for Ukraine'] },
+    ]);
+  },
+);
+
+queryTest(
+  'stance-conflict-network.cypher',
+  'the guarantors who did not help Ukraine against the supporting countries that would: the one tie of conflict',
+  async () => {
+    const { columns, rows } = await run('stance-conflict-network.cypher');
+    expect(columns).toEqual(['actor', 'standsAgainst', 'weight', 'on']);
+    expect(rows).toEqual([
+      {
+        actor: 'Guarantors who do not help Ukraine',
+        standsAgainst: 'Supporting countries',
+        weight: 1,
+        on: ['Ukraine'],
+      },
+    ]);
+  },
+);

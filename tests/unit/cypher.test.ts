@@ -221,10 +221,22 @@ describe('errors name the problem and where it is', () => {
   });
 
   test('an unsupported feature is named, with its position', () => {
-    const e = error('MATCH (n)\nCALL db.labels() YIELD label RETURN label');
+    const e = error("MATCH (n)\nCALL db.stats.retrieve('GRAPH COUNTS') YIELD data RETURN data");
     expect(e.code).toBe('CYPHER_UNSUPPORTED');
     expect(e.message).toContain('procedure');
+    expect(e.message).toContain('--backend neo4j');
     expect([e.line, e.col]).toEqual([2, 1]);
+    // Neo4j's functions the engine lacks, with or without a dot; a function that exists nowhere is a syntax error.
+    for (const q of [
+      'RETURN datetime() AS d',
+      "RETURN date.truncate('month', date()) AS d",
+      'RETURN apoc.text.join([], "") AS j',
+    ]) {
+      expect(error(q).code).toBe('CYPHER_UNSUPPORTED');
+      expect(error(q).message).toContain('--backend neo4j');
+    }
+    expect(error('RETURN noSuchFunction(1) AS x').code).toBe('CYPHER_SYNTAX');
+    expect(error('CALL no.such.proc()').code).toBe('CYPHER_SYNTAX');
   });
 
   test('syntax errors and unknown variables are CYPHER_SYNTAX at line:col', () => {

@@ -1,5 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { closestPassage, findQuote, normalizeSource, passageByTable } from '../../src/validate/quotes';
+import { validate } from '../../src';
+import { ROOT } from '../helpers';
+import {
+  closestPassage,
+  findQuote,
+  normalizeSource,
+  occurrences,
+  passageByTable,
+  quoteLetters,
+} from '../../src/validate/quotes';
 
 const source = normalizeSource(
   'Russlands utenriksminister Sergej Lavrov understreket at Moskva støtter garantier.\r\n– Alt annet er «håpløst», sa Lavrov.\r\n',
@@ -24,6 +36,33 @@ test('straight quotes, hyphens and collapsed whitespace do not match typographic
   expect(findQuote(source, 'Alt annet er "håpløst"')).toBeUndefined();
   expect(findQuote(source, '- Alt annet')).toBeUndefined();
   expect(findQuote(source, 'Moskva  støtter')).toBeUndefined();
+});
+
+test('occurrences counts every place a quote starts, overlapping ones too, and keeps the first few', () => {
+  expect(occurrences(source, 'Lavrov', 3)).toEqual({ count: 2, starts: [34, 112] });
+  expect(occurrences('aaaa', 'aa', 2)).toEqual({ count: 3, starts: [0, 1] });
+  expect(occurrences(source, 'Kyiv', 3)).toEqual({ count: 0, starts: [] });
+  // Against the definition, on texts of few letters so that repeats are common.
+  fc.assert(
+    fc.property(
+      fc.string({ unit: fc.constantFrom('a', 'b', 'å', 'a\u030a'), maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom('a', 'b', 'å'), minLength: 1, maxLength: 3 }),
+      fc.nat(5),
+      (raw, quote, keep) => {
+        const text = normalizeSource(raw);
+        const all = [...text].map((_, i) => i).filter((i) => text.startsWith(quote, i));
+        expect(occurrences(text, quote, keep)).toEqual({ count: all.length, starts: all.slice(0, keep) });
+      },
+    ),
+  );
+});
+
+test('a quote’s letters and digits are counted in any script, nothing else', () => {
+  expect(quoteLetters('og')).toBe(2);
+  expect(quoteLetters(' – «»., ')).toBe(0);
+  expect(quoteLetters('Зеленський 2025')).toBe(14);
+  // A combining ring is no letter of its own: NFD spells the same 7 letters as NFC.
+  expect(quoteLetters('håpløst'.normalize('NFD'))).toBe(7);
 });
 
 test('the closest passage is the near miss with the fewest edits', () => {
@@ -67,4 +106,17 @@ test('a quote cut out of a long text with a few edits is found again', () => {
   const quote = `${long.slice(12_000, 12_200).replace('Moskva', 'Moskwa')}`;
   expect(closestPassage(long, quote)).toEqual(passageByTable(long, quote));
   expect(closestPassage(long, quote)?.edits).toBe(1);
+});
+
+test('a warm cache puts back where every quote and sourceQuote of the article is', async () => {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'factgraph-spans-'));
+  const spans = async () =>
+    [...(await validate([join(ROOT, 'graph-data')], { cacheDir })).dataset.statements.values()].map((s) => [
+      s.record.id,
+      s.span,
+      s.sourceSpan,
+    ]);
+  const cold = await spans();
+  expect(cold.filter(([, , source]) => source).length).toBeGreaterThan(10);
+  expect(await spans()).toEqual(cold);
 });

@@ -10,6 +10,7 @@ import org.gephi.graph.api.GraphController;
 import org.gephi.graph.api.GraphModel;
 import org.gephi.graph.api.Node;
 import org.gephi.graph.api.Table;
+import org.gephi.graph.api.types.TimeMap;
 import org.gephi.io.importer.api.Container;
 import org.gephi.io.importer.api.ImportController;
 import org.gephi.io.importer.api.Issue;
@@ -85,6 +86,9 @@ public class GephiRead {
       out.open('{').key("id").value(e.getId()).key("source").value(e.getSource().getId());
       out.key("target").value(e.getTarget().getId()).key("label").value(e.getLabel());
       out.key("kind").value(e.getTypeLabel()).key("weight").value(e.getWeight());
+      // A weight that changes over time (GEXF attvalues with spells) is a map of intervals to values.
+      Object weights = e.getAttribute("weight");
+      if (weights instanceof TimeMap) out.key("weights").value(weights.toString());
       out.key("directed").value(e.isDirected());
       attributes(out, e, edgeColumns).close('}');
     }

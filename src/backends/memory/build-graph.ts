@@ -38,7 +38,15 @@ export type EntityAttributes = DistributiveOmit<Entity, 'id'> & {
  */
 export interface StatementAttributes extends Omit<
   StatementRecord,
-  'id' | 'subject' | 'object' | 'date' | 'saidOn' | 'attributedTo' | 'reportedBy'
+  | 'id'
+  | 'subject'
+  | 'object'
+  | 'date'
+  | 'saidOn'
+  | 'attributedTo'
+  | 'reportedBy'
+  | 'quoteOccurrence'
+  | 'sourceQuoteOccurrence'
 > {
   predicate: Predicate;
   /** Where the quote is in the document's normalized text (UTF-16 code units, end exclusive). */
@@ -152,7 +160,19 @@ function statementAttributes(
   s: StatementEntry,
   documents: Record<string, DocumentAttributes>,
 ): StatementAttributes {
-  const { id: _id, subject: _s, object: _o, predicate, quote, attributedTo, reportedBy, ...rest } = s.record;
+  // The occurrence fields only pick an occurrence: quoteStart and quoteEnd say where the quote is.
+  const {
+    id: _id,
+    subject: _s,
+    object: _o,
+    predicate,
+    quote,
+    quoteOccurrence: _occurrence,
+    sourceQuoteOccurrence: _sourceOccurrence,
+    attributedTo,
+    reportedBy,
+    ...rest
+  } = s.record;
   const documentDate = documents[s.document]?.date ?? '';
   const sources = {
     attributedTo: ids(attributedTo),

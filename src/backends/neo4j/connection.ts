@@ -143,8 +143,11 @@ export function timerMs(seconds: number): number {
   return Math.min(Math.round(seconds * 1000), 2 ** 31 - 1);
 }
 
+/** How long connecting may take without --timeout. */
+const DEFAULT_CONNECT_SECONDS = 15;
+
 function connectionTimeoutMs(config: Neo4jConfig): number {
-  return timerMs(config.timeoutSeconds ?? 15);
+  return timerMs(config.timeoutSeconds ?? DEFAULT_CONNECT_SECONDS);
 }
 
 /** One clear line for a driver or server error; never the password. */
@@ -163,7 +166,13 @@ export function neo4jError(e: unknown, config: Neo4jConfig, during = 'connecting
   ) {
     kind = 'NEO4J_TIMEOUT';
     const t = config.timeoutSeconds;
-    const limit = t === undefined ? 'the time allowed' : `${t} second${t === 1 ? '' : 's'}`;
+    // Without --timeout, only connecting has a deadline of ours; a transaction, the server's own.
+    const limit =
+      t !== undefined
+        ? `${t} second${t === 1 ? '' : 's'}`
+        : /Failed to establish connection in/i.test(detail)
+          ? `${DEFAULT_CONNECT_SECONDS} seconds (the default)`
+          : "the server's transaction timeout";
     message = `Neo4j at ${where} did not answer within ${limit} while ${during} (--timeout, NEO4J_TIMEOUT)`;
   } else if (
     code === 'Neo.ClientError.Security.Unauthorized' ||

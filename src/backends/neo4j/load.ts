@@ -40,6 +40,13 @@ export interface Neo4jLoadOptions {
    * statements of files that are gone, and anything else this data set no longer has, are removed.
    */
   incremental?: boolean;
+  /**
+   * The data folder's absolute path, recorded on the `:Dataset` node as `source`. A prune (or an
+   * incremental load) of a data set last loaded from another folder is refused with
+   * DATASET_SOURCE_CONFLICT unless `named` says the caller chose the data set's name: two folders of one
+   * name (a data set is named after its folder by default) would otherwise prune each other's statements.
+   */
+  source?: { folder: string; named?: boolean };
 }
 
 export interface Neo4jLoadResult {
@@ -145,8 +152,12 @@ export async function loadIntoNeo4j(
   options: Neo4jLoadOptions,
 ): Promise<Neo4jLoadResult> {
   const driver = await connect(config);
-  let phase = 'creating constraints';
+  let phase = 'reading the data set';
+  const prune = options.prune === true || options.incremental === true;
   try {
+    if (prune && options.source && !options.source.named)
+      await checkSource(driver, config, options.dataset, options.source.folder);
+    phase = 'creating constraints';
     await ensureSchema(driver, config.database);
     // One session a concurrent transaction: a session runs one at a time.
     const sessions = Array.from({ length: Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY) }, () =>
@@ -157,7 +168,6 @@ export async function loadIntoNeo4j(
     const { dataset, files } = options;
     if (options.incremental && !files)
       throw new KgError('USAGE', 'an incremental load needs the files and their keys');
-    const prune = options.prune === true || options.incremental === true;
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
     const statementNodes = graph.filterNodes((_, a) => isStatementNode(a));
     const unasserted = graph.filterNodes((_, a) => isStatementNode(a) && a.asserted === false);
@@ -405,9 +415,10 @@ export async function loadIntoNeo4j(
           tx.run(
             `MERGE (x:Dataset {name: $dataset})
            SET x.documents = $documents, x.entities = $entities, x.statements = $statements, x.loadedAt = datetime(),
-               x.shape = $shape, x.files = $files, x.fileKeys = $keys`,
+               x.shape = $shape, x.files = $files, x.fileKeys = $keys, x.source = $source`,
             {
               dataset,
+              source: options.source?.folder ?? null,
               documents: documents.map((d) => d.id),
               entities: result.entities,
               statements: result.statements,
@@ -428,6 +439,23 @@ export async function loadIntoNeo4j(
   } finally {
     await driver.close();
   }
+}
+
+/** Refuses to prune a data set that was last loaded from another folder than `folder`. */
+async function checkSource(driver: Driver, config: Neo4jConfig, dataset: string, folder: string) {
+  const { records } = await driver.executeQuery(
+    'MATCH (x:Dataset {name: $dataset}) RETURN x.source AS source',
+    { dataset },
+    { database: config.database },
+  );
+  const source = records[0]?.get('source') as string | null | undefined;
+  if (source && source !== folder)
+    throw new KgError(
+      'DATASET_SOURCE_CONFLICT',
+      `data set ${JSON.stringify(dataset)} was last loaded from ${source}, not from ${folder}: pruning would ` +
+        `remove that folder's statements. Give --dataset NAME to load this folder as a data set of its own, ` +
+        `or --dataset ${JSON.stringify(dataset)} to make this folder the data set's source`,
+    );
 }
 
 /** The files whose key differs from the one the data set recorded (all, after a shape change). */

@@ -9,7 +9,7 @@ import {
   type ExportFormat,
 } from '../../export';
 import { dataKey } from '../../load/file-keys';
-import { dataArguments, loadOrReport, type DataOptions } from '../shared';
+import { dataArguments, datasetName, datasetOption, loadOrReport, type DataOptions } from '../shared';
 import { displayPath, printedPath, validationSummary } from '../output';
 import { reporter } from '../reporter';
 import { progressBar } from '../progress';
@@ -20,6 +20,7 @@ interface ExportOptions extends DataOptions {
   out?: string;
   outDir: string;
   force?: boolean;
+  dataset?: string;
 }
 
 export function register(program: Command): void {
@@ -36,9 +37,17 @@ export function register(program: Command): void {
       '--force',
       'replace a symbolic link, file or folder at the output that is not an earlier export (never the data read, never a device)',
     )
+    .addOption(
+      datasetOption('neo4j-csv: the data set the files load as, the name `kg load --backend neo4j` takes'),
+    )
     .action(async (paths: string[], options: ExportOptions) => {
       if (Boolean(options.all) === (options.format !== undefined))
         throw new KgError('USAGE', 'give --format FORMAT or --all');
+      if (options.dataset !== undefined && options.format !== undefined && options.format !== 'neo4j-csv')
+        throw new KgError(
+          'USAGE',
+          `--dataset names the data set of the neo4j-csv export; ${options.format} has none`,
+        );
       if (options.all && options.out)
         throw new KgError('USAGE', '--out names one output; with --all use --out-dir');
       const toStdout = options.out === '-';
@@ -61,6 +70,7 @@ export function register(program: Command): void {
         force: options.force,
         protect: [...dataset.files, ...[...dataset.documents.values()].map((d) => d.sourcePath)],
         data: await dataKey(dataset),
+        dataset: datasetName(options.dataset, dataset),
       };
       const bar = progressBar('exporting', 'formats');
       const formats = options.all ? (Object.keys(EXPORT_FORMATS) as ExportFormat[]) : [options.format!];

@@ -1,11 +1,18 @@
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { KgError } from '../../errors';
 import { countGraph } from '../../load/load';
 import { fileKeys } from '../../load/file-keys';
 import { redactUri } from '../../backends/neo4j/connection';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadIntoNeo4j } from '../../backends/neo4j/load';
-import { dataArguments, formatOption, loadOrReport, positiveInt, type DataOptions } from '../shared';
+import {
+  dataArguments,
+  datasetName,
+  datasetOption,
+  formatOption,
+  loadOrReport,
+  positiveInt,
+  type DataOptions,
+} from '../shared';
 import {
   backendOption,
   chooseBackend,
@@ -33,10 +40,7 @@ export function register(program: Command): void {
   neo4jArguments(dataArguments(program.command('load')))
     .description('validate the data and load it into a graph backend; print counts by kind and predicate')
     .addOption(backendOption('where to load the graph'))
-    .option(
-      '--dataset <name>',
-      'the name this data set is loaded under in Neo4j (default: the data folder name)',
-    )
+    .addOption(datasetOption('the name this data set is loaded under in Neo4j'))
     .option('--batch-size <n>', 'rows per Neo4j transaction', positiveInt, DEFAULT_BATCH_SIZE)
     .option('--concurrency <n>', 'Neo4j transactions at once', positiveInt, DEFAULT_CONCURRENCY)
     .option('--prune', 'remove what this data set loaded into Neo4j before and no longer has')
@@ -58,7 +62,7 @@ export function register(program: Command): void {
       let neo4j: Record<string, unknown> | undefined;
       const say: string[] = [];
       if (backend === 'neo4j') {
-        const dataset = options.dataset ?? basename(loaded.dataset.root);
+        const dataset = datasetName(options.dataset, loaded.dataset);
         const files = await fileKeys(loaded.dataset);
         const bar = progressBar('loading into Neo4j', 'rows');
         const { config, value: r } = await onNeo4j(options, (config) =>
@@ -69,6 +73,7 @@ export function register(program: Command): void {
             prune: options.prune,
             incremental: options.incremental,
             files,
+            source: { folder: loaded.dataset.root, named: options.dataset !== undefined },
             onProgress: bar.update,
           }),
         ).finally(bar.stop);

@@ -7,7 +7,8 @@ export type Expr =
   | { kind: 'prop'; at: number; target: Expr; key: string }
   | { kind: 'index'; at: number; target: Expr; index: Expr }
   | { kind: 'slice'; at: number; target: Expr; from: Expr | null; to: Expr | null }
-  | { kind: 'hasLabels'; at: number; target: Expr; labels: string[] }
+  /** `n:A:B` (labels, all required), or a label expression `n:A|B` (expr). */
+  | { kind: 'hasLabels'; at: number; target: Expr; labels: string[]; expr?: LabelExpr }
   | { kind: 'list'; at: number; items: Expr[] }
   | { kind: 'map'; at: number; entries: [string, Expr][] }
   | { kind: 'mapProjection'; at: number; target: Expr; items: MapProjectionItem[] }
@@ -15,6 +16,8 @@ export type Expr =
   | { kind: 'binary'; at: number; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'compare'; at: number; ops: CompareOp[]; args: Expr[] }
   | { kind: 'isNull'; at: number; arg: Expr; negated: boolean }
+  /** `x IS [NOT] :: TYPE` (also `IS [NOT] TYPED`, `x :: TYPE`). */
+  | { kind: 'isType'; at: number; arg: Expr; type: CypherType; negated: boolean }
   | { kind: 'call'; at: number; name: string; distinct: boolean; args: Expr[]; star: boolean }
   | { kind: 'case'; at: number; subject: Expr | null; whens: [Expr, Expr][]; otherwise: Expr | null }
   | {
@@ -49,6 +52,7 @@ export type BinaryOp =
   | 'xor'
   | 'and'
   | '+'
+  | '||'
   | '-'
   | '*'
   | '/'
@@ -67,17 +71,28 @@ export type MapProjectionItem =
   | { kind: 'variable'; name: string }
   | { kind: 'entry'; key: string; value: Expr };
 
+/** A label (or relationship type) expression, Neo4j 5: `A|B`, `A&B`, `!A`, `%` (any), in parentheses. */
+export type LabelExpr =
+  | { kind: 'name'; name: string }
+  | { kind: 'any' }
+  | { kind: 'not'; arg: LabelExpr }
+  | { kind: 'and' | 'or'; args: LabelExpr[] };
+
 export interface NodePattern {
   at: number;
   variable: string | null;
+  /** The labels a match must have; a label expression beyond that is in labelExpr. */
   labels: string[];
+  labelExpr?: LabelExpr;
   properties: Expr | null;
 }
 
 export interface RelPattern {
   at: number;
   variable: string | null;
+  /** Alternatives (`:A|B`); a type expression beyond that (`:!A`) is in typeExpr. */
   types: string[];
+  typeExpr?: LabelExpr;
   direction: 'out' | 'in' | 'both';
   properties: Expr | null;
   /** Variable length: `*` gives min 1, max unbounded (null). */
@@ -125,6 +140,7 @@ export type Clause =
   | { kind: 'with'; at: number; projection: Projection; where: Expr | null }
   | { kind: 'return'; at: number; projection: Projection }
   | { kind: 'call'; at: number; imports: string[] | null; query: Query }
+  | ProcedureCall
   /** Only on the setup-only path (building test graphs); queries refuse it. */
   | { kind: 'create'; at: number; patterns: PatternPart[] };
 
@@ -138,4 +154,21 @@ export interface Query {
   parts: SingleQuery[];
   /** One entry between each two parts: UNION ALL keeps duplicates. */
   unionAll: boolean[];
+}
+
+/** `CALL name(args) YIELD ... WHERE ...`: `args` null when called without parentheses (standalone only). */
+export interface ProcedureCall {
+  kind: 'procedure';
+  at: number;
+  name: string;
+  args: Expr[] | null;
+  /** null: no YIELD (every output, standalone only); `YIELD *` gives every output too. */
+  yields: { name: string; alias: string; at: number }[] | null;
+  where: Expr | null;
+  optional: boolean;
+}
+
+/** A type in a type predicate: alternatives, each a base type (`LIST` with its element type) and NOT NULL. */
+export interface CypherType {
+  alternatives: { base: string; element: CypherType | null; notNull: boolean }[];
 }

@@ -1,4 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
+import type { Procedure } from './procedures';
 import { hashKey, makeNode, makeRel, type CNode, type CRel, type Value } from './values';
 
 /**
@@ -10,6 +11,8 @@ export class PropertyGraph {
   readonly store = new MultiDirectedGraph<{ node: CNode }, { rel: CRel }>({ allowSelfLoops: true });
   readonly nodes: CNode[] = [];
   readonly rels: CRel[] = [];
+  /** Procedures this graph offers beyond the built-in ones (the TCK's test procedures), by name. */
+  readonly procedures = new Map<string, Procedure>();
   private readonly byLabel = new Map<string, CNode[]>();
   private readonly labels = new Map<string, { name: string; bit: number }>();
   private readonly typeIds = new Map<string, number>();

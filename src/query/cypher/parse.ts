@@ -8,10 +8,13 @@ import type {
   BinaryOp,
   Clause,
   CompareOp,
+  CypherType,
   Expr,
+  LabelExpr,
   MapProjectionItem,
   NodePattern,
   PatternPart,
+  ProcedureCall,
   Projection,
   ProjectionItem,
   Query,
@@ -33,6 +36,7 @@ interface Token {
 
 const OPERATORS = [
   '..',
+  '||',
   '<>',
   '!=',
   '<=',
@@ -51,6 +55,8 @@ const OPERATORS = [
   '.',
   ':',
   '|',
+  '&',
+  '!',
   '=',
   '<',
   '>',
@@ -65,6 +71,56 @@ const OPERATORS = [
 ];
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
+
+/** Type names as Neo4j 5 spells them (with synonyms), to the base names type predicates test. */
+const TYPE_NAMES = new Map<string, string>([
+  ...(['BOOL', 'BOOLEAN'].map((n) => [n, 'BOOLEAN']) as [string, string][]),
+  ...(['STRING', 'VARCHAR'].map((n) => [n, 'STRING']) as [string, string][]),
+  ...(['INT', 'INTEGER', 'SIGNED INTEGER', 'INT64', 'INTEGER64'].map((n) => [n, 'INTEGER']) as [
+    string,
+    string,
+  ][]),
+  ...(['FLOAT', 'FLOAT64'].map((n) => [n, 'FLOAT']) as [string, string][]),
+  ['DATE', 'DATE'],
+  ...(['LOCAL TIME', 'TIME WITHOUT TIME ZONE'].map((n) => [n, 'LOCAL TIME']) as [string, string][]),
+  ...(['ZONED TIME', 'TIME WITH TIME ZONE'].map((n) => [n, 'ZONED TIME']) as [string, string][]),
+  ...(['LOCAL DATETIME', 'TIMESTAMP WITHOUT TIME ZONE'].map((n) => [n, 'LOCAL DATETIME']) as [
+    string,
+    string,
+  ][]),
+  ...(['ZONED DATETIME', 'TIMESTAMP WITH TIME ZONE'].map((n) => [n, 'ZONED DATETIME']) as [string, string][]),
+  ['DURATION', 'DURATION'],
+  ['POINT', 'POINT'],
+  ...(['NODE', 'ANY NODE', 'VERTEX', 'ANY VERTEX'].map((n) => [n, 'NODE']) as [string, string][]),
+  ...(['RELATIONSHIP', 'ANY RELATIONSHIP', 'EDGE', 'ANY EDGE'].map((n) => [n, 'RELATIONSHIP']) as [
+    string,
+    string,
+  ][]),
+  ...(['MAP', 'ANY MAP'].map((n) => [n, 'MAP']) as [string, string][]),
+  ...(['LIST', 'ARRAY'].map((n) => [n, 'LIST']) as [string, string][]),
+  ['PATH', 'PATH'],
+  ...(['ANY', 'ANY VALUE'].map((n) => [n, 'ANY']) as [string, string][]),
+  ['PROPERTY VALUE', 'PROPERTY VALUE'],
+  ['ANY PROPERTY VALUE', 'PROPERTY VALUE'],
+  ['NOTHING', 'NOTHING'],
+  ['NULL', 'NULL'],
+]);
+
+/** The names of a label expression that is only names joined by &, else null. */
+function conjunction(e: LabelExpr): string[] | null {
+  if (e.kind === 'name') return [e.name];
+  if (e.kind !== 'and') return null;
+  const parts = e.args.map(conjunction);
+  return parts.every((p) => p !== null) ? parts.flat() : null;
+}
+
+/** The names of a type expression that is only names joined by |, else null. */
+function alternatives(e: LabelExpr): string[] | null {
+  if (e.kind === 'name') return [e.name];
+  if (e.kind !== 'or') return null;
+  const parts = e.args.map(alternatives);
+  return parts.every((p) => p !== null) ? parts.flat() : null;
+}
 
 function syntax(message: string, at: number): CypherFault {
   return new CypherFault('CYPHER_SYNTAX', message, at);
@@ -326,6 +382,16 @@ class Parser {
       this.pos++;
       return { kind: 'return', at, projection: this.projection(at) };
     }
+    if (word === 'OPTIONAL' && this.isKw('CALL', this.peek())) {
+      this.pos++;
+      const call = this.clause();
+      if (call?.kind !== 'procedure') throw syntax('OPTIONAL CALL { } is not supported yet', at);
+      return { ...call, at, optional: true };
+    }
+    if (word === 'CALL' && (this.peek().type === 'ident' || this.peek().type === 'qident')) {
+      this.pos++;
+      return this.procedureCall(at);
+    }
     if (word === 'CALL') {
       this.pos++;
       let imports: string[] | null = null;
@@ -338,10 +404,7 @@ class Parser {
         }
         this.expectOp(')');
       }
-      if (!this.isOp('{')) {
-        throw new CypherFault('CYPHER_UNSUPPORTED', 'procedure calls (CALL name(...)) are not supported', at);
-      }
-      this.pos++;
+      this.expectOp('{');
       const query = this.union();
       this.expectOp('}');
       if (this.isKw('IN'))
@@ -359,6 +422,34 @@ class Parser {
       throw new CypherFault('CYPHER_UNSUPPORTED', `the ${word} clause is not supported`, at);
     }
     return null;
+  }
+
+  private procedureCall(at: number): ProcedureCall {
+    const parts = [this.name('a procedure name')];
+    while (this.acceptOp('.')) parts.push(this.name('a procedure name'));
+    let args: Expr[] | null = null;
+    if (this.acceptOp('(')) {
+      args = [];
+      if (!this.isOp(')')) {
+        do args.push(this.expr());
+        while (this.acceptOp(','));
+      }
+      this.expectOp(')');
+    }
+    let yields: ProcedureCall['yields'] = null;
+    let where: Expr | null = null;
+    if (this.acceptKw('YIELD')) {
+      if (!this.acceptOp('*')) {
+        yields = [];
+        do {
+          const yat = this.tok.at;
+          const name = this.name('an output name');
+          yields.push({ name, alias: this.acceptKw('AS') ? this.name('a variable') : name, at: yat });
+        } while (this.acceptOp(','));
+      }
+      if (this.acceptKw('WHERE')) where = this.expr();
+    }
+    return { kind: 'procedure', at, name: parts.join('.'), args, yields, where, optional: false };
   }
 
   private projection(at: number): Projection {
@@ -430,19 +521,75 @@ class Parser {
   }
 
   private patternElement(at: number, pathVariable: string | null): PatternPart {
-    if (this.isOp('(') && this.isOp('(', this.peek())) {
-      this.pos++;
-      const inner = this.patternElement(at, pathVariable);
-      this.expectOp(')');
-      return inner;
-    }
-    const nodes = [this.nodePattern()];
+    const nodes: NodePattern[] = [];
     const rels: RelPattern[] = [];
-    while (this.isOp('-') || this.isOp('<-')) {
-      rels.push(this.relPattern());
-      nodes.push(this.nodePattern());
+    const anonymous = (): NodePattern => ({
+      at: this.tok.at,
+      variable: this.fresh(),
+      labels: [],
+      properties: null,
+    });
+    for (;;) {
+      if (this.isOp('(') && this.isOp('(', this.peek())) {
+        // A parenthesized path: grouping, or a quantified path pattern `((a)-[:T]->(b)){1,3}`.
+        const groupAt = this.tok.at;
+        this.pos++;
+        const inner = this.patternElement(groupAt, null);
+        this.expectOp(')');
+        const length = this.quantifier();
+        if (!length) {
+          if (nodes.length > 0) throw syntax('a parenthesized path must be quantified here', groupAt);
+          nodes.push(...inner.nodes);
+          rels.push(...inner.rels);
+        } else {
+          // The group is one relationship between nodes it does not constrain: a variable-length one.
+          const [a, b] = inner.nodes;
+          const rel = inner.rels[0];
+          const free = (n: NodePattern | undefined) =>
+            n && n.variable!.startsWith(' ') && n.labels.length === 0 && !n.labelExpr && !n.properties;
+          if (inner.rels.length !== 1 || !rel || rel.length || !free(a) || !free(b)) {
+            throw new CypherFault(
+              'CYPHER_UNSUPPORTED',
+              'quantified path patterns other than (()-[r:TYPE]->()){m,n} are not in the memory engine; run the query with --backend neo4j',
+              groupAt,
+            );
+          }
+          if (nodes.length === rels.length) nodes.push(anonymous());
+          rels.push({ ...rel, length });
+          nodes.push(this.isOp('(') && !this.isOp('(', this.peek()) ? this.nodePattern() : anonymous());
+        }
+      } else if (nodes.length === rels.length) nodes.push(this.nodePattern());
+      if (this.isOp('-') || this.isOp('<-')) {
+        const rel = this.relPattern();
+        const length = this.quantifier();
+        if (length && rel.length)
+          throw syntax('a relationship cannot be both variable-length and quantified', rel.at);
+        rels.push(length ? { ...rel, length } : rel);
+        if (!(this.isOp('(') && this.isOp('(', this.peek()))) nodes.push(this.nodePattern());
+        else nodes.push(anonymous());
+        continue;
+      }
+      if (!(this.isOp('(') && this.isOp('(', this.peek()))) break;
     }
     return { at, pathVariable, shortest: null, nodes, rels };
+  }
+
+  /** A path pattern quantifier: `{m,n}`, `{m,}`, `{,n}`, `{n}`, `+` or `*`; null when there is none. */
+  private quantifier(): RelPattern['length'] {
+    if (this.acceptOp('+')) return { min: 1, max: null };
+    if (this.acceptOp('*')) return { min: 0, max: null };
+    if (!(this.isOp('{') && (this.peek().type === 'int' || this.isOp(',', this.peek())))) return null;
+    this.pos++;
+    const int = (): number | null => {
+      if (this.tok.type !== 'int') return null;
+      return Number(this.tokens[this.pos++]!.text);
+    };
+    const min = int();
+    if (this.acceptOp('}')) return { min: min!, max: min };
+    this.expectOp(',');
+    const max = int();
+    this.expectOp('}');
+    return { min: min ?? 0, max };
   }
 
   private nodePattern(): NodePattern {
@@ -450,19 +597,7 @@ class Parser {
     this.expectOp('(');
     let variable: string | null = null;
     if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
-    const labels: string[] = [];
-    while (this.acceptOp(':')) {
-      labels.push(this.name('a label'));
-      if (this.isOp('|') || this.isOp('&')) {
-        throw new CypherFault(
-          'CYPHER_UNSUPPORTED',
-          'label expressions (| & !) in node patterns',
-          this.tok.at,
-        );
-      }
-    }
-    if (this.isOp('|'))
-      throw new CypherFault('CYPHER_UNSUPPORTED', 'label expressions in node patterns', this.tok.at);
+    const { labels, expr: labelExpr } = this.labels();
     let properties: Expr | null = null;
     if (this.isOp('{')) properties = this.mapLiteral();
     else if (this.tok.type === 'param' && !this.allowCreate) {
@@ -472,7 +607,63 @@ class Parser {
       throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a node pattern', this.tok.at);
     }
     this.expectOp(')');
-    return { at, variable: variable ?? this.fresh(), labels, properties };
+    return {
+      at,
+      variable: variable ?? this.fresh(),
+      labels,
+      ...(labelExpr ? { labelExpr } : {}),
+      properties,
+    };
+  }
+
+  /**
+   * `:A:B` or `:A&B` (labels all required), or any other label expression (`:A|B`, `:!A`, `:%`): the
+   * required labels, and the expression when it is more than that.
+   */
+  private labels(): { labels: string[]; expr: LabelExpr | null } {
+    const labels: string[] = [];
+    const others: LabelExpr[] = [];
+    while (this.acceptOp(':')) {
+      const e = this.labelOr();
+      const names = conjunction(e);
+      if (names) labels.push(...names);
+      else others.push(e);
+    }
+    const expr =
+      others.length === 0 ? null : others.length === 1 ? others[0]! : { kind: 'and' as const, args: others };
+    return { labels, expr };
+  }
+
+  private labelOr(): LabelExpr {
+    const args = [this.labelAnd()];
+    // `:A|:B`, the older spelling of relationship type alternatives.
+    // `[x IN l WHERE x:A | x.name]`: a | before an expression ends the label expression.
+    while (
+      this.isOp('|') &&
+      !(this.peek(2).type === 'op' && ['.', '(', '[', '{'].includes(this.peek(2).text))
+    ) {
+      this.pos++;
+      this.acceptOp(':');
+      args.push(this.labelAnd());
+    }
+    return args.length === 1 ? args[0]! : { kind: 'or', args };
+  }
+
+  private labelAnd(): LabelExpr {
+    const args = [this.labelNot()];
+    while (this.acceptOp('&')) args.push(this.labelNot());
+    return args.length === 1 ? args[0]! : { kind: 'and', args };
+  }
+
+  private labelNot(): LabelExpr {
+    if (this.acceptOp('!')) return { kind: 'not', arg: this.labelNot() };
+    if (this.acceptOp('%')) return { kind: 'any' };
+    if (this.acceptOp('(')) {
+      const e = this.labelOr();
+      this.expectOp(')');
+      return e;
+    }
+    return { kind: 'name', name: this.name('a label') };
   }
 
   private relPattern(): RelPattern {
@@ -482,15 +673,17 @@ class Parser {
     else this.expectOp('-');
     let variable: string | null = null;
     const types: string[] = [];
+    let typeExpr: LabelExpr | undefined;
     let properties: Expr | null = null;
     let length: RelPattern['length'] = null;
     if (this.acceptOp('[')) {
       if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
+
       if (this.acceptOp(':')) {
-        do {
-          this.acceptOp(':');
-          types.push(this.name('a relationship type'));
-        } while (this.acceptOp('|'));
+        const e = this.labelOr();
+        const names = alternatives(e);
+        if (names) types.push(...names);
+        else typeExpr = e;
       }
       if (this.acceptOp('*')) {
         let min = 1;
@@ -528,6 +721,7 @@ class Parser {
       at,
       variable: variable ?? this.fresh(),
       types,
+      ...(typeExpr ? { typeExpr } : {}),
       direction: left === right ? 'both' : left ? 'in' : 'out',
       properties,
       length,
@@ -585,6 +779,41 @@ class Parser {
     return ops.length === 0 ? first : { kind: 'compare', at: first.at, ops, args };
   }
 
+  /** A type of a type predicate: `INTEGER`, `LIST<STRING NOT NULL>`, `INTEGER | FLOAT`, `ANY NODE`... */
+  private cypherType(): CypherType {
+    const alternatives: CypherType['alternatives'] = [];
+    const one = () => {
+      const at = this.tok.at;
+      const words: string[] = [];
+      while (this.tok.type === 'ident' && !(this.isKw('NOT') && this.isKw('NULL', this.peek()))) {
+        const w = this.tok.text.toUpperCase();
+        const next = [...words, w].join(' ');
+        if (words.length > 0 && ![...TYPE_NAMES.keys()].some((k) => k === next || k.startsWith(`${next} `)))
+          break;
+        words.push(w);
+        this.pos++;
+      }
+      let base = TYPE_NAMES.get(words.join(' '));
+      let element: CypherType | null = null;
+      if ((base === 'LIST' || words.join(' ') === 'ANY') && this.acceptOp('<')) {
+        if (base !== 'LIST') base = 'ANY';
+        element = this.cypherType();
+        this.expectOp('>');
+        if (base === 'ANY') {
+          alternatives.push(...element.alternatives);
+          return;
+        }
+      }
+      if (!base) throw syntax(`unknown type ${words.join(' ') || this.tok.text}`, at);
+      const notNull = this.isKw('NOT') && this.isKw('NULL', this.peek());
+      if (notNull) this.pos += 2;
+      alternatives.push({ base, element, notNull });
+    };
+    one();
+    while (this.acceptOp('|')) one();
+    return { alternatives };
+  }
+
   private predicates(): Expr {
     let left = this.additive();
     for (;;) {
@@ -604,9 +833,21 @@ class Parser {
       } else if (this.isKw('IN')) {
         this.pos++;
         left = { kind: 'binary', at, op: 'in', left, right: this.additive() };
+      } else if (this.isOp(':') && this.isOp(':', this.peek())) {
+        this.pos += 2;
+        left = { kind: 'isType', at, arg: left, type: this.cypherType(), negated: false };
       } else if (this.isKw('IS')) {
         this.pos++;
         const negated = this.acceptKw('NOT');
+        if (this.isOp(':') && this.isOp(':', this.peek())) {
+          this.pos += 2;
+          left = { kind: 'isType', at, arg: left, type: this.cypherType(), negated };
+          continue;
+        }
+        if (this.acceptKw('TYPED')) {
+          left = { kind: 'isType', at, arg: left, type: this.cypherType(), negated };
+          continue;
+        }
         if (!this.acceptKw('NULL')) {
           throw new CypherFault('CYPHER_UNSUPPORTED', 'IS tests other than IS [NOT] NULL', this.tok.at);
         }
@@ -618,9 +859,9 @@ class Parser {
 
   private additive(): Expr {
     let left = this.multiplicative();
-    while (this.isOp('+') || this.isOp('-')) {
+    while (this.isOp('+') || this.isOp('-') || this.isOp('||')) {
       const at = this.tok.at;
-      const op = this.tok.text as '+' | '-';
+      const op = this.tok.text as '+' | '-' | '||';
       this.pos++;
       left = { kind: 'binary', at, op, left, right: this.multiplicative() };
     }
@@ -700,9 +941,8 @@ class Parser {
         this.expectOp(']');
         target = { kind: 'index', at, target, index };
       } else if (this.isOp(':') && target.kind !== 'literal') {
-        const labels: string[] = [];
-        while (this.acceptOp(':')) labels.push(this.name('a label'));
-        target = { kind: 'hasLabels', at, target, labels };
+        const { labels, expr } = this.labels();
+        target = { kind: 'hasLabels', at, target, labels, ...(expr ? { expr } : {}) };
       } else if (this.isOp('{') && target.kind === 'var') {
         target = this.mapProjection(target);
       } else return target;
@@ -932,8 +1172,10 @@ class Parser {
       });
       if (comprehension) return comprehension;
     }
-    // [(a)-->(b) WHERE ... | ...]
-    if (this.isOp('(', this.peek())) {
+    // [(a)-->(b) WHERE ... | ...], [p = (a)-->(b) | ...]
+    const named =
+      (this.peek().type === 'ident' || this.peek().type === 'qident') && this.isOp('=', this.peek(2));
+    if (this.isOp('(', this.peek()) || (named && this.isOp('(', this.peek(3)))) {
       const comprehension = this.attempt(() => {
         this.pos++;
         const start = this.tok.at;

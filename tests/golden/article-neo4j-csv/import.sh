@@ -3,8 +3,9 @@
 # that does not exist yet or is empty, the server stopped:
 #   NEO4J_HOME=/path/to/neo4j sh import.sh [--overwrite-destination ...]
 # Options given go to neo4j-admin ($NEO4J_ADMIN, else the one on the PATH); the database is
-# $NEO4J_DATABASE, else neo4j. Then `kg load --backend neo4j` on the same data creates the constraints
-# and indexes, and changes nothing else but the :Dataset node's loadedAt.
+# $NEO4J_DATABASE, else neo4j. Then `kg load --backend neo4j` on the same data (with the same
+# --dataset, if one was given to the export) creates the constraints and indexes, and changes nothing
+# else but the :Dataset node's loadedAt and source (the data folder it was loaded from).
 set -eu
 cd "$(dirname "$0")"
 exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \

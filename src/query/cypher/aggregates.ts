@@ -1,0 +1,150 @@
+import { CypherFault } from './errors';
+import { checkedInt, typeError } from './function-args';
+import { orderCompare, typeName, type Value } from './values';
+
+/** The aggregating functions: each folds the values of a group into one. */
+export interface Aggregator {
+  add(v: Value): void;
+  result(): Value;
+}
+
+export const AGGREGATES = new Set([
+  'count',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'collect',
+  'stdev',
+  'stdevp',
+  'percentilecont',
+  'percentiledisc',
+]);
+
+/** The numbers of a group, for the aggregates that need them all. */
+function numbers(name: string, at: number): { add(v: Value): void; values: number[] } {
+  const values: number[] = [];
+  return {
+    values,
+    add: (v) => {
+      if (v === null) return;
+      if (typeof v !== 'bigint' && typeof v !== 'number') {
+        throw typeError(`${name}() expects numbers, not a ${typeName(v)}`, at);
+      }
+      values.push(Number(v));
+    },
+  };
+}
+
+/** An aggregator; `extra` holds the constant arguments after the first (the percentile). */
+export function makeAggregator(name: string, at: number, extra: Value[] = []): Aggregator {
+  switch (name) {
+    case 'stdev':
+    case 'stdevp': {
+      const n = numbers(name, at);
+      return {
+        add: n.add,
+        result: () => {
+          const xs = n.values;
+          const d = name === 'stdev' ? xs.length - 1 : xs.length;
+          if (d <= 0) return 0;
+          const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+          return Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / d);
+        },
+      };
+    }
+    case 'percentilecont':
+    case 'percentiledisc': {
+      const p = extra[0] ?? null;
+      if (typeof p !== 'number' && typeof p !== 'bigint') {
+        throw typeError(`${name}() needs a numeric percentile`, at);
+      }
+      const q = Number(p);
+      if (q < 0 || q > 1)
+        throw new CypherFault('CYPHER_RUNTIME', `the percentile ${q} is not between 0 and 1`, at);
+      const raw: Value[] = [];
+      const n = numbers(name, at);
+      return {
+        add: (v) => {
+          n.add(v);
+          if (v !== null) raw.push(v);
+        },
+        result: () => {
+          if (raw.length === 0) return null;
+          const order = raw.map((v, i) => ({ v, x: n.values[i]! })).sort((a, b) => a.x - b.x);
+          if (name === 'percentiledisc') {
+            const i = q === 0 ? 0 : Math.ceil(q * order.length) - 1;
+            return order[Math.max(0, i)]!.v;
+          }
+          const pos = q * (order.length - 1);
+          const lo = Math.floor(pos);
+          const hi = Math.ceil(pos);
+          return order[lo]!.x + (order[hi]!.x - order[lo]!.x) * (pos - lo);
+        },
+      };
+    }
+    case 'count': {
+      // A float counter: exact far beyond any graph in memory, and much cheaper than a bigint one.
+      let n = 0;
+      return { add: (v) => void (v !== null && n++), result: () => BigInt(n) };
+    }
+    case 'collect': {
+      const out: Value[] = [];
+      return { add: (v) => void (v !== null && out.push(v)), result: () => out };
+    }
+    case 'sum': {
+      // Integers add up as a float while the total is exact (below 2^53), then as a bigint.
+      let small = 0;
+      let int = 0n;
+      let float = 0;
+      let isFloat = false;
+      return {
+        add: (v) => {
+          if (v === null) return;
+          if (typeof v === 'bigint') {
+            const x = Number(v);
+            if (Number.isSafeInteger(x) && Number.isSafeInteger(small + x)) small += x;
+            else int = checkedInt(int + v, at);
+          } else if (typeof v === 'number') {
+            isFloat = true;
+            float += v;
+          } else throw typeError(`sum() expects numbers, not a ${typeName(v)}`, at);
+        },
+        result: () => (isFloat ? float + Number(int) + small : checkedInt(int + BigInt(small), at)),
+      };
+    }
+    case 'avg': {
+      // A running mean, as Neo4j computes it: the same rounding, and no overflow on large sums.
+      let mean = 0;
+      let n = 0;
+      return {
+        add: (v) => {
+          if (v === null) return;
+          if (typeof v !== 'bigint' && typeof v !== 'number') {
+            throw typeError(`avg() expects numbers, not a ${typeName(v)}`, at);
+          }
+          n++;
+          mean += (Number(v) - mean) / n;
+        },
+        result: () => (n === 0 ? null : mean),
+      };
+    }
+    case 'min':
+    case 'max': {
+      let best: Value = null;
+      const sign = name === 'min' ? 1 : -1;
+      return {
+        add: (v) => {
+          if (v === null) return;
+          if (best === null) best = v;
+          // Two values of one primitive type (the usual case) compare directly.
+          else if (typeof v === typeof best && (typeof v === 'bigint' || typeof v === 'string')) {
+            if (sign * (v < (best as typeof v) ? -1 : v > (best as typeof v) ? 1 : 0) < 0) best = v;
+          } else if (sign * orderCompare(v, best) < 0) best = v;
+        },
+        result: () => best,
+      };
+    }
+  }
+  throw new CypherFault('CYPHER_SYNTAX', `unknown aggregate ${name}()`, at);
+}

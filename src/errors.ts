@@ -118,6 +118,15 @@ export const ERROR_CODES = {
     about:
       'The statement type lacks a variable the import needs (concept, agreement, person or organization), or it has the wrong data type.',
   },
+  // kg annotate
+  FILE_CHANGED: {
+    exit: 1,
+    about: 'A data file changed on disk since kg annotate read it: nothing was overwritten.',
+  },
+  TOKEN_REFUSED: {
+    exit: 2,
+    about: 'A kg annotate request without the token of the printed URL, or not addressed to 127.0.0.1.',
+  },
   // Usage and I/O
   USAGE: { exit: 2, about: 'A wrong command line.' },
   PATH_NOT_FOUND: { exit: 2, about: 'A path given on the command line does not exist.' },

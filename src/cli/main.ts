@@ -13,6 +13,9 @@ import { register as registerCache } from './commands/cache';
 import { register as registerUnload } from './commands/unload';
 import { register as registerNetwork } from './commands/network';
 import { register as registerImport } from './commands/import';
+import { register as registerAnnotate } from './commands/annotate';
+import { register as registerNew } from './commands/new';
+import { register as registerQuotes } from './commands/quotes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };
@@ -45,6 +48,9 @@ for (const register of [
   registerNetwork,
   registerCache,
   registerImport,
+  registerAnnotate,
+  registerNew,
+  registerQuotes,
 ])
   register(program);
 

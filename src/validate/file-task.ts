@@ -9,6 +9,8 @@ export interface FileTask {
   maxFileBytes: number;
   /** Where checked files are kept by content; none: no cache. */
   cacheDir?: string;
+  /** The file's text, checked instead of what is on disk. */
+  text?: string | undefined;
 }
 
 /** A checked file: its result, and with a cache, the key of its bytes there. */
@@ -34,7 +36,10 @@ export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<strin
 
 /** The file's result, or the cached JSON text of it. */
 async function check(task: FileTask): Promise<CheckedFile<FileResult | string>> {
-  const read = await readBytes(task.file, task.maxFileBytes);
+  const read =
+    task.text === undefined
+      ? await readBytes(task.file, task.maxFileBytes)
+      : { ok: true as const, bytes: Buffer.from(task.text) };
   if (!read.ok) return { result: failed(read.error) };
   // Keyed by the bytes: a hit needs no decoding, and the same bytes always decode the same.
   const key = task.cacheDir === undefined ? undefined : await cacheKey([read.bytes]);

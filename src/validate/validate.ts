@@ -32,6 +32,11 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Told how far the work is: files read and checked, then the checks across files. */
   onProgress?: (progress: ValidateProgress) => void;
+  /**
+   * Data files checked with this text instead of what is on disk (absolute paths); a file not on disk
+   * yet is checked as if it were. `kg annotate` checks a change this way before it writes it.
+   */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export interface ValidateProgress {
@@ -61,7 +66,10 @@ export async function validate(
   options: ValidateOptions = {},
 ): Promise<ValidationResult> {
   const root = resolve(options.root ?? (await commonRoot(paths)));
-  const { files, problems } = await collectFiles(paths, root, options.strict);
+  const collected = await collectFiles(paths, root, options.strict);
+  const { problems } = collected;
+  const overlay = options.overlay ?? new Map<string, string>();
+  const files = overlay.size ? [...new Set([...collected.files, ...overlay.keys()])].sort() : collected.files;
   const dataset: Dataset = { root, files, documents: new Map(), entities: new Map(), statements: new Map() };
   const errors = problems.filter((e) => e.severity === 'error');
   const warnings = problems.filter((e) => e.severity === 'warning');
@@ -79,7 +87,12 @@ export async function validate(
     options.onProgress?.({ phase, done, total });
 
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const tasks = files.map((file) => ({ file, maxFileBytes, cacheDir: options.cacheDir }));
+  const tasks = files.map((file) => ({
+    file,
+    maxFileBytes,
+    cacheDir: options.cacheDir,
+    text: overlay.get(file),
+  }));
   const threads =
     options.workers ?? ((await totalBytes(files)) >= WORKERS_FROM_BYTES ? availableParallelism() : 0);
   let checked = 0;

@@ -1,0 +1,241 @@
+/**
+ * Changes to a data file as a person would make them: only the record that changes is written anew,
+ * every other byte of the file (comments, blank lines, quoting, folding, the `# yaml-language-server`
+ * header) stays as it was. The `yaml` package's Document API parses the file and renders the record;
+ * the text is spliced at the record's place, and the result is parsed again to prove it holds exactly
+ * the intended data.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Section } from '../validate/schema-check';
+
+export type DataRecord = Record<string, unknown>;
+
+/** The width the data files are folded at: the project's Prettier width. */
+const LINE_WIDTH = 110;
+
+/** The ids of a section's items, in file order (undefined for an item without a string id). */
+export function itemIds(text: string, section: Section): (string | undefined)[] {
+  const seq = sectionOf(parse(text), section);
+  return (seq?.items ?? []).map((item) => {
+    const id = isMap(item) ? item.get('id') : undefined;
+    return typeof id === 'string' ? id : undefined;
+  });
+}
+
+/** The text with `record` inserted as item `index` of the section (created if missing). */
+export function insertItem(text: string, section: Section, index: number, record: DataRecord): string {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section);
+  const before = sectionData(doc, section);
+  const expected = [...before.slice(0, index), record, ...before.slice(index)];
+  if (!seq || seq.items.length === 0 || seq.flow) return rewriteSection(doc, section, expected);
+  const indent = indentOf(text, seq.items[0]!);
+  const rendered = renderItem(record, styles(seq), indent);
+  const spaced = seq.items.slice(1).some((item) => (item as Node).spaceBefore === true);
+  const gap = spaced ? '\n' : '';
+  let out: string;
+  if (index === 0) {
+    // Before the first item, below the comments that head the list.
+    const at = lineStart(text, rangeOf(seq.items[0]!)[0]);
+    out = text.slice(0, at) + rendered + gap + text.slice(at);
+  } else {
+    const at = itemEnd(text, seq.items[index - 1]!);
+    out = withNewline(text.slice(0, at)) + gap + rendered + text.slice(at);
+  }
+  return checked(out, section, expected);
+}
+
+/**
+ * The text with item `index` of the section replaced by `record`: fields that keep their value keep
+ * their text and comments, new fields go after the field before them in `order`, dropped ones go.
+ */
+export function replaceItem(
+  text: string,
+  section: Section,
+  index: number,
+  record: DataRecord,
+  order: readonly string[],
+): string {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section)!;
+  const expected = sectionData(doc, section);
+  expected[index] = record;
+  const item = seq.items[index];
+  if (!isMap(item)) throw new Error(`item ${index} of ${section} is not a mapping`);
+  const keyStyles = styles(seq);
+  const [start] = rangeOf(item);
+  const end = itemEnd(text, item);
+  for (const pair of [...item.items]) {
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
+    if (!Object.hasOwn(record, key)) item.delete(key);
+    else if (!isDeepStrictEqual(toData(pair.value), record[key]))
+      pair.value = styledNode(doc, key, record[key], keyStyles);
+  }
+  const has = (key: string) => item.items.some((p) => isScalar(p.key) && p.key.value === key);
+  for (const [key, value] of Object.entries(record)) {
+    if (has(key)) continue;
+    const rank = order.indexOf(key);
+    // After the last field that comes before it in `order` (or at the end).
+    let at = item.items.length;
+    if (rank >= 0) {
+      at = 0;
+      item.items.forEach((p, i) => {
+        const r = order.indexOf(String(isScalar(p.key) ? p.key.value : ''));
+        if (r >= 0 && r < rank) at = i + 1;
+      });
+    }
+    item.items.splice(at, 0, doc.createPair(key, styledNode(doc, key, value, keyStyles)));
+  }
+  // The comment and blank line above the item are outside the replaced text: not rendered again.
+  item.commentBefore = null;
+  item.spaceBefore = false;
+  const indent = indentOf(text, item);
+  const out = text.slice(0, lineStart(text, start)) + render(itemDocument(item), indent) + text.slice(end);
+  return checked(out, section, expected);
+}
+
+/** The text without item `index` of the section; the comments above it stay (they head what follows). */
+export function removeItem(text: string, section: Section, index: number): string {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section)!;
+  const expected = sectionData(doc, section);
+  expected.splice(index, 1);
+  if (expected.length === 0) return rewriteSection(doc, section, []);
+  const item = seq.items[index]!;
+  let from = lineStart(text, rangeOf(item)[0]);
+  let to = itemEnd(text, item);
+  // One blank line goes with it: the one after, or else the one before.
+  const spacedBefore = text.slice(0, from).endsWith('\n\n');
+  if (text.startsWith('\n', to) && (index === 0 || spacedBefore)) to += 1;
+  else if (spacedBefore && (item as Node).commentBefore == null) from -= 1;
+  return checked(text.slice(0, from) + text.slice(to), section, expected);
+}
+
+function parse(text: string): Document.Parsed {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) throw new Error(`the file is not valid YAML: ${doc.errors[0]!.message}`);
+  return doc;
+}
+
+function sectionOf(doc: Document, section: Section): YAMLSeq | undefined {
+  const seq = doc.get(section, true);
+  return isSeq(seq) ? seq : undefined;
+}
+
+function sectionData(doc: Document, section: Section): unknown[] {
+  const seq = sectionOf(doc, section);
+  return seq ? (toData(seq) as unknown[]) : [];
+}
+
+function toData(node: unknown): unknown {
+  return node && typeof node === 'object' && 'toJSON' in node
+    ? (node as { toJSON: () => unknown }).toJSON()
+    : node;
+}
+
+/** The file written by the Document API: a section that was empty or missing has nothing to keep. */
+function rewriteSection(doc: Document, section: Section, items: unknown[]): string {
+  const seq = doc.createNode(items) as YAMLSeq;
+  seq.flow = items.length === 0;
+  if (doc.contents === null || !isMap(doc.contents)) throw new Error('the file is not a mapping');
+  doc.set(section, seq);
+  const out = doc.toString({ lineWidth: LINE_WIDTH, singleQuote: true });
+  return checked(out, section, items);
+}
+
+/** The new text, once it is shown to hold exactly the expected section (and to parse). */
+function checked(out: string, section: Section, expected: unknown[]): string {
+  const got = sectionData(parse(out), section);
+  if (!isDeepStrictEqual(got, JSON.parse(JSON.stringify(expected))))
+    throw new Error(`writing ${section} would not give the intended data`);
+  return out;
+}
+
+type Styles = Map<string, Scalar.Type>;
+
+/** How the file writes each field's text (quote in single quotes, ids plain, ...): its first use. */
+function styles(seq: YAMLSeq): Styles {
+  const found: Styles = new Map();
+  for (const item of seq.items) {
+    if (!isMap(item)) continue;
+    for (const pair of item.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      const value = isSeq(pair.value) ? pair.value.items[0] : pair.value;
+      if (isScalar(value) && typeof value.value === 'string' && value.type && !found.has(key))
+        found.set(key, value.type);
+    }
+  }
+  return found;
+}
+
+/** A value as a node written in the file's style for its field; a text too long for one line is folded. */
+function styledNode(doc: Document, key: string, value: unknown, keyStyles: Styles): Node {
+  const node = doc.createNode(value) as Node;
+  const style = keyStyles.get(key);
+  const apply = (n: unknown) => {
+    if (!isScalar(n) || typeof n.value !== 'string') return;
+    if (n.value.length + key.length + 8 > LINE_WIDTH - 6) n.type = Scalar.BLOCK_FOLDED;
+    else if (style === Scalar.PLAIN || style === Scalar.QUOTE_SINGLE || style === Scalar.QUOTE_DOUBLE)
+      n.type = style;
+  };
+  if (isSeq(node)) node.items.forEach(apply);
+  else apply(node);
+  return node;
+}
+
+function renderItem(record: DataRecord, keyStyles: Styles, indent: number): string {
+  const doc = new Document();
+  const map = new YAMLMap();
+  for (const [key, value] of Object.entries(record))
+    map.items.push(doc.createPair(key, styledNode(doc, key, value, keyStyles)));
+  return render(itemDocument(map), indent);
+}
+
+/** A document holding one list item, rendered at column 0. */
+function itemDocument(item: YAMLMap): Document {
+  const doc = new Document();
+  const seq = new YAMLSeq();
+  seq.items.push(item);
+  doc.contents = seq;
+  return doc;
+}
+
+/** The rendered item, every line moved right to the list's indentation. */
+function render(doc: Document, indent: number): string {
+  const text = doc.toString({ lineWidth: LINE_WIDTH - indent, singleQuote: true });
+  const pad = ' '.repeat(indent);
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : pad + line))
+    .join('\n');
+}
+
+function rangeOf(node: unknown): [number, number, number] {
+  const range = (node as Node).range;
+  if (!range) throw new Error('a node without a place in the file');
+  return range;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where the item's text ends: after the newline of its last line. */
+function itemEnd(text: string, item: unknown): number {
+  const end = rangeOf(item)[2];
+  if (end > 0 && text[end - 1] === '\n') return end;
+  const next = text.indexOf('\n', end);
+  return next < 0 ? text.length : next + 1;
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/** The column of the item's `-`. */
+function indentOf(text: string, item: unknown): number {
+  const start = lineStart(text, rangeOf(item)[0]);
+  return /^ */.exec(text.slice(start))![0].length;
+}

@@ -21,6 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBigDataset } from '../big-dataset';
+import { FAULT_CAMPAIGN } from '../fault-campaign-table';
 import { ROOT } from '../helpers';
 import { cypher, testNeo4j } from '../neo4j-helpers';
 
@@ -28,6 +29,17 @@ import { cypher, testNeo4j } from '../neo4j-helpers';
  * The fault campaign: each fault injected for real (a data folder, FIFO, device node or symbolic link
  * as --out, a killed export), each row a fault and the state it must end in.
  */
+
+/** The faults this file's tests inject, as they are defined (whatever -t runs of them). */
+const injected: string[] = [];
+
+/** A test's title: the fault and the state it must end in, from the campaign's table. */
+function injects(fault: string): string {
+  const row = FAULT_CAMPAIGN.find((r) => r.fault === fault);
+  if (!row) throw new Error(`${fault}: not in tests/fault-campaign-table.ts`);
+  injected.push(fault);
+  return `${fault} -> ${row.state}`;
+}
 
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 const isRoot = process.getuid?.() === 0;
@@ -212,7 +224,7 @@ const OUTPUT_CASES: OutputCase[] = [
     },
   },
   {
-    fault: 'a symbolic link as --out, with --force: the link is replaced, never its target',
+    fault: 'a symbolic link as --out, with --force',
     setup: (dir) => {
       writeFileSync(join(dir, 'precious.txt'), 'keep me');
       symlinkSync(join(dir, 'precious.txt'), join(dir, 'link'));
@@ -237,7 +249,7 @@ const OUTPUT_CASES: OutputCase[] = [
     after: 'untouched',
   },
   {
-    fault: 'a symbolic link to the data folder as --out, with --force: the link is replaced, the data kept',
+    fault: 'a symbolic link to the data folder as --out, with --force',
     setup: (dir) => {
       symlinkSync(join(dir, 'data'), join(dir, 'link'));
       return dir;
@@ -250,7 +262,7 @@ const OUTPUT_CASES: OutputCase[] = [
     },
   },
   {
-    fault: 'an existing folder as --out of a file format: the default name inside',
+    fault: 'an existing folder as --out of a file format',
     setup: (dir) => {
       mkdirSync(join(dir, 'exports'));
       return join(dir, 'exports');
@@ -260,7 +272,7 @@ const OUTPUT_CASES: OutputCase[] = [
     after: (path) => expect(readdirSync(path)).toEqual(['graph.gexf']),
   },
   {
-    fault: 'an earlier export as --out: replaced',
+    fault: 'an earlier export as --out',
     setup: (dir) => {
       expect(kg(['export', 'data', '--format', 'neo4j-csv', '--out', 'csv'], dir).code).toBe(0);
       writeFileSync(join(dir, 'csv', 'statements.csv'), 'stale');
@@ -283,7 +295,7 @@ const OUTPUT_CASES: OutputCase[] = [
 ];
 
 describe('outputs: fault -> expected state', () => {
-  test.each(OUTPUT_CASES.map((c) => [c.fault, c] as const))('%s', (_, c) => {
+  test.each(OUTPUT_CASES.map((c) => [injects(c.fault), c] as const))('%s', (_, c) => {
     if (c.skip) return;
     const dir = workspace();
     const checked = c.setup(dir);
@@ -296,7 +308,7 @@ describe('outputs: fault -> expected state', () => {
     else c.after(checked, dir);
   });
 
-  test('--out - writes the file to standard output, byte for byte, for every file format', () => {
+  test(injects('--out - for every file format'), () => {
     const dir = workspace();
     for (const [format, name] of [
       ['graphml', 'graph.graphml'],
@@ -313,7 +325,7 @@ describe('outputs: fault -> expected state', () => {
     expect(folder.stderr).toMatch(/USAGE neo4j-csv is a folder of files/);
   });
 
-  test('export --all writes a manifest: the data key, the version, each file with its SHA-256', () => {
+  test(injects('export --all'), () => {
     const dir = workspace();
     expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(dir, 'out', '.factgraph-export.json'), 'utf8')) as {
@@ -338,7 +350,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 describe('export --all swaps in a whole set', () => {
   jest.setTimeout(300_000);
 
-  test('SIGKILL while the new set is written: the old set stays whole; the next run cleans up and converges', async () => {
+  test(injects('SIGKILL while the new set is written'), async () => {
     const dir = workspace();
     writeBigDataset(join(dir, 'big'), 1000, 10000);
     expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
@@ -373,7 +385,7 @@ describe('export --all swaps in a whole set', () => {
     expect(snapshot(join(dir, 'out'))).not.toEqual(old);
   });
 
-  test('killed between setting the old set aside and renaming the new one in: the next run puts it back first', () => {
+  test(injects('killed between setting the old set aside and renaming the new one in'), () => {
     const dir = workspace();
     expect(kg(['export', 'data', '--all'], dir).code).toBe(0);
     const old = snapshot(join(dir, 'out'));
@@ -426,14 +438,14 @@ interface InputCase {
 /** fault -> expected state for inputs: each run ends (no hang: a 30 s timeout fails it) as stated. */
 const INPUT_CASES: InputCase[] = [
   {
-    fault: 'a statements file linked from inside the data folder: followed',
+    fault: 'a statements file linked from inside the data folder',
     setup: linkStatementsFromOutside,
     args: ['validate', 'data', '--root', '.'],
     exit: 0,
     says: [/^valid: 11 files: 1 document, 47 entities, 74 statements$/m],
   },
   {
-    fault: 'a statements file linked from outside the data folder: PATH_OUTSIDE_ROOT at the link',
+    fault: 'a statements file linked from outside the data folder',
     setup: linkStatementsFromOutside,
     args: ['validate', 'data'],
     exit: 1,
@@ -442,28 +454,28 @@ const INPUT_CASES: InputCase[] = [
     ],
   },
   {
-    fault: 'a linked folder inside the data folder: followed, each file read once',
+    fault: 'a linked folder inside the data folder',
     setup: (dir) => symlinkSync(join(dir, 'data', 'entities'), join(dir, 'data', 'entities-again')),
     args: ['validate', 'data'],
     exit: 0,
     says: [/^valid: 11 files: 1 document, 47 entities, 74 statements$/m],
   },
   {
-    fault: 'a link to a folder that holds it: PATH_LOOP, not a hang',
+    fault: 'a link to a folder that holds it',
     setup: (dir) => symlinkSync(join(dir, 'data'), join(dir, 'data', 'entities', 'loop')),
     args: ['validate', 'data'],
     exit: 1,
     says: [/^data\/entities\/loop: error PATH_LOOP symbolic link leads back to .*data, a folder it is in/m],
   },
   {
-    fault: 'a link to itself: PATH_LOOP',
+    fault: 'a link to itself',
     setup: (dir) => symlinkSync('self.yaml', join(dir, 'data', 'self.yaml')),
     args: ['validate', 'data'],
     exit: 1,
     says: [/^data\/self\.yaml: error PATH_LOOP symbolic link leads round in a loop/m],
   },
   {
-    fault: 'a FIFO named .yaml in the data folder: a warning, never opened',
+    fault: 'a FIFO named .yaml in the data folder',
     setup: (dir) => special(dir, join('data', 'entities', 'pipe.yaml'), 'fifo'),
     args: ['validate', 'data'],
     exit: 0,
@@ -473,7 +485,7 @@ const INPUT_CASES: InputCase[] = [
     ],
   },
   {
-    fault: 'a FIFO named .yaml in the data folder, with --strict: an error',
+    fault: 'a FIFO named .yaml in the data folder, with --strict',
     setup: (dir) => special(dir, join('data', 'entities', 'pipe.yaml'), 'fifo'),
     args: ['validate', 'data', '--strict'],
     exit: 1,
@@ -487,7 +499,7 @@ const INPUT_CASES: InputCase[] = [
     says: [/error NO_DATA_FILES no \.yaml or \.yml files under pipe\.yaml; .*pipe\.yaml: a FIFO/],
   },
   {
-    fault: "a FIFO as a document's source text: an error at the document, no hang",
+    fault: "a FIFO as a document's source text",
     setup: (dir) => special(dir, SOURCE_TEXT, 'fifo'),
     args: ['validate', 'data'],
     exit: 1,
@@ -496,7 +508,7 @@ const INPUT_CASES: InputCase[] = [
     ],
   },
   {
-    fault: "a /dev/zero node as a document's source text: never read",
+    fault: "a /dev/zero node as a document's source text",
     skip: !isRoot,
     setup: (dir) => special(dir, SOURCE_TEXT, 'zero'),
     args: ['validate', 'data'],
@@ -504,7 +516,7 @@ const INPUT_CASES: InputCase[] = [
     says: [/error NOT_REGULAR_FILE source text ".*": a character device, not a regular file/],
   },
   {
-    fault: 'a /dev/zero node named .yaml in the data folder: a warning, never read',
+    fault: 'a /dev/zero node named .yaml in the data folder',
     skip: !isRoot,
     setup: (dir) => special(dir, join('data', 'zero.yaml'), 'zero'),
     args: ['validate', 'data'],
@@ -514,7 +526,7 @@ const INPUT_CASES: InputCase[] = [
 ];
 
 describe('inputs: fault -> expected state', () => {
-  test.each(INPUT_CASES.map((c) => [c.fault, c] as const))('%s', (_, c) => {
+  test.each(INPUT_CASES.map((c) => [injects(c.fault), c] as const))('%s', (_, c) => {
     if (c.skip) return;
     const dir = workspace();
     c.setup(dir);
@@ -528,7 +540,7 @@ describe('inputs: fault -> expected state', () => {
 });
 
 describe('inputs on the real Neo4j', () => {
-  test('kg load --prune keeps the statements of a linked file, and loads nothing when the link leads out', async () => {
+  test(injects('kg load --prune with a linked statements file, then one linked from outside'), async () => {
     const config = testNeo4j();
     const dataset = 'fault-campaign-links';
     const neo4jEnv = {
@@ -622,21 +634,24 @@ const after = (ms: number) => {
 };
 
 describe('interrupts and timeouts: fault -> expected state', () => {
-  test.each([
-    ['SIGTERM', 143],
-    ['SIGINT', 130],
-  ] as const)(
-    '%s during a memory query over every path of the article: exit %i, INTERRUPTED',
-    async (signal, exit) => {
-      const run = await signalled(['query', ALL_PATHS], signal, { ready: after(1500) });
-      expect({ code: run.code, signal: run.signal }).toEqual({ code: exit, signal: null });
-      expect(run.stderr).toMatch(
-        new RegExp(`^error INTERRUPTED stopped by ${signal} before the work was done`, 'm'),
-      );
-    },
-  );
+  test.each(
+    (['SIGTERM', 'SIGINT'] as const).map(
+      (signal) =>
+        [
+          injects(`${signal} during a memory query over every path of the article`),
+          signal,
+          signal === 'SIGTERM' ? 143 : 130,
+        ] as const,
+    ),
+  )('%s', async (_, signal, exit) => {
+    const run = await signalled(['query', ALL_PATHS], signal, { ready: after(1500) });
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: exit, signal: null });
+    expect(run.stderr).toMatch(
+      new RegExp(`^error INTERRUPTED stopped by ${signal} before the work was done`, 'm'),
+    );
+  });
 
-  test('--timeout on a memory query: exit 9, QUERY_TIMEOUT; with --json nothing on stderr', () => {
+  test(injects('--timeout 1 on a memory query'), () => {
     const r = kg(['--json', 'query', ALL_PATHS, '--timeout', '1'], ROOT);
     expect(r.code).toBe(9);
     expect(r.stderr).toBe('');
@@ -650,14 +665,14 @@ describe('interrupts and timeouts: fault -> expected state', () => {
     });
   });
 
-  test('--timeout of a year (past the 2^31 ms a timer holds) on the memory backend: it answers', () => {
+  test(injects('--timeout of a year (past the 2^31 ms a timer holds) on the memory backend'), () => {
     const r = kg(['--json', 'query', 'MATCH (n) RETURN count(n) AS n', '--timeout', '31536000'], ROOT);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     // The article's 47 entities, its document and its 7 statement nodes.
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, rows: [{ n: 55 }] });
   });
 
-  test('--timeout of a year on Neo4j: it answers, no timer warning', () => {
+  test(injects('--timeout of a year on Neo4j'), () => {
     const config = testNeo4j();
     const r = spawnSync(
       process.execPath,
@@ -676,7 +691,7 @@ describe('interrupts and timeouts: fault -> expected state', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, rows: [{ one: 1 }] });
   });
 
-  test('SIGTERM while waiting on a server that accepts and never answers: exit 143', async () => {
+  test(injects('SIGTERM while waiting on a server that accepts and never answers'), async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
@@ -693,7 +708,7 @@ describe('interrupts and timeouts: fault -> expected state', () => {
     }
   });
 
-  test('a FIFO as the query file: refused, never waited on', () => {
+  test(injects('a FIFO as the query file'), () => {
     const dir = workspace();
     special(dir, 'query.cypher', 'fifo');
     const r = kg(['query', '--file', 'query.cypher', '--data', 'data'], dir);
@@ -703,7 +718,7 @@ describe('interrupts and timeouts: fault -> expected state', () => {
     );
   });
 
-  test('SIGTERM while quotes that nearly match are checked: exit 143', async () => {
+  test(injects('SIGTERM while quotes that nearly match are checked'), async () => {
     const dir = workspace();
     // 3,000 quotes of 999 characters that are nowhere in the text, ten a file (a file's first ten get a
     // closest passage): each needs one.
@@ -789,37 +804,31 @@ describe('the cache: fault -> expected state', () => {
     };
   };
 
-  test.each(CACHE_CASES)(
-    '%s: the same answer as with no cache, the entries written again whole',
-    (_, damage) => {
-      const dir = workspace();
-      // A quote that is nowhere in the text: the cached problems are not empty.
-      const statements = join(dir, STATEMENTS_FILE);
-      writeFileSync(
-        statements,
-        readFileSync(statements, 'utf8').replace(
-          "quote: 'Russlands president Vladimir Putin'",
-          "quote: 'Russlands president Vladimir Putn'",
-        ),
-      );
-      const uncached = answer(dir, ['--no-cache']);
-      expect(uncached.code).toBe(1);
-      const cache = ['--cache-dir', 'cache'];
-      expect(answer(dir, cache)).toEqual(uncached);
-      const entries = cacheFiles(join(dir, 'cache'));
-      expect(entries.length).toBeGreaterThan(10);
-      for (const entry of entries) damage(entry);
-      expect(answer(dir, cache)).toEqual(uncached);
-      const info = JSON.parse(kg(['--json', 'cache', 'info', ...cache], dir).stdout) as Record<
-        string,
-        number
-      >;
-      expect(info).toMatchObject({ entries: entries.length, damaged: 0, temporary: 0 });
-      expect(answer(dir, cache)).toEqual(uncached);
-    },
-  );
+  test.each(CACHE_CASES.map(([fault, damage]) => [injects(fault), damage] as const))('%s', (_, damage) => {
+    const dir = workspace();
+    // A quote that is nowhere in the text: the cached problems are not empty.
+    const statements = join(dir, STATEMENTS_FILE);
+    writeFileSync(
+      statements,
+      readFileSync(statements, 'utf8').replace(
+        "quote: 'Russlands president Vladimir Putin'",
+        "quote: 'Russlands president Vladimir Putn'",
+      ),
+    );
+    const uncached = answer(dir, ['--no-cache']);
+    expect(uncached.code).toBe(1);
+    const cache = ['--cache-dir', 'cache'];
+    expect(answer(dir, cache)).toEqual(uncached);
+    const entries = cacheFiles(join(dir, 'cache'));
+    expect(entries.length).toBeGreaterThan(10);
+    for (const entry of entries) damage(entry);
+    expect(answer(dir, cache)).toEqual(uncached);
+    const info = JSON.parse(kg(['--json', 'cache', 'info', ...cache], dir).stdout) as Record<string, number>;
+    expect(info).toMatchObject({ entries: entries.length, damaged: 0, temporary: 0 });
+    expect(answer(dir, cache)).toEqual(uncached);
+  });
 
-  test('kg cache prune removes damaged entries and old temporary files; clear removes only the cache’s own files', () => {
+  test(injects('a damaged entry, an old temporary file and a file of the user in the cache folder'), () => {
     const dir = workspace();
     const cache = ['--cache-dir', 'cache'];
     expect(kg(['validate', 'data', ...cache], dir).code).toBe(0);
@@ -846,7 +855,7 @@ describe('the cache: fault -> expected state', () => {
 });
 
 describe('text that reaches a terminal: fault -> expected state', () => {
-  test('a file name with a line break and escape sequences: printed escaped, no fake line, no raw ESC', () => {
+  test(injects('a file name with a line break and escape sequences'), () => {
     const dir = workspace();
     const name = 'x\nFAKE.yaml:1:1: error FAKE \u001b[2J\u001b[31m.yaml';
     writeFileSync(join(dir, 'data', 'entities', name), 'entities: [\n');
@@ -857,7 +866,7 @@ describe('text that reaches a terminal: fault -> expected state', () => {
     expect(r.stdout).toContain('data/entities/x\\nFAKE.yaml:1:1: error FAKE \\x1b[2J\\x1b[31m.yaml:');
   });
 
-  test('a table cell or column name with control characters: escaped, never sent raw', () => {
+  test(injects('a table cell or column name with control characters'), () => {
     const r = kg(
       [
         'query',
@@ -875,10 +884,20 @@ describe('text that reaches a terminal: fault -> expected state', () => {
     expect(r.stdout).toContain('col\\x1b[2J');
   });
 
-  test('an error that names a path with control characters: escaped', () => {
+  test(injects('an error that names a path with control characters'), () => {
     const dir = workspace();
     const r = kg(['validate', 'no\u001b[2Jsuch'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error PATH_NOT_FOUND no such file or folder: no\\x1b[2Jsuch\n');
   });
+});
+
+test('the table of tests/fault-campaign-table.ts (which docs/guarantees.md shows) lists exactly these faults', () => {
+  expect([...injected].sort()).toEqual(FAULT_CAMPAIGN.map((r) => r.fault).sort());
+  // Where a case asserts an exit status, its row says the same.
+  for (const c of [...OUTPUT_CASES, ...INPUT_CASES])
+    expect([c.fault, FAULT_CAMPAIGN.find((r) => r.fault === c.fault)!.state]).toEqual([
+      c.fault,
+      expect.stringMatching(new RegExp(`^exit ${c.exit}\\b`)),
+    ]);
 });

@@ -351,8 +351,12 @@ export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): S
   const { lf, nfc } = text;
   if (s.start < 0 || s.stop > lf.length || s.start >= s.stop) return 'its span is outside the document text';
   if (splitsPair(lf, s.start) || splitsPair(lf, s.stop)) return 'its span cuts a character in two';
+  // A span that ends between a letter and its combining accent (`e` | U+0301) would not match the text
+  // the validator compares in NFC (`é`): it takes the whole character.
   let start = s.start;
   let stop = s.stop;
+  while (start > 0 && isMark(lf[start])) start--;
+  while (stop < lf.length && isMark(lf[stop])) stop++;
   let left = true;
   const unclear = (quote: string) => occurrences(nfc, quote) > 1 || letters(quote) < MIN_LETTERS;
   const dna = normalizeQuote(lf.slice(start, stop));
@@ -373,6 +377,7 @@ export function quoteSpan(text: { lf: string; nfc: string }, s: DnaStatement): S
 }
 
 const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const isMark = (c: string | undefined) => c !== undefined && /\p{M}/u.test(c);
 
 /** The start of the word before `i` (the rest of the word `i` is in, if it is in one). */
 function wordBefore(text: string, i: number): number {

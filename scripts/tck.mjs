@@ -18,19 +18,6 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { PropertyGraph, runSetup, queryValues } = require(join(ROOT, 'dist/query/cypher/index.js'));
 const { CPath, isNode, isRel } = require(join(ROOT, 'dist/query/cypher/values.js'));
 
-/** The nine features the engine was first built for (the TCK test holds them to 90%). */
-export const TARGET_FEATURES = [
-  'clauses/match',
-  'clauses/match-where',
-  'clauses/return',
-  'clauses/return-orderby',
-  'clauses/return-skip-limit',
-  'clauses/with',
-  'clauses/with-where',
-  'clauses/unwind',
-  'expressions/aggregation',
-];
-
 /** Every feature folder of the TCK (features/<group>/<feature>), sorted. */
 export function allFeatures(tck) {
   const root = join(tck, 'features');

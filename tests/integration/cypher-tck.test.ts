@@ -5,6 +5,7 @@ import { ROOT } from '../helpers';
 
 const TCK = join(ROOT, 'tests', 'vendor', 'opencypher-tck');
 
+/** The nine features the engine was first built for, held to 90%. */
 const TARGET = [
   'clauses/match',
   'clauses/match-where',

@@ -98,7 +98,9 @@ async function runInMemory(run: () => Promise<QueryResult>): Promise<QueryResult
   try {
     return await run();
   } catch (e) {
-    if (!(e instanceof KgError && e.code === 'CYPHER_UNSUPPORTED')) throw e;
+    // The engine's own messages mostly say it already.
+    if (!(e instanceof KgError && e.code === 'CYPHER_UNSUPPORTED') || e.message.includes('--backend neo4j'))
+      throw e;
     throw new KgError(
       e.code,
       `${e.message}; the memory backend cannot run this query, --backend neo4j can`,

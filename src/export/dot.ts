@@ -1,6 +1,7 @@
 import type { FactGraph } from '../backends/memory/build-graph';
 import { KIND_COLORS, claimTies, isNegated, kindTextColor } from './attributes';
 import { isStatementNode } from '../model/claims';
+import { flatAttributes } from '../load/flatten';
 import type { Chunks } from './chunks';
 import type { ExportFormatSpec } from './format-spec';
 
@@ -24,9 +25,25 @@ function shown(text: string): string {
 }
 
 /**
+ * Every field as an attribute `fg_<field>` (a list as JSON, as GraphML has it): Graphviz keeps attributes
+ * it does not draw, and pydot and networkx read them. The prefix keeps data off Graphviz's own names.
+ */
+function fields(attributes: object): string {
+  return Object.entries(flatAttributes(attributes))
+    .filter(([, value]) => value !== undefined && value !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([field, value]) =>
+        `, fg_${field}=${quoted(Array.isArray(value) ? JSON.stringify(value) : String(value))}`,
+    )
+    .join('');
+}
+
+/**
  * Graphviz DOT: a digraph, node label = name and fill colour by kind, edge label = predicate and the
  * quote as its tooltip (shown on hover in SVG), a negated statement dashed; a statement another is about
- * is a note tied to its subject and object by dotted lines. Every id is the graph's own, quoted.
+ * is a note tied to its subject and object by dotted lines; every field besides. Every id is the
+ * graph's own, quoted.
  */
 export function* toDot(graph: FactGraph): Chunks {
   yield 'digraph factgraph {\n';
@@ -39,12 +56,12 @@ export function* toDot(graph: FactGraph): Chunks {
     const claim = isStatementNode(a)
       ? `, shape=note, style="filled${a.asserted ? '' : ',dashed'}", tooltip=${shown(a.quote)}`
       : '';
-    yield `  ${quoted(id)} [label=${shown(a.name)}, fillcolor="${KIND_COLORS[a.kind]}", fontcolor="${kindTextColor(a.kind)}"${claim}];\n`;
+    yield `  ${quoted(id)} [label=${shown(a.name)}, fillcolor="${KIND_COLORS[a.kind]}", fontcolor="${kindTextColor(a.kind)}"${claim}${fields(a)}];\n`;
   }
   for (const id of graph.edges().sort()) {
     const a = graph.getEdgeAttributes(id);
     const ends = `${quoted(graph.source(id))} -> ${quoted(graph.target(id))}`;
-    yield `  ${ends} [label=${shown(a.predicate)}, tooltip=${shown(a.quote)}${isNegated(a) ? ', style=dashed' : ''}];\n`;
+    yield `  ${ends} [label=${shown(a.predicate)}, tooltip=${shown(a.quote)}${isNegated(a) ? ', style=dashed' : ''}, fg_id=${quoted(id)}${fields(a)}];\n`;
   }
   for (const { statement, role, end } of claimTies(graph)) {
     yield `  ${quoted(statement)} -> ${quoted(end)} [label=${shown(role)}, style=dotted, arrowhead=none];\n`;

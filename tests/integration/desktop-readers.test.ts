@@ -396,6 +396,14 @@ describe('networkx reads every export with every node, edge and attribute', () =
     const expected = graph.mapEdges((_, a, s, t) => [s, t, quoted(a.predicate), quoted(a.quote)]);
     const order = (rows: unknown[][]) => rows.map((r) => JSON.stringify(r)).sort();
     expect(order(statements)).toEqual(order(expected));
+    // Every field rides along as fg_<field>: a statement's id and polarity, an entity's kind.
+    const fields = g.edges
+      .filter((e) => e.attributes.fg_id)
+      .map((e) => [e.attributes.fg_id, e.attributes.fg_polarity]);
+    expect(order(fields)).toEqual(
+      order(graph.mapEdges((id, a) => [quoted(id), quoted(a.polarity ?? 'affirmed')])),
+    );
+    graph.forEachNode((id, a) => expect(g.nodes[id]!.fg_kind).toEqual(quoted(a.kind)));
   });
 });
 

@@ -311,7 +311,7 @@ describe('graphml', () => {
 test('a negated statement is dashed; a claim another is about is a node tied to its ends (the claims fixture)', () => {
   const dot = exportGraph(claims, 'dot');
   expect(dot).toMatch(
-    /"person:sergej-lavrov" -> "s:russia-supports-guarantees" \[label="REJECTS", [^\]]*, style=dashed\]/,
+    /"person:sergej-lavrov" -> "s:russia-supports-guarantees" \[label="REJECTS", [^\]]*, style=dashed, fg_id="s:lavrov-rejects-the-claim", [^\]]*fg_polarity="negated"/,
   );
   // Nobody asserts it: a dashed note.
   expect(dot).toMatch(
@@ -320,7 +320,7 @@ test('a negated statement is dashed; a claim another is about is a node tied to 
   expect(dot).toContain(
     '"s:russia-supports-guarantees" -> "state:russia" [label="subject", style=dotted, arrowhead=none];',
   );
-  expect(dot.match(/style=dashed\]/g)).toHaveLength(1);
+  expect(dot.match(/style=dashed,/g)).toHaveLength(1);
   const gexf = exportGraph(claims, 'gexf');
   expect(gexf.match(/<viz:shape value="dashed"\/>/g)).toHaveLength(1);
   expect(gexf).toContain(

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import initSqlJs from 'sql.js';
-import { KgError, loadGraph, validate } from '../../src';
+import { discourseNetworks, KgError, loadGraph, networkEdges, validate } from '../../src';
 import { importDna } from '../../src/import/dna';
 import { buildDna, type DnaSpec } from '../dna-fixture';
 import { ROOT } from '../helpers';
@@ -403,4 +403,29 @@ describe('kg import dna', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, error: { code: 'NOT_A_DNA_DATABASE' } });
     expect(existsSync(join(tmp, 'never'))).toBe(false);
   });
+});
+
+test('imported, then networked: who agrees with whom on the DNA concepts, by person and by organization', async () => {
+  const { dataset } = await validate([out]);
+  const ties = (options: Parameters<typeof discourseNetworks>[1]) => {
+    const result = discourseNetworks(dataset, options);
+    // A one-mode tie has no direction: its ends in order, the ties in order.
+    return result.networks
+      .flatMap((n) =>
+        networkEdges(result, n).map((e) => `${[e.source, e.target].sort().join(' ')} ${e.weight}`),
+      )
+      .sort();
+  };
+  // On "Coal must go." Ana Støre and Ana Store (two persons), and the Green Party coded without a person,
+  // all agree; Bo Li alone rejects the carbon tax: no conflict.
+  expect(ties({ type: 'congruence' })).toEqual([
+    'organization:green-party person:ana-store 1',
+    'organization:green-party person:ana-store-2 1',
+    'person:ana-store person:ana-store-2 1',
+  ]);
+  expect(ties({ type: 'conflict' })).toEqual([]);
+  // By organization: the Ministry (for both Anas) and the Green Party agree on coal.
+  expect(ties({ type: 'congruence', actors: 'organization' })).toEqual([
+    'organization:green-party organization:ministry-of-energy 1',
+  ]);
 });

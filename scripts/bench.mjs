@@ -13,7 +13,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -307,48 +307,47 @@ export const STAGES = {
 
 export const SECTIONS = ['floors', 'validation', 'graph', 'neo4j'];
 
-/** The corpus of a size, generated once (the generator is deterministic), and its JSON twin for the floor. */
+/**
+ * Whether the corpus in `dir` must be generated (again): missing, of another size, or older than the
+ * generator or the schema it reads its kinds and predicates from.
+ */
+function stale(dir, n) {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, 'utf8')).statements !== n) return true;
+  const made = statSync(manifest).mtimeMs;
+  const inputs = [join(ROOT, 'scripts', 'corpus.mjs'), ...yamlFiles(join(ROOT, 'schema'), '.json')];
+  return inputs.some((f) => statSync(f).mtimeMs > made);
+}
+
+/**
+ * The corpus of a size (the generator is deterministic), the same with half its statements invalid (the
+ * cost of bad data), and its JSON twin for the floor.
+ */
 function prepare(size) {
   const dir = join(CACHE, size);
-  const manifest = join(dir, 'manifest.json');
   const n = count(size);
-  if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, 'utf8')).statements !== n) {
+  const corpus = (out, ...args) =>
     execFileSync(
       process.execPath,
-      [join(ROOT, 'scripts', 'corpus.mjs'), '--statements', String(n), '--out', dir],
-      {
-        stdio: 'inherit',
-      },
-    );
-    rmSync(`${dir}-json`, { recursive: true, force: true });
-  }
-  // The same corpus with half its statements invalid, for the cost of bad data.
-  const invalid = `${dir}-invalid`;
-  if (
-    !existsSync(join(invalid, 'manifest.json')) ||
-    JSON.parse(readFileSync(join(invalid, 'manifest.json'), 'utf8')).statements !== n
-  ) {
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'scripts', 'corpus.mjs'),
-        '--statements',
-        String(n),
-        '--invalid-rate',
-        '0.5',
-        '--out',
-        invalid,
-      ],
+      [join(ROOT, 'scripts', 'corpus.mjs'), '--statements', String(n), ...args, '--out', out],
       { stdio: 'inherit' },
     );
+  if (stale(dir, n)) {
+    corpus(dir);
+    rmSync(`${dir}-json`, { recursive: true, force: true });
   }
+  if (stale(`${dir}-invalid`, n)) corpus(`${dir}-invalid`, '--invalid-rate', '0.5');
   if (!existsSync(`${dir}-json`)) {
+    // Written beside it and renamed when whole: a run stopped halfway leaves no twin missing files.
     const YAML = require('yaml');
+    const partial = `${dir}-json.partial`;
+    rmSync(partial, { recursive: true, force: true });
     for (const f of yamlFiles(dir)) {
-      const target = join(`${dir}-json`, relative(dir, f).replace(/\.yaml$/, '.json'));
+      const target = join(partial, relative(dir, f).replace(/\.yaml$/, '.json'));
       mkdirSync(dirname(target), { recursive: true });
       writeFileSync(target, JSON.stringify(YAML.parse(readFileSync(f, 'utf8'))));
     }
+    renameSync(partial, `${dir}-json`);
   }
   return dir;
 }

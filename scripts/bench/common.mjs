@@ -19,9 +19,10 @@ export const NEO4J = {
 /** `10k` → 10000. */
 export const count = (size) => Number(size.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
 
-export function yamlFiles(dir) {
+/** The files under `dir` whose names end in `extension`, sorted. */
+export function yamlFiles(dir, extension = '.yaml') {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.yaml'))
+    .filter((e) => e.isFile() && e.name.endsWith(extension))
     .map((e) => join(e.parentPath, e.name))
     .sort();
 }

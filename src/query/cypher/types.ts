@@ -20,6 +20,7 @@ export function valueTypeName(v: Value): string {
   return `${bare()} NOT NULL`;
 }
 
+/** The order in which Neo4j lists the members of a union type (`valueType`). */
 const TYPE_ORDER = [
   'BOOLEAN',
   'STRING',
@@ -44,19 +45,8 @@ function typeRank(t: string): number {
   return i < 0 ? TYPE_ORDER.length : i;
 }
 
-const PROPERTY_VALUES = new Set([
-  'BOOLEAN',
-  'INTEGER',
-  'FLOAT',
-  'STRING',
-  'DATE',
-  'LOCAL TIME',
-  'ZONED TIME',
-  'LOCAL DATETIME',
-  'ZONED DATETIME',
-  'DURATION',
-  'POINT',
-]);
+/** The types a property can hold: Neo4j's order above, up to the graph's own values. */
+const PROPERTY_VALUES = new Set(TYPE_ORDER.slice(0, TYPE_ORDER.indexOf('NODE')));
 
 /** `v IS :: type`: null is of every type not marked NOT NULL (and of NULL); lists by their elements. */
 export function isOfType(v: Value, type: CypherType): boolean {

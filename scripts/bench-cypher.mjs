@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import { prng } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,19 +34,9 @@ const KNOWS = Math.round(EDGES * 0.7);
 const WORKS_AT = EDGES - KNOWS;
 const CITIES = 50;
 
-/** The same pseudo-random graph every run (mulberry32). */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate() {
-  const rnd = random(1);
+  // The same pseudo-random graph every run.
+  const rnd = prng(1);
   const int = (n) => Math.floor(rnd() * n);
   const people = Array.from({ length: PEOPLE }, (_, i) => ({
     id: i,

@@ -34,7 +34,7 @@ const ACTOR_KINDS = STATEMENT_FIELDS.properties.attributedTo.refKinds;
 const OUTLET_KINDS = STATEMENT_FIELDS.properties.reportedBy.refKinds;
 
 /** mulberry32: a tiny, well-known seeded PRNG; Math.random cannot be seeded. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

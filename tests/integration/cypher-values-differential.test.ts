@@ -188,6 +188,7 @@ const TEMPORAL = [
   "RETURN date.truncate('day', '2015-07-21') AS d",
   "RETURN toString(time('12:00:00.000000010+02:05')) AS a, toString(localdatetime('2015-07-21T00:00:00.1')) AS b",
   "RETURN time('12:00+02:05:59') AS t",
+  "RETURN datetime('1818-07-21T21:40:32.142+00:53:28[Europe/Stockholm]') AS d",
   "RETURN localdatetime('+2015-07-21T00:00') AS t",
   "UNWIND [date('2015-07-21'), localdatetime('2015-07-21T00:00'), datetime('2015-07-21T00:00Z')] AS v RETURN min(v) AS lo, max(v) AS hi",
   "WITH date('2015-07-21') AS d RETURN d.month, d.epochSeconds",

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { LocalDate, LocalDateTime, LocalTime, ZoneId, ZoneOffset, ZonedDateTime } from '@js-joda/core';
-import { KgError, queryGraph } from '../../src';
+import { queryGraph } from '../../src';
+import { queryError } from '../helpers';
 import { PropertyGraph } from '../../src/query/cypher';
 import {
   CDate,
@@ -34,15 +35,7 @@ function row(q: string): Record<string, unknown> {
   return r!;
 }
 
-function error(q: string): KgError {
-  try {
-    queryGraph(g, q);
-  } catch (e) {
-    if (e instanceof KgError) return e;
-    throw e;
-  }
-  throw new Error(`no error from ${q}`);
-}
+const error = (q: string) => queryError(g, q);
 
 const UTC = () => ZoneOffset.UTC;
 

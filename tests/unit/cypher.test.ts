@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGraph, queryGraph, KgError, type FactGraph } from '../../src';
 import { PropertyGraph, runSetup } from '../../src/query/cypher';
-import { ROOT } from '../helpers';
+import { queryError, ROOT } from '../helpers';
 
 /** A small graph built through the setup-only CREATE path. */
 function graph(create: string): PropertyGraph {
@@ -24,13 +24,7 @@ function rows(g: PropertyGraph | FactGraph, q: string, params: Record<string, un
 }
 
 function error(q: string, g: PropertyGraph = people): KgError {
-  try {
-    queryGraph(g, q);
-  } catch (e) {
-    if (e instanceof KgError) return e;
-    throw e;
-  }
-  throw new Error(`no error from ${q}`);
+  return queryError(g, q);
 }
 
 describe('Cypher semantics on the memory backend', () => {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { CDuration } from '../../src/query/cypher/temporal/duration';
 
-const parts = (d: CDuration | null) => d && [d.months, d.days, d.seconds, d.nanos];
+const parts = (d: CDuration | null) => d && [d.months, d.days, d.seconds, d.nanoseconds];
 const parse = (text: string) => parts(CDuration.parse(text, 0));
 
 test.each([

@@ -35,7 +35,7 @@ export class CDuration {
     readonly days: bigint,
     readonly seconds: bigint,
     /** 0 to 999,999,999. */
-    readonly nanos: number,
+    readonly nanoseconds: number,
   ) {}
 
   static readonly ZERO = new CDuration(0n, 0n, 0n, 0);
@@ -111,7 +111,7 @@ export class CDuration {
   /** A named component (`d.hours`, `d.minutesOfHour`), or undefined when there is none of that name. */
   component(name: string): bigint | undefined {
     const { months, days, seconds } = this;
-    const nanos = BigInt(this.nanos);
+    const nanos = BigInt(this.nanoseconds);
     switch (name.toLowerCase()) {
       case 'years':
         return months / 12n;
@@ -163,7 +163,7 @@ export class CDuration {
       this.months === other.months &&
       this.days === other.days &&
       this.seconds === other.seconds &&
-      this.nanos === other.nanos
+      this.nanoseconds === other.nanoseconds
     );
   }
 
@@ -174,7 +174,7 @@ export class CDuration {
         averageSeconds(this.months, this.days, this.seconds) -
           averageSeconds(other.months, other.days, other.seconds),
       ) ||
-      this.nanos - other.nanos ||
+      this.nanoseconds - other.nanoseconds ||
       sign(this.months - other.months) ||
       sign(this.days - other.days) ||
       sign(this.seconds - other.seconds)
@@ -186,7 +186,7 @@ export class CDuration {
       this.months + other.months,
       this.days + other.days,
       this.seconds + other.seconds,
-      BigInt(this.nanos + other.nanos),
+      BigInt(this.nanoseconds + other.nanoseconds),
       at,
     );
   }
@@ -196,7 +196,7 @@ export class CDuration {
       this.months - other.months,
       this.days - other.days,
       this.seconds - other.seconds,
-      BigInt(this.nanos - other.nanos),
+      BigInt(this.nanoseconds - other.nanoseconds),
       at,
     );
   }
@@ -208,7 +208,7 @@ export class CDuration {
         this.months * factor,
         this.days * factor,
         this.seconds * factor,
-        BigInt(this.nanos) * factor,
+        BigInt(this.nanoseconds) * factor,
         at,
       );
     }
@@ -216,7 +216,7 @@ export class CDuration {
       Number(this.months) * factor,
       Number(this.days) * factor,
       Number(this.seconds) * factor,
-      this.nanos * factor,
+      this.nanoseconds * factor,
       at,
     );
   }
@@ -229,7 +229,7 @@ export class CDuration {
       Number(this.months) / d,
       Number(this.days) / d,
       Number(this.seconds) / d,
-      this.nanos / d,
+      this.nanoseconds / d,
       at,
     );
   }
@@ -238,11 +238,11 @@ export class CDuration {
   toString(): string {
     const { months, days } = this;
     let text = 'P' + unit(months / 12n, 'Y') + unit(months % 12n, 'M') + unit(days, 'D');
-    if (this.seconds !== 0n || this.nanos !== 0) {
+    if (this.seconds !== 0n || this.nanoseconds !== 0) {
       // A negative time prints with negative parts: -2 s + 0.5 s is -1.5 s.
       const negative = this.seconds < 0n;
       let s = this.seconds;
-      let n = this.nanos;
+      let n = this.nanoseconds;
       if (negative && n !== 0) {
         s += 1n;
         n -= 1_000_000_000;
@@ -422,4 +422,9 @@ function timePart(
   // The fraction has the sign of the seconds it belongs to: PT-0.5S is minus half a second.
   if (s?.startsWith('-')) nanos = -nanos;
   return CDuration.of(sign * months, sign * days, sign * total, sign * nanos, at);
+}
+
+/** `d.<key>`: a duration's component, or undefined when it has none of that name. */
+export function durationComponent(d: CDuration, key: string): bigint | undefined {
+  return d.component(key);
 }

@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { PropertyGraph, runSetup, queryValues } = require(join(ROOT, 'dist/query/cypher/index.js'));
-const { CPath, isNode, isRel } = require(join(ROOT, 'dist/query/cypher/values.js'));
+const { CPath, isNode, isRel, isTemporal } = require(join(ROOT, 'dist/query/cypher/values.js'));
 
 /** Every feature folder of the TCK (features/<group>/<feature>), sorted. */
 export function allFeatures(tck) {
@@ -361,6 +361,8 @@ function valueText(v, unordered) {
     const items = v.map(r);
     return `[${(unordered ? items.sort() : items).join(', ')}]`;
   }
+  // The TCK writes temporal values as their Neo4j text: '2015-07-21T21:40:32.142+01:00'.
+  if (isTemporal(v)) return JSON.stringify(v.toString());
   const props = (m) => propsText(Object.fromEntries(m), r);
   if (v instanceof Map) return `{${props(v)}}`;
   if (v instanceof CPath) {

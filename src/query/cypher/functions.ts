@@ -271,12 +271,7 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
  * (Neo4j would answer it), not with the CYPHER_SYNTAX of a function that does not exist.
  */
 export const NEO4J_ONLY_FUNCTIONS = new Set([
-  'datetime',
-  'localdatetime',
-  'time',
-  'localtime',
   'duration',
-  'timestamp',
   'point',
   'distance',
   'file',

@@ -361,8 +361,7 @@ function valueText(v, unordered) {
     const items = v.map(r);
     return `[${(unordered ? items.sort() : items).join(', ')}]`;
   }
-  // The TCK writes temporal values as their Neo4j text: '2015-07-21T21:40:32.142+01:00'.
-  if (isTemporal(v)) return JSON.stringify(v.toString());
+  if (isTemporal(v)) return JSON.stringify(temporalText(v));
   const props = (m) => propsText(Object.fromEntries(m), r);
   if (v instanceof Map) return `{${props(v)}}`;
   if (v instanceof CPath) {
@@ -380,6 +379,19 @@ function valueText(v, unordered) {
       .join('')}${props(v.properties)})`;
   if (isRel(v)) return `[:${v.type}${props(v.properties)}]`;
   return String(v);
+}
+
+/**
+ * The TCK writes temporal values as Java's toString() prints them ('12:00', where Neo4j's toString()
+ * gives '12:00:00'): the js-joda value inside the engine's, which prints the same way; durations as
+ * the engine prints them.
+ */
+function temporalText(v) {
+  if (v.date) return v.date.toString();
+  if (v.offset) return v.time.toString() + v.offset.id();
+  if (v.time) return v.time.toString();
+  if (v.dateTime) return v.dateTime.toString();
+  return v.toString();
 }
 
 /** A parsed literal as an engine value, for parameters. */

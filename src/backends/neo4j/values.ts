@@ -1,6 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { DATE_PROPERTIES, type RecordType } from '../../model/edtf';
 import { CDuration } from '../../query/cypher/temporal/duration';
+import { fromDriverTemporal } from './temporal';
 
 /** JSON as results are printed: what Neo4j values become. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -23,7 +24,8 @@ export function toNeo4jProperty(key: string, value: unknown, record: RecordType)
 /**
  * A Neo4j value as JSON, in one documented shape:
  * - integers as numbers when safe (|n| < 2^53), else as decimal strings;
- * - dates, times, datetimes and durations as ISO 8601 strings; points as { srid, x, y[, z] };
+ * - dates, times, datetimes and durations as ISO 8601 strings, as Neo4j's toString() prints them;
+ *   points as { srid, x, y[, z] };
  * - a node as { elementId, labels, properties };
  * - a relationship as { elementId, type, startNodeElementId, endNodeElementId, properties };
  * - a path as { nodes: [node...], relationships: [relationship...] }, in path order.
@@ -42,7 +44,7 @@ export function toJson(value: unknown): Json {
     neo4j.isTime(value) ||
     neo4j.isLocalTime(value)
   ) {
-    return value.toString();
+    return (fromDriverTemporal(value) ?? value).toString();
   }
   if (neo4j.isDuration(value)) return isoDuration(value);
   if (neo4j.isPoint(value)) {

@@ -2,17 +2,18 @@
  * Neo4j 5's temporal instant types as engine values: thin wrappers around js-joda's classes, which carry
  * the ISO calendar and (with @js-joda/timezone) the IANA zone rules. The wrappers fix the type a value
  * has in Cypher (a js-joda ZonedDateTime is a ZONED DATETIME whether its zone is an offset or a region)
- * and print it as Neo4j does (Java's toString, which js-joda copies).
+ * and print it as Neo4j's toString() does (format.ts).
  */
 import '@js-joda/timezone';
 import { LocalDate, LocalDateTime, LocalTime, ZoneOffset, ZonedDateTime } from '@js-joda/core';
+import { dateText, dateTimeText, offsetText, timeText } from './format';
 
 /** DATE. */
 export class CDate {
   constructor(readonly date: LocalDate) {}
 
   toString(): string {
-    return this.date.toString();
+    return dateText(this.date);
   }
 }
 
@@ -21,7 +22,7 @@ export class CLocalTime {
   constructor(readonly time: LocalTime) {}
 
   toString(): string {
-    return this.time.toString();
+    return timeText(this.time);
   }
 }
 
@@ -38,7 +39,7 @@ export class CTime {
   }
 
   toString(): string {
-    return `${this.time.toString()}${this.offset.id()}`;
+    return `${timeText(this.time)}${offsetText(this.offset)}`;
   }
 }
 
@@ -47,7 +48,7 @@ export class CLocalDateTime {
   constructor(readonly dateTime: LocalDateTime) {}
 
   toString(): string {
-    return this.dateTime.toString();
+    return `${dateText(this.dateTime.toLocalDate())}T${timeText(this.dateTime.toLocalTime())}`;
   }
 }
 
@@ -56,7 +57,7 @@ export class CDateTime {
   constructor(readonly dateTime: ZonedDateTime) {}
 
   toString(): string {
-    return this.dateTime.toString();
+    return dateTimeText(this.dateTime);
   }
 }
 

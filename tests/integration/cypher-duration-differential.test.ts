@@ -133,6 +133,14 @@ const ORDER = [
   "UNWIND [duration('P1D'), duration('PT24H'), duration('P1D')] AS d RETURN d, count(*) AS n ORDER BY n",
   "RETURN duration('P1D') IS :: DURATION AS a, valueType(duration('P1D')) AS b, [duration('P1D'), null] IS :: LIST<DURATION> AS c, duration('P1D') IS :: DATE AS d",
   "UNWIND [duration('PT1S'), duration('PT2S'), duration('PT3S')] AS d RETURN min(d) AS lo, max(d) AS hi, collect(d) AS all",
+  // sum() and avg() add durations exactly and divide as duration / number does.
+  "UNWIND [duration('P1D'), duration('PT1H'), duration('P1M'), null] AS d RETURN sum(d) AS s, avg(d) AS a",
+  "UNWIND [duration('P1D'), duration('PT1S'), duration('P1M')] AS d RETURN sum(d) AS s, avg(d) AS a",
+  "UNWIND [duration('P1D'), 1] AS d RETURN sum(d) AS s",
+  "UNWIND [1, duration('P1D')] AS d RETURN avg(d) AS a",
+  "UNWIND [duration('PT-1.5S'), duration('PT1S')] AS d WITH d ORDER BY d RETURN sum(d) AS s, avg(d) AS a, count(d) AS n",
+  "RETURN 'a' + duration('P1D') AS a",
+  "RETURN duration('P1D') + 'a' AS a",
 ];
 
 test.each([...PARSING, ...MAPS, ...COMPONENTS, ...TEXT, ...ARITHMETIC, ...SHIFTS, ...BETWEEN, ...ORDER])(

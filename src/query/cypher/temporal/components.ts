@@ -72,9 +72,10 @@ function component(v: TemporalValue, key: string): Value | undefined {
     return dateComponent(v.dateTime.toLocalDate(), key) ?? timeComponent(v.dateTime.toLocalTime(), key);
   if (v instanceof CDateTime) {
     const dt = v.dateTime;
-    if (key === 'epochSeconds') return BigInt(dt.toEpochSecond());
-    if (key === 'epochMillis')
-      return BigInt(dt.toEpochSecond()) * 1000n + BigInt(Math.floor(dt.nano() / 1e6));
+    // Whole milliseconds since the epoch; the seconds are those cut towards zero, as Neo4j's are.
+    const millis = BigInt(dt.toEpochSecond()) * 1000n + BigInt(Math.floor(dt.nano() / 1e6));
+    if (key === 'epochSeconds') return millis / 1000n;
+    if (key === 'epochMillis') return millis;
     return (
       dateComponent(dt.toLocalDate(), key) ??
       timeComponent(dt.toLocalTime(), key) ??

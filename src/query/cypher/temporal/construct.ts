@@ -56,8 +56,8 @@ class Fields {
   int(k: string): number | undefined {
     const v = this.map.get(k);
     if (v === undefined) return undefined;
+    // Integers only: Neo4j refuses 11.0 here.
     if (typeof v === 'bigint') return Number(v);
-    if (typeof v === 'number' && Number.isInteger(v)) return v;
     return fail(`${k} must be an integer, not a ${typeName(v)}`);
   }
 
@@ -218,7 +218,8 @@ export function buildFromMap(kind: Kind, map: Map<string, Value>): Instant {
   for (const k of map.keys()) if (!allowed.has(k)) fail(`${kind}() takes no field ${k}`);
   const f = new Fields(map);
   const tz = f.text('timezone');
-  if (map.size === (tz === undefined ? 0 : 1)) return now(kind, tz === undefined ? DEFAULT_ZONE : zoneOf(tz));
+  if (map.size === 0) fail(`${kind}() needs at least one field`);
+  if (tz !== undefined && map.size === 1) return now(kind, zoneOf(tz));
   if (f.has('epochSeconds') || f.has('epochMillis')) return fromEpoch(f);
   const whole = f.temporal('datetime');
   const dateBase = datePart(f.temporal('date') ?? whole);

@@ -61,7 +61,7 @@ function truncation(kind: Kind): CypherFunction {
   return (args, at) => {
     arity(`${kind}.truncate`, args, 2, 3, at);
     const [unit, v, fields] = args as [Value, Value, Value?];
-    if (unit === null || v === null) return null;
+    // Neo4j refuses a null unit or value here, where most functions give null.
     if (!isInstant(v)) throw typeError(`${kind}.truncate() takes a temporal value, not a ${typeName(v)}`, at);
     if (fields !== undefined && fields !== null && !(fields instanceof Map))
       throw typeError(`${kind}.truncate() takes a map of fields, not a ${typeName(fields)}`, at);

@@ -2,7 +2,8 @@
  * Temporal values from text, in every ISO 8601 form Neo4j 5 reads: calendar (2015-07-21, 20150721,
  * 2015-07, 2015), week (2015-W30-2, 2015W302, 2015-W30), ordinal (2015-202), quarter (2015-Q3-21)
  * dates; times with or without separators, a fraction of up to 9 digits after `.` or `,`, an offset
- * (Z, +01, +0100, +01:00); datetimes as date `T` time, with a named zone in brackets. The patterns are
+ * (Z, +01, +0100, +01:00); datetimes as date `T` time, with a named zone in brackets (the offset
+ * beside it, if any, must be the zone's at that time). The patterns are
  * Neo4j's (DateValue, TimeValue, DateTimeValue); what they leave open is refused with CYPHER_RUNTIME.
  */
 import {
@@ -24,12 +25,13 @@ const DATE =
 const TIME =
   '(?:(?<h>[0-9]{1,2})(?::(?<mi>[0-9]{1,2})(?::(?<s>[0-9]{1,2})(?:[.,](?<f>[0-9]{1,9}))?)?)?' +
   '|(?<sh>[0-9]{2})(?<smi>[0-9]{2})(?:(?<ss>[0-9]{2})(?:[.,](?<sf>[0-9]{1,9}))?)?)';
-const OFFSET = '(?<z>Z|[+-][0-9]{2}(?::?[0-9]{2}(?::?[0-9]{2})?)?)';
+// No seconds in an offset written in text (a map's timezone may have them); T and Z in either case.
+const OFFSET = '(?<z>[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)';
 const ZONE_NAME = '(?:\\[(?<zn>[A-Za-z0-9~._ /+-]+)\\])';
 
-const DATE_RE = new RegExp(`^${DATE}$`, 'i');
-const TIME_RE = new RegExp(`^${TIME}${OFFSET}?$`, 'i');
-const DATETIME_RE = new RegExp(`^${DATE}(?:T${TIME}${OFFSET}?)?${ZONE_NAME}?$`, 'i');
+const DATE_RE = new RegExp(`^${DATE}$`);
+const TIME_RE = new RegExp(`^${TIME}${OFFSET}?$`);
+const DATETIME_RE = new RegExp(`^${DATE}(?:[Tt]${TIME}${OFFSET}?)?${ZONE_NAME}?$`);
 
 type Groups = Record<string, string | undefined>;
 
@@ -155,7 +157,12 @@ export function parseDateTime(text: string, defaultZone: () => ZoneId): CDateTim
   return parse(text, 'datetime', DATETIME_RE, (g) => {
     const local = LocalDateTime.of(dateOf(g), timeOf(g));
     const offset = g.z !== undefined ? offsetOf(g.z) : undefined;
-    if (g.zn !== undefined) return new CDateTime(ZonedDateTime.ofLocal(local, zoneOf(g.zn), offset ?? null));
+    if (g.zn !== undefined) {
+      const dt = ZonedDateTime.ofLocal(local, zoneOf(g.zn), offset ?? null);
+      if (offset && !dt.offset().equals(offset))
+        throw new TemporalTextError(`${offset.id()} is not the offset of ${g.zn} at ${local.toString()}`);
+      return new CDateTime(dt);
+    }
     return new CDateTime(ZonedDateTime.ofLocal(local, offset ?? defaultZone(), null));
   });
 }

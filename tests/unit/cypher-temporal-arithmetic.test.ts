@@ -6,15 +6,13 @@
  */
 import fc from 'fast-check';
 import { LocalDate, LocalDateTime, LocalTime, ZonedDateTime, ZoneId } from '@js-joda/core';
-import { queryGraph } from '../../src/query/cypher';
+import { PropertyGraph, queryGraph } from '../../src/query/cypher';
 import { temporalArithmetic } from '../../src/query/cypher/temporal/arithmetic';
 import { CDuration } from '../../src/query/cypher/temporal/duration';
 import { CDate, CDateTime, CLocalDateTime, CLocalTime } from '../../src/query/cypher/temporal/instants';
 import { equals, type Value } from '../../src/query/cypher/values';
-import { MultiDirectedGraph } from 'graphology';
 
-const empty = new MultiDirectedGraph();
-empty.setAttribute('documents', {});
+const empty = new PropertyGraph();
 const one = (expr: string) => Object.values(queryGraph(empty, `RETURN ${expr} AS x`).rows[0]!)[0];
 
 test.each([

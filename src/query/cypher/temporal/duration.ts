@@ -38,8 +38,6 @@ export class CDuration {
     readonly nanoseconds: number,
   ) {}
 
-  static readonly ZERO = new CDuration(0n, 0n, 0n, 0);
-
   /** The duration of these parts, nanoseconds carried into seconds; refused when it overflows as in Neo4j. */
   static of(months: bigint, days: bigint, seconds: bigint, nanos: bigint, at: number): CDuration {
     let s = seconds + nanos / NANOS_PER_SECOND;
@@ -106,56 +104,6 @@ export class CDuration {
     return g.year !== undefined || g.time !== undefined
       ? parseDateForm(g, sign, at)
       : parseUnitForm(g, sign, at);
-  }
-
-  /** A named component (`d.hours`, `d.minutesOfHour`), or undefined when there is none of that name. */
-  component(name: string): bigint | undefined {
-    const { months, days, seconds } = this;
-    const nanos = BigInt(this.nanoseconds);
-    switch (name.toLowerCase()) {
-      case 'years':
-        return months / 12n;
-      case 'quarters':
-        return months / 3n;
-      case 'months':
-        return months;
-      case 'quartersofyear':
-        return (months / 3n) % 4n;
-      case 'monthsofquarter':
-        return months % 3n;
-      case 'monthsofyear':
-        return months % 12n;
-      case 'weeks':
-        return days / 7n;
-      case 'days':
-        return days;
-      case 'daysofweek':
-        return days % 7n;
-      case 'hours':
-        return seconds / 3600n;
-      case 'minutes':
-        return seconds / 60n;
-      case 'minutesofhour':
-        return (seconds / 60n) % 60n;
-      case 'seconds':
-        return seconds;
-      case 'secondsofminute':
-        return seconds % 60n;
-      case 'milliseconds':
-        return wrap(seconds * 1000n + nanos / 1_000_000n);
-      case 'millisecondsofsecond':
-        return nanos / 1_000_000n;
-      case 'microseconds':
-        return wrap(seconds * 1_000_000n + nanos / 1000n);
-      case 'microsecondsofsecond':
-        return nanos / 1000n;
-      case 'nanoseconds':
-        return wrap(seconds * NANOS_PER_SECOND + nanos);
-      case 'nanosecondsofsecond':
-        return nanos;
-      default:
-        return undefined;
-    }
   }
 
   equals(other: CDuration): boolean {
@@ -424,7 +372,52 @@ function timePart(
   return CDuration.of(sign * months, sign * days, sign * total, sign * nanos, at);
 }
 
-/** `d.<key>`: a duration's component, or undefined when it has none of that name. */
+/** `d.<key>` (`d.hours`, `d.minutesOfHour`): a duration's component, or undefined when it has none of that name. */
 export function durationComponent(d: CDuration, key: string): bigint | undefined {
-  return d.component(key);
+  const { months, days, seconds } = d;
+  const nanos = BigInt(d.nanoseconds);
+  switch (key.toLowerCase()) {
+    case 'years':
+      return months / 12n;
+    case 'quarters':
+      return months / 3n;
+    case 'months':
+      return months;
+    case 'quartersofyear':
+      return (months / 3n) % 4n;
+    case 'monthsofquarter':
+      return months % 3n;
+    case 'monthsofyear':
+      return months % 12n;
+    case 'weeks':
+      return days / 7n;
+    case 'days':
+      return days;
+    case 'daysofweek':
+      return days % 7n;
+    case 'hours':
+      return seconds / 3600n;
+    case 'minutes':
+      return seconds / 60n;
+    case 'minutesofhour':
+      return (seconds / 60n) % 60n;
+    case 'seconds':
+      return seconds;
+    case 'secondsofminute':
+      return seconds % 60n;
+    case 'milliseconds':
+      return wrap(seconds * 1000n + nanos / 1_000_000n);
+    case 'millisecondsofsecond':
+      return nanos / 1_000_000n;
+    case 'microseconds':
+      return wrap(seconds * 1_000_000n + nanos / 1000n);
+    case 'microsecondsofsecond':
+      return nanos / 1000n;
+    case 'nanoseconds':
+      return wrap(seconds * NANOS_PER_SECOND + nanos);
+    case 'nanosecondsofsecond':
+      return nanos;
+    default:
+      return undefined;
+  }
 }

@@ -3,11 +3,8 @@
  * real Neo4j, must give the same values (or both refuse the query). Hand-picked edge cases, then seeded
  * random ones.
  */
-import { MultiDirectedGraph } from 'graphology';
-import { KgError, type FactGraph } from '../../src';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
-import { queryGraph } from '../../src/query/cypher';
-import { queryNeo4j } from '../../src/query/query';
+import { sameOnBoth } from '../differential';
 import { seededRandom } from '../helpers';
 import { testNeo4j } from '../neo4j-helpers';
 
@@ -16,27 +13,7 @@ beforeAll(() => {
   config = testNeo4j();
 });
 
-const empty: FactGraph = new MultiDirectedGraph();
-empty.setAttribute('documents', {});
-
-async function both(query: string) {
-  const memory = (() => {
-    try {
-      return queryGraph(empty, query).rows;
-    } catch (e) {
-      if (e instanceof KgError) return 'refused';
-      throw e;
-    }
-  })();
-  const server = await queryNeo4j(query, config).then(
-    (r) => r.rows,
-    (e: unknown) => {
-      if (e instanceof KgError) return 'refused';
-      throw e;
-    },
-  );
-  expect({ query, memory }).toEqual({ query, memory: server });
-}
+const both = (query: string) => sameOnBoth(config, query);
 
 const EDGES = [
   // Java's Math.round: halves go up.

@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { DATE_PROPERTIES, type RecordType } from '../../model/edtf';
+import { CDuration } from '../../query/cypher/temporal/duration';
 import { fromDriverTemporal } from './temporal';
 
 /** JSON as results are printed: what Neo4j values become. */
@@ -80,19 +81,8 @@ export function toJson(value: unknown): Json {
   return String(value);
 }
 
-/** A Neo4j duration as ISO 8601 (`P1Y2M3DT4.5S`); the driver's own toString gives forms like `P1DT`. */
+/** A Neo4j duration as Neo4j prints it (`P1Y2M3DT4.5S`, `PT-1.5S`); the driver's own toString differs (`P1DT`). */
 function isoDuration(d: { months: unknown; days: unknown; seconds: unknown; nanoseconds: unknown }): string {
-  const n = (v: unknown) => neo4j.integer.toNumber(v as number);
-  const months = n(d.months);
-  const seconds = n(d.seconds) + n(d.nanoseconds) / 1e9;
-  const date = [
-    [Math.trunc(months / 12), 'Y'],
-    [months % 12, 'M'],
-    [n(d.days), 'D'],
-  ]
-    .filter(([v]) => v !== 0)
-    .map(([v, unit]) => `${v}${unit}`)
-    .join('');
-  const time = seconds === 0 ? '' : `T${Number(seconds.toFixed(9))}S`;
-  return `P${date}${time}` === 'P' ? 'PT0S' : `P${date}${time}`;
+  const n = (v: unknown) => BigInt(String(v));
+  return CDuration.of(n(d.months), n(d.days), n(d.seconds), n(d.nanoseconds), 0).toString();
 }

@@ -22,6 +22,7 @@ import {
   type CypherFunction,
 } from './function-args';
 import { STRING_FUNCTIONS } from './string-functions';
+import { DURATION_FUNCTIONS } from './temporal/duration-functions';
 import { TEMPORAL_FUNCTIONS } from './temporal/functions';
 import { CPath, equals, isNode, isRel, typeName, type Value } from './values';
 
@@ -69,6 +70,7 @@ function round(args: Value[], at: number): Value {
 export const FUNCTIONS = new Map<string, CypherFunction>([
   ...STRING_FUNCTIONS,
   ...TEMPORAL_FUNCTIONS,
+  ...DURATION_FUNCTIONS,
   unary('labels', (v, at) => {
     if (!isNode(v)) throw typeError(`labels() expects a node, not a ${typeName(v)}`, at);
     return [...v.labels];
@@ -271,7 +273,6 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
  * (Neo4j would answer it), not with the CYPHER_SYNTAX of a function that does not exist.
  */
 export const NEO4J_ONLY_FUNCTIONS = new Set([
-  'duration',
   'point',
   'distance',
   'file',

@@ -33,7 +33,7 @@ export function temporalEquals(a: TemporalValue, b: TemporalValue): boolean {
     if (!(b instanceof CDateTime)) return false;
     return a.dateTime.toLocalDateTime().equals(b.dateTime.toLocalDateTime()) && sameZone(a, b);
   }
-  return false;
+  return b instanceof CDuration && a.equals(b);
 }
 
 function sameZone(a: CDateTime, b: CDateTime): boolean {
@@ -52,6 +52,8 @@ export function temporalCompare(a: TemporalValue, b: TemporalValue): number | nu
   if (a instanceof CLocalDateTime && b instanceof CLocalDateTime)
     return sign(a.dateTime.compareTo(b.dateTime));
   if (a instanceof CDateTime && b instanceof CDateTime) return dateTimeOrder(a, b);
+  // Durations have no order: equal ones compare as equal (`<=` is true), others not at all.
+  if (a instanceof CDuration && b instanceof CDuration) return a.equals(b) ? 0 : null;
   return null;
 }
 
@@ -84,6 +86,7 @@ export function temporalRank(v: TemporalValue): number {
 
 /** ORDER BY within one temporal type (a total order; durations by their own rule). */
 export function temporalOrder(a: TemporalValue, b: TemporalValue): number {
+  if (a instanceof CDuration && b instanceof CDuration) return a.orderCompare(b);
   return temporalCompare(a, b) ?? 0;
 }
 

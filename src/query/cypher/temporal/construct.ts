@@ -16,7 +16,7 @@ import {
 } from '@js-joda/core';
 import { CypherFault } from '../errors';
 import { typeName, type Value } from '../values';
-import { CDate, CDateTime, CLocalDateTime, CLocalTime, CTime, type Instant } from './instants';
+import { CDate, CDateTime, CLocalDateTime, CLocalTime, CTime, isInstant, type Instant } from './instants';
 import { guard, quarterDate, TemporalTextError, weekDate, zoneOf } from './parse';
 
 export type Kind = 'date' | 'localtime' | 'time' | 'localdatetime' | 'datetime';
@@ -71,14 +71,7 @@ class Fields {
   temporal(k: string): Instant | undefined {
     const v = this.map.get(k);
     if (v === undefined) return undefined;
-    if (
-      v instanceof CDate ||
-      v instanceof CLocalTime ||
-      v instanceof CTime ||
-      v instanceof CLocalDateTime ||
-      v instanceof CDateTime
-    )
-      return v;
+    if (isInstant(v)) return v;
     return fail(`${k} must be a temporal value, not a ${typeName(v)}`);
   }
 }

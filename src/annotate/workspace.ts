@@ -13,6 +13,7 @@ import type { Dataset } from '../model/dataset';
 import { ENTITY_KINDS } from '../model/generated';
 import { coverage, type SentenceCoverage } from '../query/coverage';
 import { commonRoot } from '../validate/collect-files';
+import { ValidationMemo } from '../validate/memo';
 import { validate, type ValidationResult } from '../validate/validate';
 import { fieldOrder } from './form-schema';
 import { insertItem, itemIds, removeItem, replaceItem, type DataRecord } from './yaml-edit';
@@ -109,6 +110,8 @@ export class Workspace {
   /** Each file's text when the app started (undefined: it did not exist). */
   readonly #initial = new Map<string, string | undefined>();
   readonly #undo: Written[] = [];
+  /** Each check re-reads only what changed: an edit being typed costs about its file. */
+  readonly #memo = new ValidationMemo();
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -138,6 +141,7 @@ export class Workspace {
   private validate(overlay?: Map<string, string>): Promise<ValidationResult> {
     return validate(this.paths, {
       root: this.root,
+      memo: this.#memo,
       ...(this.cacheDir === undefined ? {} : { cacheDir: this.cacheDir }),
       ...(overlay ? { overlay } : {}),
     });

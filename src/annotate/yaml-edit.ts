@@ -6,7 +6,18 @@
  * the intended data.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import {
+  Document,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { Section } from '../validate/schema-check';
 
 export type DataRecord = Record<string, unknown>;
@@ -47,8 +58,9 @@ export function insertItem(text: string, section: Section, index: number, record
 }
 
 /**
- * The text with item `index` of the section replaced by `record`: fields that keep their value keep
- * their text and comments, new fields go after the field before them in `order`, dropped ones go.
+ * The text with item `index` of the section replaced by `record`: a field that keeps its value keeps
+ * its bytes (folding, quoting, comments), a changed one is written in the style it had (a `>-` stays
+ * folded), new fields go after the field before them in `order`, dropped ones go.
  */
 export function replaceItem(
   text: string,
@@ -62,36 +74,44 @@ export function replaceItem(
   const expected = sectionData(doc, section);
   expected[index] = record;
   const item = seq.items[index];
-  if (!isMap(item)) throw new Error(`item ${index} of ${section} is not a mapping`);
+  if (!isMap(item) || item.flow) throw new Error(`item ${index} of ${section} is not a block mapping`);
   const keyStyles = styles(seq);
-  const [start] = rangeOf(item);
+  const from = lineStart(text, rangeOf(item)[0]);
+  if (item.items.length === 0 || lineStart(text, rangeOf(item.items[0]!.key)[0]) !== from)
+    throw new Error(`item ${index} of ${section} does not start with a field on its dash's line`);
+  const dash = indentOf(text, item);
+  const indent = dash + 2;
+  const keyOf = (pair: Pair) => String(isScalar(pair.key) ? pair.key.value : pair.key);
+  // Each field's lines, from its key to the next key: its value, then the comments and blank lines below it.
+  const starts = item.items.map((pair) => lineStart(text, rangeOf(pair.key)[0]));
   const end = itemEnd(text, item);
-  for (const pair of [...item.items]) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    if (!Object.hasOwn(record, key)) item.delete(key);
-    else if (!isDeepStrictEqual(toData(pair.value), record[key]))
-      pair.value = styledNode(doc, key, record[key], keyStyles);
-  }
-  const has = (key: string) => item.items.some((p) => isScalar(p.key) && p.key.value === key);
+  const parts: { key: string; text: string }[] = item.items.flatMap((pair, i) => {
+    const key = keyOf(pair);
+    if (!Object.hasOwn(record, key)) return [];
+    let lines = text.slice(starts[i], starts[i + 1] ?? end);
+    // The first field's line is the dash's: the field's own text has spaces there.
+    if (i === 0) lines = ' '.repeat(indent) + lines.slice(indent);
+    if (isDeepStrictEqual(toData(pair.value), record[key])) return [{ key, text: lines }];
+    const valueEnd = itemEnd(text, pair.value ?? pair.key) - starts[i]!;
+    const node = styledNode(doc, key, record[key], keyStyles, pair.value);
+    return [{ key, text: renderPair(key, node, indent) + lines.slice(Math.min(valueEnd, lines.length)) }];
+  });
   for (const [key, value] of Object.entries(record)) {
-    if (has(key)) continue;
+    if (parts.some((p) => p.key === key)) continue;
     const rank = order.indexOf(key);
     // After the last field that comes before it in `order` (or at the end).
-    let at = item.items.length;
+    let at = parts.length;
     if (rank >= 0) {
       at = 0;
-      item.items.forEach((p, i) => {
-        const r = order.indexOf(String(isScalar(p.key) ? p.key.value : ''));
+      parts.forEach((p, i) => {
+        const r = order.indexOf(p.key);
         if (r >= 0 && r < rank) at = i + 1;
       });
     }
-    item.items.splice(at, 0, doc.createPair(key, styledNode(doc, key, value, keyStyles)));
+    parts.splice(at, 0, { key, text: renderPair(key, styledNode(doc, key, value, keyStyles), indent) });
   }
-  // The comment and blank line above the item are outside the replaced text: not rendered again.
-  item.commentBefore = null;
-  item.spaceBefore = false;
-  const indent = indentOf(text, item);
-  const out = text.slice(0, lineStart(text, start)) + render(itemDocument(item), indent) + text.slice(end);
+  const body = parts.map((p) => withNewline(p.text)).join('');
+  const out = text.slice(0, from) + ' '.repeat(dash) + '- ' + body.slice(indent) + text.slice(end);
   return checked(out, section, expected);
 }
 
@@ -170,19 +190,34 @@ function styles(seq: YAMLSeq): Styles {
   return found;
 }
 
-/** A value as a node written in the file's style for its field; a text too long for one line is folded. */
-function styledNode(doc: Document, key: string, value: unknown, keyStyles: Styles): Node {
+/**
+ * A value as a node written in the style its field had (`was`, its old node) or else the file's style
+ * for the field; a text too long for one line is folded. An old node's comment stays with the value.
+ */
+function styledNode(doc: Document, key: string, value: unknown, keyStyles: Styles, was?: unknown): Node {
   const node = doc.createNode(value) as Node;
-  const style = keyStyles.get(key);
+  const old = isScalar(was) && typeof was.value === 'string' ? was.type : undefined;
+  const style = old ?? keyStyles.get(key);
   const apply = (n: unknown) => {
     if (!isScalar(n) || typeof n.value !== 'string') return;
-    if (n.value.length + key.length + 8 > LINE_WIDTH - 6) n.type = Scalar.BLOCK_FOLDED;
+    if (old === Scalar.BLOCK_FOLDED || old === Scalar.BLOCK_LITERAL) n.type = old;
+    else if (n.value.length + key.length + 8 > LINE_WIDTH - 6) n.type = Scalar.BLOCK_FOLDED;
     else if (style === Scalar.PLAIN || style === Scalar.QUOTE_SINGLE || style === Scalar.QUOTE_DOUBLE)
       n.type = style;
   };
+  if (isScalar(was) || isSeq(was) || isMap(was)) node.comment = was.comment ?? null;
   if (isSeq(node)) node.items.forEach(apply);
   else apply(node);
   return node;
+}
+
+/** One field, `key: value`, its lines moved right to `indent`. */
+function renderPair(key: string, value: Node, indent: number): string {
+  const doc = new Document();
+  const map = new YAMLMap();
+  map.items.push(doc.createPair(key, value));
+  doc.contents = map;
+  return render(doc, indent);
 }
 
 function renderItem(record: DataRecord, keyStyles: Styles, indent: number): string {

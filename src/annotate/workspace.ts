@@ -4,19 +4,19 @@
  * the file), and written atomically, unless the file changed on disk since the page read it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parseDocument, LineCounter, isMap, isSeq, type Node } from 'yaml';
+import { parseDocument, isMap } from 'yaml';
 import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
 import type { Dataset } from '../model/dataset';
 import { ENTITY_KINDS } from '../model/generated';
 import { coverage, type SentenceCoverage } from '../query/coverage';
-import { commonRoot } from '../validate/collect-files';
+import { collectFiles, commonRoot } from '../validate/collect-files';
 import { ValidationMemo } from '../validate/memo';
 import { validate, type ValidationResult } from '../validate/validate';
 import { fieldOrder } from './form-schema';
-import { insertItem, itemIds, removeItem, replaceItem, type DataRecord } from './yaml-edit';
+import { insertItem, itemIds, itemLines, removeItem, replaceItem, type DataRecord } from './yaml-edit';
 
 export type EditSection = 'statements' | 'entities';
 
@@ -112,6 +112,7 @@ export class Workspace {
   readonly #undo: Written[] = [];
   /** Each check re-reads only what changed: an edit being typed costs about its file. */
   readonly #memo = new ValidationMemo();
+  #base: { stamp: string; result: ValidationResult } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -127,7 +128,7 @@ export class Workspace {
       root,
       options.cacheDir,
     );
-    for (const file of (await ws.validate()).dataset.files) ws.#initial.set(file, await readText(file));
+    for (const file of (await ws.current()).dataset.files) ws.#initial.set(file, await readText(file));
     return ws;
   }
 
@@ -136,6 +137,32 @@ export class Workspace {
     const run = this.#queue.then(work, work);
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * The validation of the files as they are on disk: the last one again while no data file or source
+   * text changed (by their size, time and inode), so checking an edit as it is typed validates once.
+   */
+  private async current(): Promise<ValidationResult> {
+    const stamp = await this.stamp();
+    if (this.#base?.stamp === stamp) return this.#base.result;
+    const result = await this.validate();
+    this.#base = { stamp, result };
+    return result;
+  }
+
+  private async stamp(): Promise<string> {
+    const { files } = await collectFiles(this.paths, this.root);
+    const sources = [...(this.#base?.result.dataset.documents.values() ?? [])].map((d) => d.sourcePath);
+    const stamps = await Promise.all(
+      [...files, ...sources].map((file) =>
+        stat(file, { bigint: true }).then(
+          (s) => `${file}\0${s.size}\0${s.mtimeNs}\0${s.ino}`,
+          () => `${file}\0missing`,
+        ),
+      ),
+    );
+    return stamps.join('\n');
   }
 
   private validate(overlay?: Map<string, string>): Promise<ValidationResult> {
@@ -152,7 +179,7 @@ export class Workspace {
   }
 
   snapshot(): Promise<Snapshot> {
-    return this.#serial(async () => this.view(await this.validate()));
+    return this.#serial(async () => this.view(await this.current()));
   }
 
   private async view(result: ValidationResult): Promise<Snapshot> {
@@ -234,7 +261,7 @@ export class Workspace {
   /** Makes, checks and (unless refused) writes one change. */
   change(request: ChangeRequest): Promise<ChangeResult> {
     return this.#serial(async () => {
-      const before = await this.validate();
+      const before = await this.current();
       const { file, text, index } = await this.plan(before.dataset, request);
       const current = await readText(file);
       const seen = request.versions[this.rel(file)];
@@ -280,7 +307,7 @@ export class Workspace {
   /** A unified diff of each file changed since the app started. */
   diff(): Promise<{ file: string; patch: string }[]> {
     return this.#serial(async () => {
-      const files = (await this.validate()).dataset.files;
+      const files = (await this.current()).dataset.files;
       const out: { file: string; patch: string }[] = [];
       for (const rel of await this.changedFiles(files)) {
         const file = join(this.root, rel);
@@ -426,22 +453,13 @@ function locateFields(
   section: EditSection,
   index: number,
 ): void {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const seq = doc.get(section, true);
-  const item = isSeq(seq) ? seq.items[index] : undefined;
-  if (!isMap(item) || !item.range) return;
-  const first = lines.linePos(item.range[0]).line;
-  const last = lines.linePos(Math.max(item.range[0], item.range[2] - 1)).line;
-  const fieldLines = item.items.map((pair) => ({
-    field: String((pair.key as { value?: unknown }).value),
-    line: lines.linePos((pair.key as Node).range?.[0] ?? 0).line,
-  }));
+  const lines = itemLines(text, section, index);
+  if (!lines) return;
   for (const p of problems) {
-    if (p.file !== file || p.line === undefined || p.line < first || p.line > last) continue;
-    const on = fieldLines.filter((f) => f.line <= p.line!).pop();
+    if (p.file !== file || p.line === undefined || p.line < lines.first || p.line > lines.last) continue;
+    const on = lines.fields.filter((f) => f.line <= p.line!).pop();
     // A problem of the whole record (a missing field) is at the item's first line, the id's.
-    if (on && !(p.code === 'MISSING_FIELD' && on.line === first)) p.field = on.field;
+    if (on && !(p.code === 'MISSING_FIELD' && on.line === lines.first)) p.field = on.field;
   }
 }
 

@@ -132,10 +132,42 @@ export function removeItem(text: string, section: Section, index: number): strin
   return checked(text.slice(0, from) + text.slice(to), section, expected);
 }
 
+/** The last texts parsed: a file is parsed once as the edits of one record are checked key by key. */
+const parsed = new Map<string, Document.Parsed>();
+const PARSES_KEPT = 4;
+
+/** The text's document, not to be changed (it is shared): rewriteSection changes a clone. */
 function parse(text: string): Document.Parsed {
+  const known = parsed.get(text);
+  if (known) return known;
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`the file is not valid YAML: ${doc.errors[0]!.message}`);
+  if (parsed.size >= PARSES_KEPT) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, doc);
   return doc;
+}
+
+/** The lines (1-based) of item `index` of the section, and the line of each of its fields' keys. */
+export function itemLines(
+  text: string,
+  section: Section,
+  index: number,
+): { first: number; last: number; fields: { field: string; line: number }[] } | undefined {
+  const item = sectionOf(parse(text), section)?.items[index];
+  if (!isMap(item) || !item.range) return undefined;
+  const line = (offset: number) => {
+    let n = 1;
+    for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) n++;
+    return n;
+  };
+  return {
+    first: line(item.range[0]),
+    last: line(Math.max(item.range[0], item.range[2] - 1)),
+    fields: item.items.map((pair) => ({
+      field: String(isScalar(pair.key) ? pair.key.value : pair.key),
+      line: line(rangeOf(pair.key)[0]),
+    })),
+  };
 }
 
 function sectionOf(doc: Document, section: Section): YAMLSeq | undefined {
@@ -155,7 +187,8 @@ function toData(node: unknown): unknown {
 }
 
 /** The file written by the Document API: a section that was empty or missing has nothing to keep. */
-function rewriteSection(doc: Document, section: Section, items: unknown[]): string {
+function rewriteSection(shared: Document, section: Section, items: unknown[]): string {
+  const doc = shared.clone();
   const seq = doc.createNode(items) as YAMLSeq;
   seq.flow = items.length === 0;
   if (doc.contents === null || !isMap(doc.contents)) throw new Error('the file is not a mapping');

@@ -9,7 +9,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { parseDocument, isMap } from 'yaml';
 import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
-import type { Dataset } from '../model/dataset';
+import type { Dataset, Located } from '../model/dataset';
 import { ENTITY_KINDS } from '../model/generated';
 import { coverage, type SentenceCoverage } from '../query/coverage';
 import { collectFiles, commonRoot } from '../validate/collect-files';
@@ -69,13 +69,15 @@ export interface Snapshot {
   /** Every data file, relative to the data folder, with the hash of its text. */
   files: Record<string, string>;
   documents: DocumentView[];
-  entities: { id: string; file: string; record: DataRecord }[];
+  /** Each record with the validator's problems in it, each at its field. */
+  entities: { id: string; file: string; record: DataRecord; problems: Problem[] }[];
   statements: {
     id: string;
     file: string;
     document: string;
     record: DataRecord;
     span?: { start: number; end: number };
+    problems: Problem[];
   }[];
   /** The registry file of each kind that has one. */
   registries: Record<string, string>;
@@ -206,6 +208,8 @@ export class Workspace {
         mentions: mentions(dataset, d.text),
       });
     }
+    const problems = [...result.errors, ...result.warnings].map((e) => this.problem(e));
+    const inRecord = recordProblems(dataset, problems, (file) => this.rel(file));
     return {
       files,
       documents,
@@ -213,6 +217,7 @@ export class Workspace {
         id: e.record.id,
         file: this.rel(e.where.file),
         record: e.record as unknown as DataRecord,
+        problems: inRecord.get(e) ?? [],
       })),
       statements: [...dataset.statements.values()].map((s) => ({
         id: s.record.id,
@@ -220,6 +225,7 @@ export class Workspace {
         document: s.document,
         record: s.record as unknown as DataRecord,
         ...(s.span ? { span: s.span } : {}),
+        problems: inRecord.get(s) ?? [],
       })),
       registries: Object.fromEntries(
         Object.keys(ENTITY_KINDS).flatMap((kind) => {
@@ -227,7 +233,7 @@ export class Workspace {
           return file ? [[kind, this.rel(file)]] : [];
         }),
       ),
-      problems: [...result.errors, ...result.warnings].map((e) => this.problem(e)),
+      problems,
       changed: await this.changedFiles(dataset.files),
       canUndo: this.#undo.length > 0,
     };
@@ -443,6 +449,43 @@ function newProblems(before: ValidationResult, after: ValidationResult): KgError
     if (left > 0) seen.set(key(e), left - 1);
     return left === 0;
   });
+}
+
+/**
+ * The problems in each statement and entity (by line: those from its first line to the next record's),
+ * each named by the field it is on, as the form shows them when the record is opened.
+ */
+function recordProblems(
+  dataset: Dataset,
+  problems: readonly Problem[],
+  rel: (file: string) => string,
+): Map<Located<unknown>, Problem[]> {
+  const records = new Map<string, Located<unknown>[]>();
+  const all = [...dataset.statements.values(), ...dataset.entities.values(), ...dataset.documents.values()];
+  for (const entry of all) {
+    const file = rel(entry.where.file);
+    const list = records.get(file);
+    if (list) list.push(entry);
+    else records.set(file, [entry]);
+  }
+  for (const list of records.values()) list.sort((a, b) => a.where.line - b.where.line);
+  const found = new Map<Located<unknown>, Problem[]>();
+  for (const p of problems) {
+    if (p.file === undefined || p.line === undefined) continue;
+    const entry = records
+      .get(p.file)
+      ?.filter((r) => r.where.line <= p.line!)
+      .pop();
+    if (!entry) continue;
+    const on = Object.entries(entry.fields)
+      .filter(([, at]) => at !== undefined && at.line <= p.line!)
+      .sort((a, b) => a[1]!.line - b[1]!.line)
+      .pop();
+    // A problem of the whole record (a missing field) is at its first line.
+    const field = on && !(p.code === 'MISSING_FIELD' && p.line === entry.where.line) ? on[0] : undefined;
+    found.set(entry, [...(found.get(entry) ?? []), { ...p, ...(field === undefined ? {} : { field }) }]);
+  }
+  return found;
 }
 
 /** Names the field of the changed item that each problem in it is on (by the line of the field). */

@@ -2,11 +2,12 @@
 // kg annotate's page in a real headless Chromium, on a copy of graph-data/: a phrase selected with the
 // mouse becomes the quote of a statement picked from the schema's lists, and Save writes exactly that
 // statement into the YAML file, its comments intact; a wrong choice shows the validator's error.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startAnnotateServer, type AnnotateServer } from '../../src/annotate/server';
+import { validate } from '../../src';
 import { ROOT } from '../helpers';
 
 const STATEMENTS = 'statements/2025-08-21-security-guarantees.yaml';
@@ -184,4 +185,59 @@ test('an entity is edited in its registry file; Diff shows the change and Undo t
   await page.click('#undo');
   await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('undone'));
   expect(readFileSync(people, 'utf8')).toBe(before);
+});
+
+test('the side list holds the statements in text order; clicking one shows it, as clicking its highlight does', async () => {
+  const state = await server.workspace.snapshot();
+  const inOrder = state.statements
+    .filter((s) => s.document === state.documents[0]!.id && s.span)
+    .sort((a, b) => a.span!.start - b.span!.start)
+    .map((s) => s.id);
+  const listed = await page.$$eval('#statement-list li code', (cs) => cs.map((c) => c.textContent));
+  expect(listed.slice(0, inOrder.length)).toEqual(inOrder);
+  const id = inOrder[3]!;
+  await page.click(`#statement-list li:nth-child(4)`);
+  await expect(page.textContent('#form-title')).resolves.toBe(`Edit ${id}`);
+  await expect(page.inputValue('#field-id')).resolves.toBe(id);
+  await expect(page.inputValue('#field-quote')).resolves.toBe(
+    String(state.statements.find((s) => s.id === id)!.record.quote),
+  );
+  await page.waitForSelector(`#article .hl.current[data-statements~="${id}"]`);
+  await expect(page.getAttribute('#statement-list li:nth-child(4)', 'class')).resolves.toContain('current');
+  // Its highlight opens the same statement.
+  await page.click('#new');
+  await page.click(`#article [data-statements="${inOrder[5]!}"]`);
+  await expect(page.textContent('#form-title')).resolves.toBe(`Edit ${inOrder[5]!}`);
+});
+
+test('a statement opened for editing shows the problems kg validate gives it, at their fields', async () => {
+  // Broken on disk, as a hand edit or a draft would leave it.
+  const before = read();
+  writeFileSync(
+    join(data, STATEMENTS),
+    before.replace('    subject: state:ukraine\n', '    subject: proposal:security-guarantees-for-ukraine\n'),
+  );
+  const expected = (await validate([data])).errors
+    .filter((e) => e.file === join(data, STATEMENTS))
+    .map((e) => `${e.code} ${e.message}`);
+  // The subject's kind is wrong, and it is now the object too.
+  expect(expected.map((e) => e.split(' ')[0])).toEqual(['KIND_NOT_ALLOWED', 'SELF_LOOP']);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#statement-list li:has(code:text-is("s:ukraine-works-on-security-guarantees"))');
+  await expect(page.textContent('#form-title')).resolves.toBe('Edit s:ukraine-works-on-security-guarantees');
+  const shown = (field: string) =>
+    page.$$eval(`.field[data-field="${field}"] .problem`, (ps) => ps.map((p) => p.textContent));
+  await expect(shown('subject')).resolves.toEqual([expected[0]]);
+  await expect(shown('object')).resolves.toEqual([expected[1]]);
+  await expect(
+    page.getAttribute(
+      '#statement-list li:has(code:text-is("s:ukraine-works-on-security-guarantees"))',
+      'class',
+    ),
+  ).resolves.toContain('has-problem');
+  // Another statement has none.
+  await page.click('#statement-list li:has(code:text-is("s:usa-works-on-security-guarantees"))');
+  await expect(page.$$eval('.problem', (ps) => ps.length)).resolves.toBe(0);
+  writeFileSync(join(data, STATEMENTS), before);
 });

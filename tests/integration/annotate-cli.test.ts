@@ -1,5 +1,5 @@
-// kg new document and kg quotes --check, run as a user runs them, on copies of graph-data/.
-import { spawnSync } from 'node:child_process';
+// kg new document, kg quotes --check and kg annotate's stop, run as a user runs them, on copies of graph-data/.
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,3 +148,30 @@ test('kg quotes --check tells found, moved, ambiguous and orphaned quotes after 
   writeFileSync(join(data, SOURCE), text);
   expect(kg(['quotes', 'graph-data', '--check', '--against', 'HEAD']).code).toBe(0);
 });
+
+test.each(['SIGINT', 'SIGTERM'] as const)(
+  'kg annotate serves until %s, then closes the server and exits 0 (the stop was asked for)',
+  async (signal) => {
+    const child = spawn(process.execPath, [CLI, 'annotate', 'graph-data', '--no-cache', '--json'], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', NEO4J_URI: '' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // The address is printed once the server listens and the signal handlers are installed (one tick).
+    const line = await new Promise<string>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]!);
+      });
+    });
+    const { url, port } = JSON.parse(line) as { url: string; port: number };
+    expect((await fetch(url)).status).toBe(200);
+    child.kill(signal);
+    await expect(exited).resolves.toBe(0);
+    expect(stderr).toBe('');
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  },
+);

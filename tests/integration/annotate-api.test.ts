@@ -167,8 +167,13 @@ test('a wrong kind and a quote not in the text are refused with the validator co
   // A draft is written with its problems, and kg validate reports them.
   const draft = await create({ ...LAVROV, quote: 'Moskva støtter garantiene' }, { draft: true });
   expect(draft.body).toMatchObject({ ok: false, written: true });
-  const errors = (await validate([data])).errors.map((e) => e.code);
-  expect(errors).toEqual(['QUOTE_NOT_FOUND']);
+  const errors = (await validate([data])).errors;
+  expect(errors.map((e) => e.code)).toEqual(['QUOTE_NOT_FOUND']);
+  // The state gives the draft the problem kg validate gives it, at its field.
+  const snapshot = await state();
+  const listed = snapshot.statements.find((s) => s.id === LAVROV.id)!;
+  expect(listed.problems).toEqual([{ ...errors[0]!.toJSON(), file: STATEMENTS, field: 'quote' }]);
+  expect(snapshot.statements.filter((s) => s.problems.length > 0).map((s) => s.id)).toEqual([LAVROV.id]);
 });
 
 test('an edit rewrites only its statement; a delete takes it out; undo puts each back', async () => {

@@ -38,9 +38,11 @@ export function itemIds(text: string, section: Section): (string | undefined)[] 
 export function insertItem(text: string, section: Section, index: number, record: DataRecord): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section);
-  const before = sectionData(doc, section);
-  const expected = [...before.slice(0, index), record, ...before.slice(index)];
-  if (!seq || seq.items.length === 0 || seq.flow) return rewriteSection(doc, section, expected);
+  const expected = () => {
+    const before = sectionData(doc, section);
+    return [...before.slice(0, index), record, ...before.slice(index)];
+  };
+  if (!seq || seq.items.length === 0 || seq.flow) return rewriteSection(doc, section, expected());
   const indent = indentOf(text, seq.items[0]!);
   const rendered = renderItem(record, styles(seq), indent);
   const spaced = seq.items.slice(1).some((item) => (item as Node).spaceBefore === true);
@@ -54,7 +56,7 @@ export function insertItem(text: string, section: Section, index: number, record
     const at = itemEnd(text, seq.items[index - 1]!);
     out = withNewline(text.slice(0, at)) + gap + rendered + text.slice(at);
   }
-  return checked(out, section, expected);
+  return checkedItem(out, rendered, record, section, expected);
 }
 
 /**
@@ -71,8 +73,7 @@ export function replaceItem(
 ): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section)!;
-  const expected = sectionData(doc, section);
-  expected[index] = record;
+  const expected = () => Object.assign(sectionData(doc, section), { [index]: record });
   const item = seq.items[index];
   if (!isMap(item) || item.flow) throw new Error(`item ${index} of ${section} is not a block mapping`);
   const keyStyles = styles(seq);
@@ -111,8 +112,8 @@ export function replaceItem(
     parts.splice(at, 0, { key, text: renderPair(key, styledNode(doc, key, value, keyStyles), indent) });
   }
   const body = parts.map((p) => withNewline(p.text)).join('');
-  const out = text.slice(0, from) + ' '.repeat(dash) + '- ' + body.slice(indent) + text.slice(end);
-  return checked(out, section, expected);
+  const lines = ' '.repeat(dash) + '- ' + body.slice(indent);
+  return checkedItem(text.slice(0, from) + lines + text.slice(end), lines, record, section, expected);
 }
 
 /** The text without item `index` of the section; the comments above it stay (they head what follows). */
@@ -200,10 +201,32 @@ function rewriteSection(shared: Document, section: Section, items: unknown[]): s
 /** The new text, once it is shown to hold exactly the expected section (and to parse). */
 function checked(out: string, section: Section, expected: unknown[]): string {
   const got = sectionData(parse(out), section);
-  if (!isDeepStrictEqual(got, JSON.parse(JSON.stringify(expected))))
+  if (!isDeepStrictEqual(got, plain(expected)))
     throw new Error(`writing ${section} would not give the intended data`);
   return out;
 }
+
+/**
+ * `out`, once it is shown to hold exactly the intended data, when only `lines`, one item of the
+ * section's block list, were put between whole lines of it: the lines around them are the file's, and a
+ * block list's item is read from its own lines, so parsing them alone proves it, at the cost of one
+ * record, not of the file. If they do not parse alone as that record, the whole text is parsed again.
+ */
+function checkedItem(
+  out: string,
+  lines: string,
+  record: DataRecord,
+  section: Section,
+  expected: () => unknown[],
+): string {
+  const alone = parseDocument(lines);
+  const items = isSeq(alone.contents) ? alone.contents.items : [];
+  if (alone.errors.length === 0 && items.length === 1 && isDeepStrictEqual(toData(items[0]), plain(record)))
+    return out;
+  return checked(out, section, expected());
+}
+
+const plain = (data: unknown): unknown => JSON.parse(JSON.stringify(data));
 
 type Styles = Map<string, Scalar.Type>;
 

@@ -76,16 +76,17 @@ export async function checkQuotes(
       const { count, starts } = found[i]!;
       const length = quotes[i]!.normalize('NFC').length;
       const wanted = occurrenceOf(s, field);
-      const where = s.fields[field] ?? s.where;
+      // Made only for a problem: a statement's field positions are built when first asked for.
+      const where = () => s.fields[field] ?? s.where;
       if (count === 0) {
-        missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where });
+        missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where: where() });
       } else if (wanted !== undefined && wanted > count) {
         const { occurrence } = QUOTE_FIELDS[field];
         errors.push(
           new KgError(
             'QUOTE_OCCURRENCE_NOT_FOUND',
             `${occurrence} ${wanted}, but the ${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}`,
-            s.fields[occurrence] ?? where,
+            s.fields[occurrence] ?? where(),
           ),
         );
       } else if (wanted === undefined && count > 1) {
@@ -94,7 +95,7 @@ export async function checkQuotes(
             'QUOTE_AMBIGUOUS',
             `${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}: quote more of the ` +
               `sentence, or say which is meant with ${QUOTE_FIELDS[field].occurrence} (1 to ${count})`,
-            where,
+            where(),
           ),
         );
       } else {

@@ -2,7 +2,7 @@
 // statements and entities, the validator's problems, conflicts with changes on disk, undo, the token.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAnnotateServer, TOKEN_HEADER, type AnnotateServer } from '../../src/annotate/server';
 import type { ChangeResult, Problem, Snapshot } from '../../src/annotate/workspace';
@@ -106,6 +106,37 @@ test('the token of the printed URL is required on every API call and for the pag
       .end(),
   );
   expect(status).toBe(403);
+});
+
+test('the server answers on 127.0.0.1 only, and a preflight from another origin gets no CORS headers', async () => {
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  // Not on the IPv6 loopback, nor on another interface (when the machine has one).
+  await expect(fetch(`http://[::1]:${server.port}/`)).rejects.toThrow();
+  if (outside) await expect(fetch(`http://${outside}:${server.port}/`)).rejects.toThrow();
+  const preflight = await fetch(`http://127.0.0.1:${server.port}/api/state`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://evil.example', 'Access-Control-Request-Headers': TOKEN_HEADER },
+  });
+  expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+});
+
+test('the state gives each document its statements file and its mention list', async () => {
+  const snapshot = await state();
+  const doc = snapshot.documents.find((d) => d.id === DOC)!;
+  expect(doc.statementsFile).toBe(STATEMENTS);
+  // The mention list: known entities whose name or aliases are in the text, with the forms found.
+  const lavrov = doc.mentions.find((m) => m.id === 'person:sergey-lavrov')!;
+  expect(lavrov.forms).toEqual(['Sergej Lavrov', 'Lavrov', 'Lavrovs']);
+  for (const m of doc.mentions) for (const form of m.forms) expect(doc.text).toContain(form);
+  const named = new Set(doc.mentions.map((m) => m.id));
+  const absent = snapshot.entities.filter((e) => !named.has(e.id));
+  expect(absent.length).toBeGreaterThan(0);
+  for (const e of absent)
+    for (const form of [e.record.name, ...((e.record.aliases as string[] | undefined) ?? [])])
+      expect(String(form).length < 2 || !doc.text.includes(String(form))).toBe(true);
 });
 
 test('a new statement is written after the statement before it in text order, every other byte kept', async () => {

@@ -103,6 +103,8 @@ test('a phrase selected with the mouse is saved as a statement, written exactly,
     os.filter((o) => o.textContent?.startsWith('★')).map((o) => (o as HTMLOptionElement).value),
   );
   expect(starred).toEqual(expect.arrayContaining(['person:sergey-lavrov', 'state:russia']));
+  // They come first, after the empty choice.
+  expect(subjects.slice(1, 1 + starred.length)).toEqual(starred);
   await page.selectOption('#field-subject', 'person:sergey-lavrov');
   await page.selectOption('#field-object', 'proposal:collective-security-guarantees');
   await expect(page.inputValue('#field-id')).resolves.toBe(
@@ -159,6 +161,25 @@ test('a wrong choice shows the validator error beside its field, and nothing is 
   expect(pageErrors).toEqual([
     'Failed to load resource: the server responded with a status of 422 (Unprocessable Entity)',
   ]);
+  // Saved as a draft on purpose, it is written with its problem, which kg validate then reports.
+  await page.check('#draft');
+  await page.click('#save');
+  await page.waitForFunction(() =>
+    document.getElementById('status')?.textContent?.endsWith('as a draft, with problems'),
+  );
+  const id = await page.inputValue('#field-id');
+  expect(read()).toContain(
+    `  - id: ${id}\n    subject: group:european-diplomats\n    predicate: OCCURS_IN\n`,
+  );
+  const errors = (await validate([data])).errors.map((e) => `${e.code} ${e.message}`);
+  expect(errors).toEqual([
+    'KIND_NOT_ALLOWED subject of OCCURS_IN "group:european-diplomats" is a Group; allowed: Event',
+    'STATEMENT_OBJECT_NOT_ALLOWED object of OCCURS_IN "s:putin-really-willing-to-make-a-deal" is a statement; OCCURS_IN takes Region, State, not a claim',
+  ]);
+  await page.uncheck('#draft');
+  await page.click('#undo');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('undone'));
+  expect(read()).toBe(before);
 });
 
 test('an entity is edited in its registry file; Diff shows the change and Undo takes it back', async () => {
@@ -240,4 +261,69 @@ test('a statement opened for editing shows the problems kg validate gives it, at
   await page.click('#statement-list li:has(code:text-is("s:usa-works-on-security-guarantees"))');
   await expect(page.$$eval('.problem', (ps) => ps.length)).resolves.toBe(0);
   writeFileSync(join(data, STATEMENTS), before);
+});
+
+test('an entity is added with the selected words as its alias and a proposed id; the mention list shows it', async () => {
+  const people = join(data, 'entities/people.yaml');
+  const before = readFileSync(people, 'utf8');
+  await page.click('#new');
+  await page.click('#new-entity summary');
+  await page.selectOption('#entity-pick', '');
+  await selectWithMouse('Bloomberg');
+  await expect(page.inputValue('#entity-aliases')).resolves.toBe('Bloomberg');
+  await page.selectOption('#entity-kind', 'Organization');
+  await page.fill('#entity-name', 'Bloomberg News');
+  await expect(page.inputValue('#entity-id')).resolves.toBe('organization:bloomberg-news');
+  await page.click('#create-entity');
+  await page.waitForFunction(() =>
+    document.getElementById('status')?.textContent?.startsWith('added organization:bloomberg-news'),
+  );
+  const state = await server.workspace.snapshot();
+  const added = state.entities.find((e) => e.id === 'organization:bloomberg-news')!;
+  expect(added.record).toEqual({
+    id: 'organization:bloomberg-news',
+    kind: 'Organization',
+    name: 'Bloomberg News',
+    aliases: ['Bloomberg'],
+  });
+  expect(readFileSync(people, 'utf8')).toBe(before);
+  await expect(page.textContent('#mentions')).resolves.toContain('organization:bloomberg-news');
+  await page.click('#undo');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('undone'));
+});
+
+test("two tabs do not lose each other's work: the stale one is refused, reloads, and saves on top", async () => {
+  const before = read();
+  const other = await page.context().newPage();
+  await other.goto(server.url);
+  await other.waitForSelector('body[data-ready="true"]');
+  const fill = async (tab: Page, id: string) => {
+    await tab.click('#new');
+    await tab.selectOption('#field-predicate', 'SUPPORTS');
+    await tab.selectOption('#field-subject', 'person:sergey-lavrov');
+    await tab.selectOption('#field-object', 'proposal:collective-security-guarantees');
+    await tab.fill('#field-quote', 'Moskva støtter garantier basert på kollektiv sikkerhet');
+    await tab.fill('#field-id', id);
+  };
+  await fill(page, 's:first-tab');
+  await fill(other, 's:second-tab');
+  await page.click('#save');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('saved'));
+  // The second tab read the file before the first tab wrote it.
+  await other.click('#save');
+  await other.waitForFunction(() =>
+    document.getElementById('status')?.textContent?.startsWith('FILE_CHANGED'),
+  );
+  expect(read()).toContain('s:first-tab');
+  expect(read()).not.toContain('s:second-tab');
+  // Reloaded: it lists the first tab's statement, its own form is kept, and a second save goes on top.
+  await expect(other.textContent('#statement-list')).resolves.toContain('s:first-tab');
+  await other.click('#save');
+  await other.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('saved'));
+  expect(read()).toContain('s:first-tab');
+  expect(read()).toContain('s:second-tab');
+  await other.close();
+  await server.workspace.undo();
+  await server.workspace.undo();
+  expect(read()).toBe(before);
 });

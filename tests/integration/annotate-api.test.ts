@@ -5,6 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAnnotateServer, TOKEN_HEADER, type AnnotateServer } from '../../src/annotate/server';
+import type { FormSchema } from '../../src/annotate/form-schema';
 import type { ChangeResult, Problem, Snapshot } from '../../src/annotate/workspace';
 import { validate } from '../../src';
 import { ROOT } from '../helpers';
@@ -296,4 +297,40 @@ test('a new entity goes into the registry file of its kind; the diff shows every
   const patches = diff.body as unknown as { file: string; patch: string }[];
   expect(patches.map((p) => p.file)).toEqual(['entities/people.yaml']);
   expect(patches[0]!.patch).toContain('+  - id: person:mark-rutte\n');
+  // Edited, then deleted: the file is as it was, and nothing is left to diff.
+  const rutte = `/api/entities/${encodeURIComponent('person:mark-rutte')}`;
+  const put = await call('PUT', rutte, {
+    record: { id: 'person:mark-rutte', kind: 'Person', name: 'Mark Rutte', aliases: ['Rutte', 'Mark Rutte'] },
+    versions: (await state()).files,
+  });
+  expect(put.status).toBe(200);
+  expect(read('entities/people.yaml')).toContain('    aliases:\n      - Rutte\n      - Mark Rutte\n');
+  expect((await call('DELETE', rutte, { versions: (await state()).files })).status).toBe(200);
+  expect(read('entities/people.yaml')).toBe(original('entities/people.yaml'));
+  expect((await call('GET', '/api/diff')).body).toEqual([]);
+  // An entity statements name cannot go: they would refer to nothing.
+  const lavrov = await call('DELETE', `/api/entities/${encodeURIComponent('person:sergey-lavrov')}`, {
+    versions: (await state()).files,
+  });
+  expect(lavrov.status).toBe(422);
+  expect(new Set(lavrov.body.problems!.map((p) => p.code))).toEqual(new Set(['UNKNOWN_REFERENCE']));
+  expect(read('entities/people.yaml')).toBe(original('entities/people.yaml'));
+});
+
+test('the schema the form is made from: every statement field with the description in its schema file', async () => {
+  const reply = await call<FormSchema>('GET', '/api/schema');
+  expect(reply.status).toBe(200);
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'statement.schema.json'), 'utf8')) as {
+    properties: Record<string, { description?: string }>;
+    required: string[];
+  };
+  expect(reply.body.statement.map((f) => [f.name, f.description, f.required])).toEqual(
+    Object.entries(schema.properties).map(([name, p]) => [
+      name,
+      p.description ?? '',
+      schema.required.includes(name),
+    ]),
+  );
+  expect(Object.keys(reply.body.entity)).toEqual(Object.keys(reply.body.kinds));
+  expect(reply.body.predicates.SUPPORTS.objectKinds).toContain('Proposal');
 });

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startAnnotateServer, type AnnotateServer } from '../../src/annotate/server';
+import { coverage } from '../../src/query/coverage';
 import { validate } from '../../src';
 import { ROOT } from '../helpers';
 
@@ -326,4 +327,60 @@ test("two tabs do not lose each other's work: the stale one is refused, reloads,
   await server.workspace.undo();
   await server.workspace.undo();
   expect(read()).toBe(before);
+});
+
+test('the article: each run highlighted as deep as the quotes over it, uncovered sentences marked as kg stats --coverage says', async () => {
+  const source = join(data, 'sources/2025-08-21-security-guarantees.nb.txt');
+  const text = readFileSync(source, 'utf8');
+  // A sentence no statement quotes, added at the end (every quote stays where it was).
+  writeFileSync(source, `${text}\nDette står ingen steder i noen påstand.\n`);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  const result = await validate([data]);
+  const doc = coverage(result.dataset)[0]!;
+  const spans = [...result.dataset.statements.values()]
+    .filter((s) => s.document === doc.document && s.span)
+    .map((s) => ({ id: s.record.id, ...s.span! }));
+  const uncovered = doc.sentences.filter((s) => !s.heading && s.statements.length === 0);
+  expect(uncovered.map((s) => s.text)).toEqual(['Dette står ingen steder i noen påstand.']);
+  const runs = await page.$$eval('#article > span', (els) =>
+    els.map((e) => ({
+      start: Number((e as HTMLElement).dataset.start),
+      length: (e.textContent ?? '').length,
+      className: e.className,
+      ids: ((e as HTMLElement).dataset.statements ?? '').split(' ').filter(Boolean),
+    })),
+  );
+  let overlapped = 0;
+  for (const run of runs) {
+    const end = run.start + run.length;
+    const over = spans.filter((s) => s.start < end && s.end > run.start).map((s) => s.id);
+    expect(run.ids.sort()).toEqual(over.sort());
+    const depth = Math.min(over.length, 3);
+    expect(run.className.split(' ').filter((c) => /^hl\d$/.test(c))).toEqual(depth ? [`hl${depth}`] : []);
+    if (over.length > 1) overlapped++;
+    const inUncovered = uncovered.some((s) => s.start < end && s.end > run.start);
+    expect(run.className.split(' ').includes('uncovered')).toBe(inUncovered);
+  }
+  expect(overlapped).toBeGreaterThan(0);
+  writeFileSync(source, text);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+});
+
+test('the form: each field with its schema description as help; a picker searches names and aliases', async () => {
+  await page.click('#new');
+  const help = await page.textContent('.field[data-field="certainty"] .help');
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'statement.schema.json'), 'utf8')) as {
+    properties: Record<string, { description: string }>;
+  };
+  expect(help).toBe(schema.properties.certainty!.description);
+  await page.selectOption('#field-predicate', 'SUPPORTS');
+  // "Sergej" is an alias of Sergey Lavrov only, not his name.
+  await page.fill('.field[data-field="subject"] .picker-search', 'Sergej');
+  const offered = await page.$$eval('#field-subject option', (os) =>
+    os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+  );
+  expect(offered).toEqual(['person:sergey-lavrov']);
+  await page.fill('.field[data-field="subject"] .picker-search', '');
 });

@@ -357,7 +357,9 @@ test('the article: each run highlighted as deep as the quotes over it, uncovered
     const over = spans.filter((s) => s.start < end && s.end > run.start).map((s) => s.id);
     expect(run.ids.sort()).toEqual(over.sort());
     const depth = Math.min(over.length, 3);
-    expect(run.className.split(' ').filter((c: string) => /^hl\d$/.test(c))).toEqual(depth ? [`hl${depth}`] : []);
+    expect(run.className.split(' ').filter((c: string) => /^hl\d$/.test(c))).toEqual(
+      depth ? [`hl${depth}`] : [],
+    );
     if (over.length > 1) overlapped++;
     const inUncovered = uncovered.some((s) => s.start < end && s.end > run.start);
     expect(run.className.split(' ').includes('uncovered')).toBe(inUncovered);

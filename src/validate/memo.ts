@@ -25,7 +25,7 @@ export class ValidationMemo {
   readonly #files = new Map<string, CheckedVersion[]>();
   readonly #quotes = new Map<string, Map<string, Occurrences>>();
 
-  static hash(bytes: Buffer): string {
+  static hash(bytes: Uint8Array): string {
     return createHash('sha256').update(bytes).digest('base64');
   }
 

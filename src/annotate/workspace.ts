@@ -4,25 +4,24 @@
  * the file), and written atomically, unless the file changed on disk since the page read it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { parseDocument, LineCounter, isMap, isSeq, type Node } from 'yaml';
-import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
+import { parseDocument, isMap } from 'yaml';
+import { KgError, type ErrorCode } from '../errors';
 import type { Dataset } from '../model/dataset';
 import { ENTITY_KINDS } from '../model/generated';
 import { coverage, type SentenceCoverage } from '../query/coverage';
-import { commonRoot } from '../validate/collect-files';
+import { collectFiles, commonRoot } from '../validate/collect-files';
+import { ValidationMemo } from '../validate/memo';
 import { validate, type ValidationResult } from '../validate/validate';
 import { fieldOrder } from './form-schema';
+import { locateFields, newProblems, recordProblems, type Problem } from './problems';
 import { insertItem, itemIds, removeItem, replaceItem, type DataRecord } from './yaml-edit';
 
 export type EditSection = 'statements' | 'entities';
 
-/** A problem as the page shows it: the validator's, with its file relative to the data folder and the field it is about. */
-export interface Problem extends KgErrorJSON {
-  field?: string;
-}
+export type { Problem };
 
 /** One change the page asks for. `versions` are the file hashes the page has seen (`Snapshot.files`). */
 export interface ChangeRequest {
@@ -68,13 +67,15 @@ export interface Snapshot {
   /** Every data file, relative to the data folder, with the hash of its text. */
   files: Record<string, string>;
   documents: DocumentView[];
-  entities: { id: string; file: string; record: DataRecord }[];
+  /** Each record with the validator's problems in it, each at its field. */
+  entities: { id: string; file: string; record: DataRecord; problems: Problem[] }[];
   statements: {
     id: string;
     file: string;
     document: string;
     record: DataRecord;
     span?: { start: number; end: number };
+    problems: Problem[];
   }[];
   /** The registry file of each kind that has one. */
   registries: Record<string, string>;
@@ -109,6 +110,9 @@ export class Workspace {
   /** Each file's text when the app started (undefined: it did not exist). */
   readonly #initial = new Map<string, string | undefined>();
   readonly #undo: Written[] = [];
+  /** Each check re-reads only what changed: an edit being typed costs about its file. */
+  readonly #memo = new ValidationMemo();
+  #base: { stamp: string; result: ValidationResult } | undefined;
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -124,7 +128,7 @@ export class Workspace {
       root,
       options.cacheDir,
     );
-    for (const file of (await ws.validate()).dataset.files) ws.#initial.set(file, await readText(file));
+    for (const file of (await ws.current()).dataset.files) ws.#initial.set(file, await readText(file));
     return ws;
   }
 
@@ -135,9 +139,36 @@ export class Workspace {
     return run;
   }
 
+  /**
+   * The validation of the files as they are on disk: the last one again while no data file or source
+   * text changed (by their size, time and inode), so checking an edit as it is typed validates once.
+   */
+  private async current(): Promise<ValidationResult> {
+    const stamp = await this.stamp();
+    if (this.#base?.stamp === stamp) return this.#base.result;
+    const result = await this.validate();
+    this.#base = { stamp, result };
+    return result;
+  }
+
+  private async stamp(): Promise<string> {
+    const { files } = await collectFiles(this.paths, this.root);
+    const sources = [...(this.#base?.result.dataset.documents.values() ?? [])].map((d) => d.sourcePath);
+    const stamps = await Promise.all(
+      [...files, ...sources].map((file) =>
+        stat(file, { bigint: true }).then(
+          (s) => `${file}\0${s.size}\0${s.mtimeNs}\0${s.ino}`,
+          () => `${file}\0missing`,
+        ),
+      ),
+    );
+    return stamps.join('\n');
+  }
+
   private validate(overlay?: Map<string, string>): Promise<ValidationResult> {
     return validate(this.paths, {
       root: this.root,
+      memo: this.#memo,
       ...(this.cacheDir === undefined ? {} : { cacheDir: this.cacheDir }),
       ...(overlay ? { overlay } : {}),
     });
@@ -148,7 +179,7 @@ export class Workspace {
   }
 
   snapshot(): Promise<Snapshot> {
-    return this.#serial(async () => this.view(await this.validate()));
+    return this.#serial(async () => this.view(await this.current()));
   }
 
   private async view(result: ValidationResult): Promise<Snapshot> {
@@ -175,6 +206,8 @@ export class Workspace {
         mentions: mentions(dataset, d.text),
       });
     }
+    const problems = [...result.errors, ...result.warnings].map((e) => this.problem(e));
+    const inRecord = recordProblems(dataset, problems, (file) => this.rel(file));
     return {
       files,
       documents,
@@ -182,6 +215,7 @@ export class Workspace {
         id: e.record.id,
         file: this.rel(e.where.file),
         record: e.record as unknown as DataRecord,
+        problems: inRecord.get(e) ?? [],
       })),
       statements: [...dataset.statements.values()].map((s) => ({
         id: s.record.id,
@@ -189,6 +223,7 @@ export class Workspace {
         document: s.document,
         record: s.record as unknown as DataRecord,
         ...(s.span ? { span: s.span } : {}),
+        problems: inRecord.get(s) ?? [],
       })),
       registries: Object.fromEntries(
         Object.keys(ENTITY_KINDS).flatMap((kind) => {
@@ -196,7 +231,7 @@ export class Workspace {
           return file ? [[kind, this.rel(file)]] : [];
         }),
       ),
-      problems: [...result.errors, ...result.warnings].map((e) => this.problem(e)),
+      problems,
       changed: await this.changedFiles(dataset.files),
       canUndo: this.#undo.length > 0,
     };
@@ -230,7 +265,7 @@ export class Workspace {
   /** Makes, checks and (unless refused) writes one change. */
   change(request: ChangeRequest): Promise<ChangeResult> {
     return this.#serial(async () => {
-      const before = await this.validate();
+      const before = await this.current();
       const { file, text, index } = await this.plan(before.dataset, request);
       const current = await readText(file);
       const seen = request.versions[this.rel(file)];
@@ -276,7 +311,7 @@ export class Workspace {
   /** A unified diff of each file changed since the app started. */
   diff(): Promise<{ file: string; patch: string }[]> {
     return this.#serial(async () => {
-      const files = (await this.validate()).dataset.files;
+      const files = (await this.current()).dataset.files;
       const out: { file: string; patch: string }[] = [];
       for (const rel of await this.changedFiles(files)) {
         const file = join(this.root, rel);
@@ -400,45 +435,6 @@ function mentions(dataset: Dataset, text: string): { id: string; forms: string[]
     if (forms.length > 0) out.push({ id: e.record.id, forms });
   }
   return out;
-}
-
-/** The errors and warnings of `after` that `before` did not have (positions move; code, file and message do not). */
-function newProblems(before: ValidationResult, after: ValidationResult): KgError[] {
-  const key = (e: KgError) => `${e.severity}\0${e.code}\0${e.file ?? ''}\0${e.message}`;
-  const seen = new Map<string, number>();
-  for (const e of [...before.errors, ...before.warnings]) seen.set(key(e), (seen.get(key(e)) ?? 0) + 1);
-  return [...after.errors, ...after.warnings].filter((e) => {
-    const left = seen.get(key(e)) ?? 0;
-    if (left > 0) seen.set(key(e), left - 1);
-    return left === 0;
-  });
-}
-
-/** Names the field of the changed item that each problem in it is on (by the line of the field). */
-function locateFields(
-  problems: Problem[],
-  text: string,
-  file: string,
-  section: EditSection,
-  index: number,
-): void {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const seq = doc.get(section, true);
-  const item = isSeq(seq) ? seq.items[index] : undefined;
-  if (!isMap(item) || !item.range) return;
-  const first = lines.linePos(item.range[0]).line;
-  const last = lines.linePos(Math.max(item.range[0], item.range[2] - 1)).line;
-  const fieldLines = item.items.map((pair) => ({
-    field: String((pair.key as { value?: unknown }).value),
-    line: lines.linePos((pair.key as Node).range?.[0] ?? 0).line,
-  }));
-  for (const p of problems) {
-    if (p.file !== file || p.line === undefined || p.line < first || p.line > last) continue;
-    const on = fieldLines.filter((f) => f.line <= p.line!).pop();
-    // A problem of the whole record (a missing field) is at the item's first line, the id's.
-    if (on && !(p.code === 'MISSING_FIELD' && on.line === first)) p.field = on.field;
-  }
 }
 
 async function readText(file: string): Promise<string | undefined> {

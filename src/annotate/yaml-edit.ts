@@ -6,7 +6,18 @@
  * the intended data.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { Document, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import {
+  Document,
+  Scalar,
+  YAMLMap,
+  YAMLSeq,
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { Section } from '../validate/schema-check';
 
 export type DataRecord = Record<string, unknown>;
@@ -27,9 +38,11 @@ export function itemIds(text: string, section: Section): (string | undefined)[] 
 export function insertItem(text: string, section: Section, index: number, record: DataRecord): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section);
-  const before = sectionData(doc, section);
-  const expected = [...before.slice(0, index), record, ...before.slice(index)];
-  if (!seq || seq.items.length === 0 || seq.flow) return rewriteSection(doc, section, expected);
+  const expected = () => {
+    const before = sectionData(doc, section);
+    return [...before.slice(0, index), record, ...before.slice(index)];
+  };
+  if (!seq || seq.items.length === 0 || seq.flow) return rewriteSection(doc, section, expected());
   const indent = indentOf(text, seq.items[0]!);
   const rendered = renderItem(record, styles(seq), indent);
   const spaced = seq.items.slice(1).some((item) => (item as Node).spaceBefore === true);
@@ -43,12 +56,13 @@ export function insertItem(text: string, section: Section, index: number, record
     const at = itemEnd(text, seq.items[index - 1]!);
     out = withNewline(text.slice(0, at)) + gap + rendered + text.slice(at);
   }
-  return checked(out, section, expected);
+  return checkedItem(out, rendered, record, section, expected);
 }
 
 /**
- * The text with item `index` of the section replaced by `record`: fields that keep their value keep
- * their text and comments, new fields go after the field before them in `order`, dropped ones go.
+ * The text with item `index` of the section replaced by `record`: a field that keeps its value keeps
+ * its bytes (folding, quoting, comments), a changed one is written in the style it had (a `>-` stays
+ * folded), new fields go after the field before them in `order`, dropped ones go.
  */
 export function replaceItem(
   text: string,
@@ -59,40 +73,47 @@ export function replaceItem(
 ): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section)!;
-  const expected = sectionData(doc, section);
-  expected[index] = record;
+  const expected = () => Object.assign(sectionData(doc, section), { [index]: record });
   const item = seq.items[index];
-  if (!isMap(item)) throw new Error(`item ${index} of ${section} is not a mapping`);
+  if (!isMap(item) || item.flow) throw new Error(`item ${index} of ${section} is not a block mapping`);
   const keyStyles = styles(seq);
-  const [start] = rangeOf(item);
+  const from = lineStart(text, rangeOf(item)[0]);
+  if (item.items.length === 0 || lineStart(text, rangeOf(item.items[0]!.key)[0]) !== from)
+    throw new Error(`item ${index} of ${section} does not start with a field on its dash's line`);
+  const dash = indentOf(text, item);
+  const indent = dash + 2;
+  const keyOf = (pair: Pair) => String(isScalar(pair.key) ? pair.key.value : pair.key);
+  // Each field's lines, from its key to the next key: its value, then the comments and blank lines below it.
+  const starts = item.items.map((pair) => lineStart(text, rangeOf(pair.key)[0]));
   const end = itemEnd(text, item);
-  for (const pair of [...item.items]) {
-    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
-    if (!Object.hasOwn(record, key)) item.delete(key);
-    else if (!isDeepStrictEqual(toData(pair.value), record[key]))
-      pair.value = styledNode(doc, key, record[key], keyStyles);
-  }
-  const has = (key: string) => item.items.some((p) => isScalar(p.key) && p.key.value === key);
+  const parts: { key: string; text: string }[] = item.items.flatMap((pair, i) => {
+    const key = keyOf(pair);
+    if (!Object.hasOwn(record, key)) return [];
+    let lines = text.slice(starts[i], starts[i + 1] ?? end);
+    // The first field's line is the dash's: the field's own text has spaces there.
+    if (i === 0) lines = ' '.repeat(indent) + lines.slice(indent);
+    if (isDeepStrictEqual(toData(pair.value), record[key])) return [{ key, text: lines }];
+    const valueEnd = itemEnd(text, pair.value ?? pair.key) - starts[i]!;
+    const node = styledNode(doc, key, record[key], keyStyles, pair.value);
+    return [{ key, text: renderPair(key, node, indent) + lines.slice(Math.min(valueEnd, lines.length)) }];
+  });
   for (const [key, value] of Object.entries(record)) {
-    if (has(key)) continue;
+    if (parts.some((p) => p.key === key)) continue;
     const rank = order.indexOf(key);
     // After the last field that comes before it in `order` (or at the end).
-    let at = item.items.length;
+    let at = parts.length;
     if (rank >= 0) {
       at = 0;
-      item.items.forEach((p, i) => {
-        const r = order.indexOf(String(isScalar(p.key) ? p.key.value : ''));
+      parts.forEach((p, i) => {
+        const r = order.indexOf(p.key);
         if (r >= 0 && r < rank) at = i + 1;
       });
     }
-    item.items.splice(at, 0, doc.createPair(key, styledNode(doc, key, value, keyStyles)));
+    parts.splice(at, 0, { key, text: renderPair(key, styledNode(doc, key, value, keyStyles), indent) });
   }
-  // The comment and blank line above the item are outside the replaced text: not rendered again.
-  item.commentBefore = null;
-  item.spaceBefore = false;
-  const indent = indentOf(text, item);
-  const out = text.slice(0, lineStart(text, start)) + render(itemDocument(item), indent) + text.slice(end);
-  return checked(out, section, expected);
+  const body = parts.map((p) => withNewline(p.text)).join('');
+  const lines = ' '.repeat(dash) + '- ' + body.slice(indent);
+  return checkedItem(text.slice(0, from) + lines + text.slice(end), lines, record, section, expected);
 }
 
 /** The text without item `index` of the section; the comments above it stay (they head what follows). */
@@ -112,10 +133,42 @@ export function removeItem(text: string, section: Section, index: number): strin
   return checked(text.slice(0, from) + text.slice(to), section, expected);
 }
 
+/** The last texts parsed: a file is parsed once as the edits of one record are checked key by key. */
+const parsed = new Map<string, Document.Parsed>();
+const PARSES_KEPT = 4;
+
+/** The text's document, not to be changed (it is shared): rewriteSection changes a clone. */
 function parse(text: string): Document.Parsed {
+  const known = parsed.get(text);
+  if (known) return known;
   const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`the file is not valid YAML: ${doc.errors[0]!.message}`);
+  if (parsed.size >= PARSES_KEPT) parsed.delete(parsed.keys().next().value!);
+  parsed.set(text, doc);
   return doc;
+}
+
+/** The lines (1-based) of item `index` of the section, and the line of each of its fields' keys. */
+export function itemLines(
+  text: string,
+  section: Section,
+  index: number,
+): { first: number; last: number; fields: { field: string; line: number }[] } | undefined {
+  const item = sectionOf(parse(text), section)?.items[index];
+  if (!isMap(item) || !item.range) return undefined;
+  const line = (offset: number) => {
+    let n = 1;
+    for (let nl = text.indexOf('\n'); nl >= 0 && nl < offset; nl = text.indexOf('\n', nl + 1)) n++;
+    return n;
+  };
+  return {
+    first: line(item.range[0]),
+    last: line(Math.max(item.range[0], item.range[2] - 1)),
+    fields: item.items.map((pair) => ({
+      field: String(isScalar(pair.key) ? pair.key.value : pair.key),
+      line: line(rangeOf(pair.key)[0]),
+    })),
+  };
 }
 
 function sectionOf(doc: Document, section: Section): YAMLSeq | undefined {
@@ -135,7 +188,8 @@ function toData(node: unknown): unknown {
 }
 
 /** The file written by the Document API: a section that was empty or missing has nothing to keep. */
-function rewriteSection(doc: Document, section: Section, items: unknown[]): string {
+function rewriteSection(shared: Document, section: Section, items: unknown[]): string {
+  const doc = shared.clone();
   const seq = doc.createNode(items) as YAMLSeq;
   seq.flow = items.length === 0;
   if (doc.contents === null || !isMap(doc.contents)) throw new Error('the file is not a mapping');
@@ -147,10 +201,32 @@ function rewriteSection(doc: Document, section: Section, items: unknown[]): stri
 /** The new text, once it is shown to hold exactly the expected section (and to parse). */
 function checked(out: string, section: Section, expected: unknown[]): string {
   const got = sectionData(parse(out), section);
-  if (!isDeepStrictEqual(got, JSON.parse(JSON.stringify(expected))))
+  if (!isDeepStrictEqual(got, plain(expected)))
     throw new Error(`writing ${section} would not give the intended data`);
   return out;
 }
+
+/**
+ * `out`, once it is shown to hold exactly the intended data, when only `lines`, one item of the
+ * section's block list, were put between whole lines of it: the lines around them are the file's, and a
+ * block list's item is read from its own lines, so parsing them alone proves it, at the cost of one
+ * record, not of the file. If they do not parse alone as that record, the whole text is parsed again.
+ */
+function checkedItem(
+  out: string,
+  lines: string,
+  record: DataRecord,
+  section: Section,
+  expected: () => unknown[],
+): string {
+  const alone = parseDocument(lines);
+  const items = isSeq(alone.contents) ? alone.contents.items : [];
+  if (alone.errors.length === 0 && items.length === 1 && isDeepStrictEqual(toData(items[0]), plain(record)))
+    return out;
+  return checked(out, section, expected());
+}
+
+const plain = (data: unknown): unknown => JSON.parse(JSON.stringify(data));
 
 type Styles = Map<string, Scalar.Type>;
 
@@ -170,19 +246,34 @@ function styles(seq: YAMLSeq): Styles {
   return found;
 }
 
-/** A value as a node written in the file's style for its field; a text too long for one line is folded. */
-function styledNode(doc: Document, key: string, value: unknown, keyStyles: Styles): Node {
+/**
+ * A value as a node written in the style its field had (`was`, its old node) or else the file's style
+ * for the field; a text too long for one line is folded. An old node's comment stays with the value.
+ */
+function styledNode(doc: Document, key: string, value: unknown, keyStyles: Styles, was?: unknown): Node {
   const node = doc.createNode(value) as Node;
-  const style = keyStyles.get(key);
+  const old = isScalar(was) && typeof was.value === 'string' ? was.type : undefined;
+  const style = old ?? keyStyles.get(key);
   const apply = (n: unknown) => {
     if (!isScalar(n) || typeof n.value !== 'string') return;
-    if (n.value.length + key.length + 8 > LINE_WIDTH - 6) n.type = Scalar.BLOCK_FOLDED;
+    if (old === Scalar.BLOCK_FOLDED || old === Scalar.BLOCK_LITERAL) n.type = old;
+    else if (n.value.length + key.length + 8 > LINE_WIDTH - 6) n.type = Scalar.BLOCK_FOLDED;
     else if (style === Scalar.PLAIN || style === Scalar.QUOTE_SINGLE || style === Scalar.QUOTE_DOUBLE)
       n.type = style;
   };
+  if (isScalar(was) || isSeq(was) || isMap(was)) node.comment = was.comment ?? null;
   if (isSeq(node)) node.items.forEach(apply);
   else apply(node);
   return node;
+}
+
+/** One field, `key: value`, its lines moved right to `indent`. */
+function renderPair(key: string, value: Node, indent: number): string {
+  const doc = new Document();
+  const map = new YAMLMap();
+  map.items.push(doc.createPair(key, value));
+  doc.contents = map;
+  return render(doc, indent);
 }
 
 function renderItem(record: DataRecord, keyStyles: Styles, indent: number): string {

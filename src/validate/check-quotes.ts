@@ -3,6 +3,7 @@ import { KgError, type SourcePosition } from '../errors';
 import type { Dataset, StatementEntry } from '../model/dataset';
 import { closestPassage, findQuote, occurrences, type Occurrences } from './quotes';
 import { cacheKey, readEntry, writeEntry } from './cache';
+import type { ValidationMemo } from './memo';
 
 /**
  * Closest passages computed for a data file's missing quotes, at most: each costs up to about 0.1 s on
@@ -30,6 +31,7 @@ export async function checkQuotes(
   dataset: Dataset,
   errors: KgError[],
   cacheDir: string | undefined,
+  memo?: ValidationMemo,
 ): Promise<void> {
   /** Each statement's quote, and its sourceQuote if it has one: both must be verbatim in its document. */
   const quoting = new Map<string, [StatementEntry, QuoteField][]>();
@@ -51,7 +53,7 @@ export async function checkQuotes(
     const keep = checks.map(([s, field]) => Math.max(PLACES_SHOWN, occurrenceOf(s, field) ?? 0));
     // Statements drawn from one sentence often share its quote: each is searched for once.
     const find = () => {
-      const seen = new Map<string, Occurrences>();
+      const seen = memo?.quotesIn(text) ?? new Map<string, Occurrences>();
       return quotes.map((q, i) => {
         const k = `${keep[i]} ${q}`;
         let found = seen.get(k);
@@ -59,7 +61,8 @@ export async function checkQuotes(
         return found;
       });
     };
-    const dir = cacheDir && join(cacheDir, 'quotes');
+    // In memory, only the quotes not searched before are searched: the disk cache has nothing to add.
+    const dir = !memo && cacheDir ? join(cacheDir, 'quotes') : undefined;
     const key = dir ? await cacheKey([text, ...quotes, ...keep.map(String)]) : undefined;
     const cached = key && (await readEntry(dir!, key));
     const found = cached ? (JSON.parse(cached) as Occurrences[]) : find();
@@ -73,16 +76,17 @@ export async function checkQuotes(
       const { count, starts } = found[i]!;
       const length = quotes[i]!.normalize('NFC').length;
       const wanted = occurrenceOf(s, field);
-      const where = s.fields[field] ?? s.where;
+      // Made only for a problem: a statement's field positions are built when first asked for.
+      const where = () => s.fields[field] ?? s.where;
       if (count === 0) {
-        missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where });
+        missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where: where() });
       } else if (wanted !== undefined && wanted > count) {
         const { occurrence } = QUOTE_FIELDS[field];
         errors.push(
           new KgError(
             'QUOTE_OCCURRENCE_NOT_FOUND',
             `${occurrence} ${wanted}, but the ${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}`,
-            s.fields[occurrence] ?? where,
+            s.fields[occurrence] ?? where(),
           ),
         );
       } else if (wanted === undefined && count > 1) {
@@ -91,7 +95,7 @@ export async function checkQuotes(
             'QUOTE_AMBIGUOUS',
             `${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}: quote more of the ` +
               `sentence, or say which is meant with ${QUOTE_FIELDS[field].occurrence} (1 to ${count})`,
-            where,
+            where(),
           ),
         );
       } else {

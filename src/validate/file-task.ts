@@ -2,6 +2,7 @@ import { checkFile, withoutFile, type FileResult } from './check-file';
 import { decodeText, readBytes } from './read-text';
 import type { KgError } from '../errors';
 import { cacheKey, readEntry, writeEntry } from './cache';
+import { ValidationMemo } from './memo';
 
 /** One data file to read and check, here or on a worker thread. */
 export interface FileTask {
@@ -20,8 +21,8 @@ export interface CheckedFile<R = FileResult> {
 }
 
 /** Reads one file and checks it, or takes the result of an earlier check of the same text from the cache. */
-export async function runFileTask(task: FileTask): Promise<CheckedFile> {
-  const { result, key } = await check(task);
+export async function runFileTask(task: FileTask, memo?: ValidationMemo): Promise<CheckedFile> {
+  const { result, key } = await (memo ? remembered(task, memo) : check(task));
   return { result: typeof result === 'string' ? (JSON.parse(result) as FileResult) : result, key };
 }
 
@@ -35,11 +36,8 @@ export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<strin
 }
 
 /** The file's result, or the cached JSON text of it. */
-async function check(task: FileTask): Promise<CheckedFile<FileResult | string>> {
-  const read =
-    task.text === undefined
-      ? await readBytes(task.file, task.maxFileBytes)
-      : { ok: true as const, bytes: Buffer.from(task.text) };
+async function check(task: FileTask, bytes?: Buffer): Promise<CheckedFile<FileResult | string>> {
+  const read = bytes === undefined ? await bytesOf(task) : { ok: true as const, bytes };
   if (!read.ok) return { result: failed(read.error) };
   // Keyed by the bytes: a hit needs no decoding, and the same bytes always decode the same.
   const key = task.cacheDir === undefined ? undefined : await cacheKey([read.bytes]);
@@ -51,6 +49,29 @@ async function check(task: FileTask): Promise<CheckedFile<FileResult | string>> 
   const result = text.ok ? checkFile(text.text, task.file) : failed(text.error);
   if (key) await writeEntry(task.cacheDir!, key, JSON.stringify(result));
   return { result, key };
+}
+
+/** check(), asked only for bytes the memo has no result of. */
+async function remembered(task: FileTask, memo: ValidationMemo): Promise<CheckedFile<FileResult | string>> {
+  const read = await bytesOf(task);
+  if (!read.ok) return { result: failed(read.error) };
+  const hash = ValidationMemo.hash(read.bytes);
+  const kept = memo.file(task.file, hash);
+  if (kept) return { result: kept.json, ...(kept.key === undefined ? {} : { key: kept.key }) };
+  // A text not on disk (an edit being typed) is not kept in the disk cache: it would fill it.
+  const { result, key } = await check(
+    task.text === undefined ? task : { ...task, cacheDir: undefined },
+    read.bytes,
+  );
+  const json = typeof result === 'string' ? result : JSON.stringify(result);
+  memo.keepFile(task.file, { hash, json, key });
+  return { result: json, ...(key === undefined ? {} : { key }) };
+}
+
+function bytesOf(task: FileTask): ReturnType<typeof readBytes> {
+  return task.text === undefined
+    ? readBytes(task.file, task.maxFileBytes)
+    : Promise.resolve({ ok: true as const, bytes: Buffer.from(task.text) });
 }
 
 function failed(error: KgError): FileResult {

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
 import type { FileResult } from './check-file';
 import { runFileTask, type CheckedFile, type FileTask } from './file-task';
+import type { ValidationMemo } from './memo';
 
 /** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
 const WORKER = join(__dirname, 'worker.js');
@@ -12,15 +13,17 @@ type Outcome =
   { json: string; key?: string } | { error: KgErrorJSON | { code: 'INTERNAL'; message: string } };
 
 /**
- * Checks the files on `threads` worker threads (here, when 1 or less), yielding the results in task
- * order, so what is built from them does not depend on which thread finished first.
+ * Checks the files on `threads` worker threads (here, when 1 or less, or with a memo: it holds all but
+ * the changed files), yielding the results in task order, so what is built from them does not depend on
+ * which thread finished first.
  */
 export async function* runFileTasks(
   tasks: readonly FileTask[],
   threads: number,
+  memo?: ValidationMemo,
 ): AsyncGenerator<CheckedFile> {
-  if (threads <= 1 || tasks.length < 2 || !existsSync(WORKER)) {
-    for (const task of tasks) yield await runFileTask(task);
+  if (memo || threads <= 1 || tasks.length < 2 || !existsSync(WORKER)) {
+    for (const task of tasks) yield await runFileTask(task, memo);
     return;
   }
   const settle: ((o: Outcome) => void)[] = [];

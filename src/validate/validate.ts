@@ -13,6 +13,7 @@ import { LocatedEntry, toKgError } from './check-file';
 import { runFileTasks } from './pool';
 import { checkClaimsAboutClaims } from './claim-checks';
 import { cacheKey, readEntry, writeEntry } from './cache';
+import type { ValidationMemo } from './memo';
 
 export interface ValidateOptions {
   /** The data folder document paths must stay inside; default: the deepest folder holding all paths. */
@@ -37,6 +38,8 @@ export interface ValidateOptions {
    * yet is checked as if it were. `kg annotate` checks a change this way before it writes it.
    */
   overlay?: ReadonlyMap<string, string>;
+  /** Kept between runs in memory by a long-running process: unchanged files and quotes are not checked again. */
+  memo?: ValidationMemo;
 }
 
 export interface ValidateProgress {
@@ -93,15 +96,16 @@ export async function validate(
     cacheDir: options.cacheDir,
     text: overlay.get(file),
   }));
-  const threads =
-    options.workers ?? ((await totalBytes(files)) >= WORKERS_FROM_BYTES ? availableParallelism() : 0);
+  const threads = options.memo
+    ? 0
+    : (options.workers ?? ((await totalBytes(files)) >= WORKERS_FROM_BYTES ? availableParallelism() : 0));
   let checked = 0;
   /** Each file's key in the cache, if it has one. */
   const fileKeys: (string | undefined)[] = [];
   progress('files', 0, files.length);
   // Each file's own problems and records come from the pool in file order; what needs every file (ids,
   // merged entities) is done here, in that order, so the result does not depend on the threads.
-  for await (const { result, key: fileKey } of runFileTasks(tasks, threads)) {
+  for await (const { result, key: fileKey } of runFileTasks(tasks, threads, options.memo)) {
     const file = files[checked++]!;
     fileKeys.push(fileKey);
     const fileErrors = result.errors.map((e) => toKgError(e, file));
@@ -184,6 +188,7 @@ export async function validate(
     options.cacheDir,
     fileKeys,
     suggestReference,
+    options.memo,
   );
   progress('cross-file', 2, 3);
   // A node the schema already rejected gets no second error from the checks across files.
@@ -328,6 +333,7 @@ async function checkAcrossFiles(
   cacheDir: string | undefined,
   fileKeys: readonly (string | undefined)[],
   suggestReference: SuggestReference,
+  memo: ValidationMemo | undefined,
 ): Promise<KgError[]> {
   const dir = cacheDir && join(cacheDir, 'checks');
   const entryKey =
@@ -349,7 +355,7 @@ async function checkAcrossFiles(
   }
   const errors: KgError[] = [];
   checkReferences(dataset, errors, reportUnknown, suggestReference);
-  await checkQuotes(dataset, errors, cacheDir);
+  await checkQuotes(dataset, errors, cacheDir, memo);
   if (entryKey) {
     const spans: number[] = [];
     for (const s of dataset.statements.values())

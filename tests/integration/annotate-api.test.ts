@@ -2,9 +2,10 @@
 // statements and entities, the validator's problems, conflicts with changes on disk, undo, the token.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAnnotateServer, TOKEN_HEADER, type AnnotateServer } from '../../src/annotate/server';
+import type { FormSchema } from '../../src/annotate/form-schema';
 import type { ChangeResult, Problem, Snapshot } from '../../src/annotate/workspace';
 import { validate } from '../../src';
 import { ROOT } from '../helpers';
@@ -108,6 +109,37 @@ test('the token of the printed URL is required on every API call and for the pag
   expect(status).toBe(403);
 });
 
+test('the server answers on 127.0.0.1 only, and a preflight from another origin gets no CORS headers', async () => {
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  // Not on the IPv6 loopback, nor on another interface (when the machine has one).
+  await expect(fetch(`http://[::1]:${server.port}/`)).rejects.toThrow();
+  if (outside) await expect(fetch(`http://${outside}:${server.port}/`)).rejects.toThrow();
+  const preflight = await fetch(`http://127.0.0.1:${server.port}/api/state`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://evil.example', 'Access-Control-Request-Headers': TOKEN_HEADER },
+  });
+  expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+  expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+});
+
+test('the state gives each document its statements file and its mention list', async () => {
+  const snapshot = await state();
+  const doc = snapshot.documents.find((d) => d.id === DOC)!;
+  expect(doc.statementsFile).toBe(STATEMENTS);
+  // The mention list: known entities whose name or aliases are in the text, with the forms found.
+  const lavrov = doc.mentions.find((m) => m.id === 'person:sergey-lavrov')!;
+  expect(lavrov.forms).toEqual(['Sergej Lavrov', 'Lavrov', 'Lavrovs']);
+  for (const m of doc.mentions) for (const form of m.forms) expect(doc.text).toContain(form);
+  const named = new Set(doc.mentions.map((m) => m.id));
+  const absent = snapshot.entities.filter((e) => !named.has(e.id));
+  expect(absent.length).toBeGreaterThan(0);
+  for (const e of absent)
+    for (const form of [e.record.name, ...((e.record.aliases as string[] | undefined) ?? [])])
+      expect(String(form).length < 2 || !doc.text.includes(String(form))).toBe(true);
+});
+
 test('a new statement is written after the statement before it in text order, every other byte kept', async () => {
   const reply = await create(LAVROV);
   expect(reply.status).toBe(200);
@@ -167,8 +199,13 @@ test('a wrong kind and a quote not in the text are refused with the validator co
   // A draft is written with its problems, and kg validate reports them.
   const draft = await create({ ...LAVROV, quote: 'Moskva støtter garantiene' }, { draft: true });
   expect(draft.body).toMatchObject({ ok: false, written: true });
-  const errors = (await validate([data])).errors.map((e) => e.code);
-  expect(errors).toEqual(['QUOTE_NOT_FOUND']);
+  const errors = (await validate([data])).errors;
+  expect(errors.map((e) => e.code)).toEqual(['QUOTE_NOT_FOUND']);
+  // The state gives the draft the problem kg validate gives it, at its field.
+  const snapshot = await state();
+  const listed = snapshot.statements.find((s) => s.id === LAVROV.id)!;
+  expect(listed.problems).toEqual([{ ...errors[0]!.toJSON(), file: STATEMENTS, field: 'quote' }]);
+  expect(snapshot.statements.filter((s) => s.problems.length > 0).map((s) => s.id)).toEqual([LAVROV.id]);
 });
 
 test('an edit rewrites only its statement; a delete takes it out; undo puts each back', async () => {
@@ -260,4 +297,40 @@ test('a new entity goes into the registry file of its kind; the diff shows every
   const patches = diff.body as unknown as { file: string; patch: string }[];
   expect(patches.map((p) => p.file)).toEqual(['entities/people.yaml']);
   expect(patches[0]!.patch).toContain('+  - id: person:mark-rutte\n');
+  // Edited, then deleted: the file is as it was, and nothing is left to diff.
+  const rutte = `/api/entities/${encodeURIComponent('person:mark-rutte')}`;
+  const put = await call('PUT', rutte, {
+    record: { id: 'person:mark-rutte', kind: 'Person', name: 'Mark Rutte', aliases: ['Rutte', 'Mark Rutte'] },
+    versions: (await state()).files,
+  });
+  expect(put.status).toBe(200);
+  expect(read('entities/people.yaml')).toContain('    aliases:\n      - Rutte\n      - Mark Rutte\n');
+  expect((await call('DELETE', rutte, { versions: (await state()).files })).status).toBe(200);
+  expect(read('entities/people.yaml')).toBe(original('entities/people.yaml'));
+  expect((await call('GET', '/api/diff')).body).toEqual([]);
+  // An entity statements name cannot go: they would refer to nothing.
+  const lavrov = await call('DELETE', `/api/entities/${encodeURIComponent('person:sergey-lavrov')}`, {
+    versions: (await state()).files,
+  });
+  expect(lavrov.status).toBe(422);
+  expect(new Set(lavrov.body.problems!.map((p) => p.code))).toEqual(new Set(['UNKNOWN_REFERENCE']));
+  expect(read('entities/people.yaml')).toBe(original('entities/people.yaml'));
+});
+
+test('the schema the form is made from: every statement field with the description in its schema file', async () => {
+  const reply = await call<FormSchema>('GET', '/api/schema');
+  expect(reply.status).toBe(200);
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'statement.schema.json'), 'utf8')) as {
+    properties: Record<string, { description?: string }>;
+    required: string[];
+  };
+  expect(reply.body.statement.map((f) => [f.name, f.description, f.required])).toEqual(
+    Object.entries(schema.properties).map(([name, p]) => [
+      name,
+      p.description ?? '',
+      schema.required.includes(name),
+    ]),
+  );
+  expect(Object.keys(reply.body.entity)).toEqual(Object.keys(reply.body.kinds));
+  expect(reply.body.predicates.SUPPORTS.objectKinds).toContain('Proposal');
 });

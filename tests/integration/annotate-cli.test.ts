@@ -1,6 +1,7 @@
-// kg new document and kg quotes --check, run as a user runs them, on copies of graph-data/.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// kg new document, kg quotes --check and kg annotate's stop, run as a user runs them, on copies of graph-data/.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workspace } from '../../src/annotate/workspace';
@@ -147,4 +148,68 @@ test('kg quotes --check tells found, moved, ambiguous and orphaned quotes after 
   // The unedited text: every quote is found.
   writeFileSync(join(data, SOURCE), text);
   expect(kg(['quotes', 'graph-data', '--check', '--against', 'HEAD']).code).toBe(0);
+});
+
+/** kg annotate started as a user starts it: its first line of output (the address), and its exit. */
+async function annotate(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [CLI, 'annotate', 'graph-data', '--no-cache', ...args], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1', NEO4J_URI: '', ...env },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // The address is printed once the server listens and the signal handlers are installed (one tick).
+  const line = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.split('\n')[0]!);
+    });
+  });
+  return { child, line, exited, stderr: () => stderr };
+}
+
+test.each(['SIGINT', 'SIGTERM'] as const)(
+  'kg annotate serves until %s, then closes the server and exits 0 (the stop was asked for)',
+  async (signal) => {
+    const { child, line, exited, stderr } = await annotate(['--json']);
+    const { url, port } = JSON.parse(line) as { url: string; port: number };
+    expect((await fetch(url)).status).toBe(200);
+    child.kill(signal);
+    await expect(exited).resolves.toBe(0);
+    expect(stderr()).toBe('');
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+  },
+);
+
+test('kg annotate --port N listens there, and --open hands the address to the desktop opener', async () => {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  // A stand-in xdg-open that writes down what it was given.
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > "${join(dir, 'opened')}"\n`, {
+    mode: 0o755,
+  });
+  const {
+    child,
+    line: first,
+    exited,
+  } = await annotate(['--port', String(port), '--open'], {
+    PATH: `${bin}:${process.env.PATH ?? ''}`,
+  });
+  const url = first.replace('kg annotate: ', '');
+  expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[\\w-]{32}$`));
+  expect((await fetch(url)).status).toBe(200);
+  const opened = join(dir, 'opened');
+  while (!existsSync(opened) || readFileSync(opened, 'utf8') === '')
+    await new Promise((r) => setTimeout(r, 50));
+  expect(readFileSync(opened, 'utf8')).toBe(url);
+  child.kill('SIGTERM');
+  await expect(exited).resolves.toBe(0);
 });

@@ -26,6 +26,8 @@ let editing: string | undefined;
 let selection: Span | undefined;
 let idEdited = false;
 let checkTimer: number | undefined;
+/** The last check asked for: the answer of an earlier one, come late, is not shown. */
+let checkNumber = 0;
 
 const status = el('span', { id: 'status', role: 'status' });
 const docSelect = el('select', { id: 'document' });
@@ -89,7 +91,11 @@ function draw(): void {
     ...docStatements().map((s) =>
       el(
         'li',
-        { className: s.id === editing ? 'current' : '', onclick: () => edit(s.id) },
+        {
+          className: `${s.id === editing ? 'current' : ''}${s.problems.length ? ' has-problem' : ''}`,
+          onclick: () => edit(s.id),
+          title: s.problems.map((p) => `${p.code} ${p.message}`).join('\n'),
+        },
         el('code', {}, s.id),
         ' ',
         el('span', { className: 'quote' }, String(s.record.quote ?? '')),
@@ -163,7 +169,8 @@ function edit(id: string): void {
   formTitle.textContent = `Edit ${id}`;
   form.write(s.record);
   deleteButton.hidden = false;
-  form.showProblems([]);
+  // What kg validate says of it now, each problem at its field.
+  form.showProblems(s.problems);
   draw();
 }
 
@@ -212,7 +219,9 @@ function request(check: boolean) {
 function scheduleCheck(): void {
   window.clearTimeout(checkTimer);
   checkTimer = window.setTimeout(() => {
+    const number = ++checkNumber;
     void api.change(request(true), 'statements', editing).then((answer) => {
+      if (number !== checkNumber) return;
       const body = answer.body;
       form.showProblems(isRefusal(body) ? (body.problems ?? []) : body.problems);
     });
@@ -242,6 +251,7 @@ async function afterChange(
 
 async function save(): Promise<void> {
   window.clearTimeout(checkTimer);
+  checkNumber++;
   const id = String(form.read().id ?? '');
   const answer = await api.change(request(false), 'statements', editing);
   if (await afterChange(answer, `saved ${id}`)) {
@@ -292,6 +302,7 @@ function pickEntity(id: string): void {
   entityPick.value = entity?.id ?? '';
   entitySave.textContent = entity ? 'Save entity' : 'Add entity';
   entityDelete.hidden = !entity;
+  entityForm.showProblems(entity?.problems ?? []);
 }
 
 async function undo(): Promise<void> {
@@ -412,6 +423,7 @@ async function main(): Promise<void> {
       el(
         'main',
         {},
+        el('nav', { id: 'statements' }, el('h3', {}, 'Statements in text order'), list),
         el(
           'section',
           { id: 'reading' },
@@ -437,8 +449,6 @@ async function main(): Promise<void> {
           ),
           entityPanel,
           mentionList,
-          el('h3', {}, 'Statements in text order'),
-          list,
         ),
       ),
       diffDialog,

@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { KgError, type SourcePosition } from '../errors';
 import type { Dataset, StatementEntry } from '../model/dataset';
-import { closestPassage, findQuote, occurrences, type Occurrences } from './quotes';
+import { closestPassage, firstHolders, occurrences, type Occurrences } from './quotes';
 import { cacheKey, readEntry, writeEntry } from './cache';
 
 /**
@@ -122,6 +122,14 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
     if (list) list.push(m);
     else perFile.set(m.file, [m]);
   }
+  const documents = [...dataset.documents.keys()];
+  const position = new Map(documents.map((id, i) => [id, i]));
+  const texts = documents.map((id) => dataset.documents.get(id)!.text);
+  const holders = firstHolders(
+    texts,
+    missing.map((m) => ({ quote: m.quote, except: position.get(m.document) ?? -1 })),
+  );
+  const holder = new Map(missing.map((m, i) => [m, documents[holders[i]!]]));
   const errors: KgError[] = [];
   for (const list of perFile.values()) {
     for (const [i, m] of list.entries()) {
@@ -136,7 +144,7 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
       errors.push(
         new KgError(
           'QUOTE_NOT_FOUND',
-          `${m.field} not found verbatim in ${m.document}${quoteHint(dataset, m.document, m.quote, withPassage)}${more}`,
+          `${m.field} not found verbatim in ${m.document}${quoteHint(dataset, m, holder.get(m), withPassage)}${more}`,
           m.where,
         ),
       );
@@ -179,14 +187,10 @@ async function breather(): Promise<void> {
   lastBreath = performance.now();
 }
 
-/** Where the quote is after all (another document: a wrong `document:`), or the closest passage. */
-function quoteHint(dataset: Dataset, document: string, quote: string, withPassage: boolean): string {
-  for (const [id, other] of dataset.documents) {
-    if (id !== document && other.text !== undefined && findQuote(other.text, quote)) {
-      return `; it is in ${id} (check the file's document:)`;
-    }
-  }
-  const near = withPassage && closestPassage(dataset.documents.get(document)?.text ?? '', quote);
+/** Where the quote is after all (`holder`, another document: a wrong `document:`), or the closest passage. */
+function quoteHint(dataset: Dataset, m: Missing, holder: string | undefined, withPassage: boolean): string {
+  if (holder !== undefined) return `; it is in ${holder} (check the file's document:)`;
+  const near = withPassage && closestPassage(dataset.documents.get(m.document)?.text ?? '', m.quote);
   return near
     ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
     : '';

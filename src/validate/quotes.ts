@@ -53,6 +53,72 @@ export function findQuote(source: string, quote: string): QuoteSpan | undefined 
   return start < 0 ? undefined : { start, end: start + q.length };
 }
 
+/** The code units of the window quotes are hashed by in `firstHolders`; shorter quotes are looked for one by one. */
+const WINDOW = 12;
+/** The hash's factor, and the factor of the code unit that leaves the window (HASH_BASE^(WINDOW-1), mod 2^32). */
+const HASH_BASE = 0x01000193;
+const LEAVING = Array.from({ length: WINDOW - 1 }).reduce<number>((f) => Math.imul(f, HASH_BASE), 1);
+
+const windowHash = (text: string, from: number) => {
+  let h = 0;
+  for (let i = from; i < from + WINDOW; i++) h = (Math.imul(h, HASH_BASE) + text.charCodeAt(i)) | 0;
+  return h;
+};
+
+/**
+ * For each quote, the index of the first text holding it verbatim (after NFC), skipping the text at its
+ * `except`; -1 where none does. What `findQuote` over every text for every quote gives, in one pass
+ * over the texts: a rolling hash of each position's next WINDOW code units is looked up among the
+ * quotes' first WINDOW code units (Rabin-Karp), and each hit is compared in full. A test compares the
+ * two on random texts.
+ */
+export function firstHolders(
+  texts: readonly (string | undefined)[],
+  quotes: readonly { quote: string; except: number }[],
+): number[] {
+  const wanted = quotes.map((q) => normalizeQuote(q.quote));
+  const holders = quotes.map(() => -1);
+  const byHash = new Map<number, number[]>();
+  for (const [i, q] of wanted.entries()) {
+    if (q.length < WINDOW) {
+      holders[i] = texts.findIndex((t, d) => d !== quotes[i]!.except && t !== undefined && t.includes(q));
+      continue;
+    }
+    const h = windowHash(q, 0);
+    const list = byHash.get(h);
+    if (list) list.push(i);
+    else byHash.set(h, [i]);
+  }
+  let pending = byHash.size;
+  for (const [d, text] of texts.entries()) {
+    if (pending === 0) break;
+    if (text === undefined || text.length < WINDOW) continue;
+    let h = windowHash(text, 0);
+    for (let at = 0; ; at++) {
+      const list = byHash.get(h);
+      if (list) {
+        // A quote found is taken off its list; a list emptied is no key any more.
+        for (let k = list.length - 1; k >= 0; k--) {
+          const i = list[k]!;
+          if (quotes[i]!.except === d || !text.startsWith(wanted[i]!, at)) continue;
+          holders[i] = d;
+          list[k] = list[list.length - 1]!;
+          list.pop();
+        }
+        if (list.length === 0) {
+          byHash.delete(h);
+          pending--;
+        }
+      }
+      if (at + WINDOW >= text.length) break;
+      h =
+        (Math.imul(h - Math.imul(text.charCodeAt(at), LEAVING), HASH_BASE) + text.charCodeAt(at + WINDOW)) |
+        0;
+    }
+  }
+  return holders;
+}
+
 /** Above this much work (blocks of 32 quote characters × source characters), no closest passage is computed. */
 const MAX_WORK = 200_000_000;
 

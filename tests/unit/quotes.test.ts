@@ -7,6 +7,7 @@ import { ROOT } from '../helpers';
 import {
   closestPassage,
   findQuote,
+  firstHolders,
   normalizeSource,
   occurrences,
   passageByTable,
@@ -97,6 +98,47 @@ test('the bit-parallel closest passage gives the edit table’s answer, tie-brea
       { numRuns: 300 },
     );
   }
+});
+
+test('the first other text holding each quote is what findQuote over every text finds', () => {
+  // Few letters, so that windows and whole quotes recur across texts; quotes short and long (a hash
+  // window is 12 code units), cut from a text (found) or drawn (mostly not), some in NFD.
+  const letters = fc.constantFrom('a', 'b', 'å', ' ');
+  const texts = fc.array(
+    fc.option(fc.string({ unit: letters, maxLength: 200, size: 'max' }).map(normalizeSource), {
+      nil: undefined,
+      freq: 8,
+    }),
+    { minLength: 1, maxLength: 6 },
+  );
+  const quote = (all: (string | undefined)[]) =>
+    fc.record({
+      from: fc.nat(all.length - 1),
+      at: fc.nat(200),
+      length: fc.integer({ min: 0, max: 30 }),
+      drawn: fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 30 })),
+      except: fc.integer({ min: -1, max: all.length - 1 }),
+    });
+  const cut = (text: string, at: number, length: number) => {
+    const from = at % (text.length + 1);
+    return text.slice(from, from + length);
+  };
+  fc.assert(
+    fc.property(
+      texts.chain((all) => fc.tuple(fc.constant(all), fc.array(quote(all), { maxLength: 12 }))),
+      ([all, drawn]) => {
+        const quotes = drawn.map((q) => ({
+          quote: q.drawn ?? cut(all[q.from] ?? '', q.at, q.length),
+          except: q.except,
+        }));
+        const brute = quotes.map(({ quote, except }) =>
+          all.findIndex((t, d) => d !== except && t !== undefined && findQuote(t, quote) !== undefined),
+        );
+        expect(firstHolders(all, quotes)).toEqual(brute);
+      },
+    ),
+    { numRuns: 1000 },
+  );
 });
 
 test('a quote cut out of a long text with a few edits is found again', () => {

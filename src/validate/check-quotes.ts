@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { KgError, type SourcePosition } from '../errors';
 import type { Dataset, StatementEntry } from '../model/dataset';
-import { closestPassage, firstHolders, occurrences, type Occurrences } from './quotes';
+import { allOccurrences, closestPassage, firstHolders, type Occurrences } from './quotes';
 import { cacheKey, readEntry, writeEntry } from './cache';
 
 /**
@@ -51,13 +51,20 @@ export async function checkQuotes(
     const keep = checks.map(([s, field]) => Math.max(PLACES_SHOWN, occurrenceOf(s, field) ?? 0));
     // Statements drawn from one sentence often share its quote: each is searched for once.
     const find = () => {
-      const seen = new Map<string, Occurrences>();
-      return quotes.map((q, i) => {
+      const first = new Map<string, number>();
+      const unique: number[] = [];
+      const which = quotes.map((q, i) => {
         const k = `${keep[i]} ${q}`;
-        let found = seen.get(k);
-        if (!found) seen.set(k, (found = occurrences(text, q, keep[i]!)));
-        return found;
+        let u = first.get(k);
+        if (u === undefined) first.set(k, (u = unique.push(i) - 1));
+        return u;
       });
+      const found = allOccurrences(
+        text,
+        unique.map((i) => quotes[i]!),
+        unique.map((i) => keep[i]!),
+      );
+      return which.map((u) => found[u]!);
     };
     const dir = cacheDir && join(cacheDir, 'quotes');
     const key = dir ? await cacheKey([text, ...quotes, ...keep.map(String)]) : undefined;
@@ -73,16 +80,17 @@ export async function checkQuotes(
       const { count, starts } = found[i]!;
       const length = quotes[i]!.normalize('NFC').length;
       const wanted = occurrenceOf(s, field);
-      const where = s.fields[field] ?? s.where;
+      // A statement's field positions are made when asked for: only for a problem.
+      const where = () => s.fields[field] ?? s.where;
       if (count === 0) {
-        missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where });
+        missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where: where() });
       } else if (wanted !== undefined && wanted > count) {
         const { occurrence } = QUOTE_FIELDS[field];
         errors.push(
           new KgError(
             'QUOTE_OCCURRENCE_NOT_FOUND',
             `${occurrence} ${wanted}, but the ${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}`,
-            s.fields[occurrence] ?? where,
+            s.fields[occurrence] ?? where(),
           ),
         );
       } else if (wanted === undefined && count > 1) {
@@ -91,7 +99,7 @@ export async function checkQuotes(
             'QUOTE_AMBIGUOUS',
             `${field} occurs ${times(count)} in ${document}, at ${places(starts, count)}: quote more of the ` +
               `sentence, or say which is meant with ${QUOTE_FIELDS[field].occurrence} (1 to ${count})`,
-            where,
+            where(),
           ),
         );
       } else {

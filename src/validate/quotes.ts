@@ -64,7 +64,7 @@ export function findQuote(source: string, quote: string): QuoteSpan | undefined 
 }
 
 /**
- * `occurrences` of each quote in one source, in one pass over it for the quotes of WINDOW code units or
+ * `occurrences` of each quote in one source, in a pass over it a window width for the quotes of WINDOW code units or
  * more (`scanText`), not an `indexOf` loop a quote: a document is quoted a thousand times.
  */
 export function allOccurrences(
@@ -76,7 +76,7 @@ export function allOccurrences(
   const found = wanted.map((q, i) =>
     q.length < WINDOW ? occurrences(source, q, keep[i]!) : { count: 0, starts: [] as number[] },
   );
-  scanText(source, wanted, windowTable(wanted), (i, at) => {
+  scanText(source, wanted, windowTables(wanted), (i, at) => {
     const f = found[i]!;
     if (f.count++ < keep[i]!) f.starts.push(at);
     return false;
@@ -99,11 +99,11 @@ export function firstHolders(
       ? texts.findIndex((t, d) => d !== quotes[i]!.except && t !== undefined && t.includes(q))
       : -1,
   );
-  const table = windowTable(wanted);
+  const tables = windowTables(wanted);
   for (const [d, text] of texts.entries()) {
-    if (table.size === 0) break;
+    if (emptied(tables)) break;
     if (text === undefined) continue;
-    scanText(text, wanted, table, (i) => {
+    scanText(text, wanted, tables, (i) => {
       if (quotes[i]!.except === d) return false;
       holders[i] = d;
       return true;
@@ -112,60 +112,81 @@ export function firstHolders(
   return holders;
 }
 
-/** The code units quotes are hashed by in `scanText`; shorter quotes are looked for one by one. */
+/**
+ * The code units quotes are hashed by in `scanText`: their first 32 when they are that long (a run of
+ * words that seldom recurs, so that few places are compared in full: 12 code units of a text of few
+ * words recur all over a thousand documents), else their first 12; shorter quotes are looked for one
+ * by one.
+ */
 const WINDOW = 12;
-/** The hash's factor, and the factor of the code unit that leaves the window (HASH_BASE^(WINDOW-1), mod 2^32). */
+const WINDOWS = [32, WINDOW];
 const HASH_BASE = 0x01000193;
-const LEAVING = Array.from({ length: WINDOW - 1 }).reduce<number>((f) => Math.imul(f, HASH_BASE), 1);
 
-const windowHash = (text: string, from: number) => {
+interface WindowTable {
+  width: number;
+  /** The factor of the code unit that leaves the window: HASH_BASE^(width-1), mod 2^32. */
+  leaving: number;
+  /** The indexes of the quotes hashed by this width, by the hash of their first `width` code units. */
+  quotes: Map<number, number[]>;
+}
+
+const windowHash = (text: string, from: number, width: number) => {
   let h = 0;
-  for (let i = from; i < from + WINDOW; i++) h = (Math.imul(h, HASH_BASE) + text.charCodeAt(i)) | 0;
+  for (let i = from; i < from + width; i++) h = (Math.imul(h, HASH_BASE) + text.charCodeAt(i)) | 0;
   return h;
 };
 
-/** The indexes of the quotes of WINDOW code units or more, by the hash of their first WINDOW. */
-function windowTable(quotes: readonly string[]): Map<number, number[]> {
-  const table = new Map<number, number[]>();
+/** The quotes of WINDOW code units or more, each in the table of the widest window it fills. */
+function windowTables(quotes: readonly string[]): WindowTable[] {
+  const tables = WINDOWS.map((width) => ({
+    width,
+    leaving: Array.from({ length: width - 1 }).reduce<number>((f) => Math.imul(f, HASH_BASE), 1),
+    quotes: new Map<number, number[]>(),
+  }));
   for (const [i, q] of quotes.entries()) {
-    if (q.length < WINDOW) continue;
-    const h = windowHash(q, 0);
-    const list = table.get(h);
+    const table = tables.find((t) => q.length >= t.width);
+    if (!table) continue;
+    const h = windowHash(q, 0, table.width);
+    const list = table.quotes.get(h);
     if (list) list.push(i);
-    else table.set(h, [i]);
+    else table.quotes.set(h, [i]);
   }
-  return table;
+  return tables;
 }
 
+const emptied = (tables: readonly WindowTable[]) => tables.every((t) => t.quotes.size === 0);
+
 /**
- * Rabin-Karp: a rolling hash of the WINDOW code units from each position of the text is looked up in
- * the table, and each quote listed there is compared in full; `found(i, at)` is told of every place
- * quote i starts, in text order, and a quote it answers true for is taken off the table. Tests compare
- * the callers with `occurrences` and `findQuote` on random texts.
+ * Rabin-Karp, once a window width: a rolling hash of the code units from each position of the text is
+ * looked up in the table, and each quote listed there is compared in full; `found(i, at)` is told of
+ * every place quote i starts, in text order, and a quote it answers true for is taken off its table.
+ * Tests compare the callers with `occurrences` and `findQuote` on random texts.
  */
 function scanText(
   text: string,
   quotes: readonly string[],
-  table: Map<number, number[]>,
+  tables: readonly WindowTable[],
   found: (i: number, at: number) => boolean,
 ): void {
-  if (table.size === 0 || text.length < WINDOW) return;
-  let h = windowHash(text, 0);
-  for (let at = 0; ; at++) {
-    const list = table.get(h);
-    if (list) {
-      for (let k = list.length - 1; k >= 0; k--) {
-        const i = list[k]!;
-        if (!text.startsWith(quotes[i]!, at) || !found(i, at)) continue;
-        list[k] = list[list.length - 1]!;
-        list.pop();
+  for (const { width, leaving, quotes: table } of tables) {
+    if (table.size === 0 || text.length < width) continue;
+    let h = windowHash(text, 0, width);
+    for (let at = 0; ; at++) {
+      const list = table.get(h);
+      if (list) {
+        for (let k = list.length - 1; k >= 0; k--) {
+          const i = list[k]!;
+          if (!text.startsWith(quotes[i]!, at) || !found(i, at)) continue;
+          list[k] = list[list.length - 1]!;
+          list.pop();
+        }
+        if (list.length === 0) table.delete(h);
+        if (table.size === 0) break;
       }
-      if (list.length === 0) table.delete(h);
-      if (table.size === 0) return;
+      if (at + width >= text.length) break;
+      h =
+        (Math.imul(h - Math.imul(text.charCodeAt(at), leaving), HASH_BASE) + text.charCodeAt(at + width)) | 0;
     }
-    if (at + WINDOW >= text.length) return;
-    h =
-      (Math.imul(h - Math.imul(text.charCodeAt(at), LEAVING), HASH_BASE) + text.charCodeAt(at + WINDOW)) | 0;
   }
 }
 

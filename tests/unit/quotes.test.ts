@@ -114,7 +114,7 @@ test('the bit-parallel closest passage gives the edit table’s answer, tie-brea
 });
 
 test('the occurrences of many quotes in one pass are what occurrences gives each', () => {
-  // Few letters, so that quotes of 12 code units and more (hashed) recur, overlapping too; some in NFD.
+  // Few letters, so that quotes of 12 and 32 code units and more (hashed) recur, overlapping too; some in NFD.
   const text = fc.string({ unit: fc.constantFrom('a', 'b', 'å'), maxLength: 300, size: 'max' });
   fc.assert(
     fc.property(
@@ -122,8 +122,8 @@ test('the occurrences of many quotes in one pass are what occurrences gives each
       fc.array(
         fc.tuple(
           fc.nat(300),
-          fc.integer({ min: 0, max: 24 }),
-          fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 24 })),
+          fc.integer({ min: 0, max: 48 }),
+          fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 48 })),
           fc.nat(5),
         ),
         { maxLength: 12 },
@@ -145,7 +145,7 @@ test('the occurrences of many quotes in one pass are what occurrences gives each
 
 test('the first other text holding each quote is what findQuote over every text finds', () => {
   // Few letters, so that windows and whole quotes recur across texts; quotes short and long (a hash
-  // window is 12 code units), cut from a text (found) or drawn (mostly not), some in NFD.
+  // window is 12 or 32 code units), cut from a text (found) or drawn (mostly not), some in NFD.
   const letters = fc.constantFrom('a', 'b', 'å', ' ');
   const texts = fc.array(
     fc.option(fc.string({ unit: letters, maxLength: 200, size: 'max' }).map(normalizeSource), {
@@ -158,8 +158,8 @@ test('the first other text holding each quote is what findQuote over every text 
     fc.record({
       from: fc.nat(all.length - 1),
       at: fc.nat(200),
-      length: fc.integer({ min: 0, max: 30 }),
-      drawn: fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 30 })),
+      length: fc.integer({ min: 0, max: 48 }),
+      drawn: fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 48 })),
       except: fc.integer({ min: -1, max: all.length - 1 }),
     });
   const cut = (text: string, at: number, length: number) => {

@@ -15,7 +15,7 @@ const PARTS = [
 
 const seconds = (s) => `${s < 10 ? s.toFixed(2) : Math.round(s)} s`;
 
-/** The table: a row a stage, a column a size; a cell is seconds · peak RSS · × floor · × peer. */
+/** The table: a row a stage, a column a size; a cell is seconds (CPU seconds) · peak RSS · × floor · × peer. */
 export async function benchTable(results) {
   const sizes = Object.keys(results.sizes).sort(
     (a, b) => results.sizes[a].statements - results.sizes[b].statements,
@@ -35,7 +35,10 @@ export async function benchTable(results) {
         if (!r) return 'not run';
         if (r.error) return 'failed';
         return [
-          seconds(r.seconds),
+          // CPU time (worker threads included) where measured: steadier than wall time on a busy machine.
+          r.cpuSeconds === undefined
+            ? seconds(r.seconds)
+            : `${seconds(r.seconds)} (${seconds(r.cpuSeconds)} CPU)`,
           `${r.maxRssMiB} MiB`,
           ...(r.floorRatio ? [`${r.floorRatio}×`] : []),
           ...(r.peerRatio ? [`${r.peerRatio}× peer`] : []),

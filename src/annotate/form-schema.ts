@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENTITY_KINDS, PREDICATES } from '../model/generated';
-import { SCHEMA_DIR } from '../validate/schema-check';
+import { SCHEMA_DIR } from '../model/schema-dir';
 
 export type FieldInput =
   | 'entity'

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import { ValidationFailed } from '../errors';
-import { loadGraph, type LoadResult } from '../load/load';
+import type { LoadResult } from '../load/load';
+import { buildGraph } from '../backends/memory/build-graph';
 import { reporter } from './reporter';
 import { progressBar } from './progress';
-import type { ValidateOptions } from '../validate/validate';
+import { validate, type ValidateOptions, type ValidationResult } from '../validate/validate';
 import { defaultCacheDir } from '../validate/cache';
 import type { Dataset } from '../model/dataset';
 
@@ -91,22 +92,32 @@ export function datasetName(given: string | undefined, dataset: Dataset): string
   return given ?? basename(dataset.root);
 }
 
-/** Loads the graph; invalid data is reported (every problem) and gives undefined with exit status 1. */
-export async function loadOrReport(paths: string[], options: DataOptions): Promise<LoadResult | undefined> {
+/**
+ * Validates the data, for a command that needs the records and not the graph; invalid data is reported
+ * (every problem) and gives undefined with exit status 1.
+ */
+export async function validateOrReport(
+  paths: string[],
+  options: DataOptions,
+): Promise<ValidationResult | undefined> {
   const validation = validateOptions(options);
-  try {
-    const result = await loadGraph(paths, validation);
-    validation.stop();
+  const result = await validate(paths, validation).finally(validation.stop);
+  if (result.ok) {
     reporter.problems(result.warnings);
     return result;
-  } catch (e) {
-    validation.stop();
-    if (!(e instanceof ValidationFailed)) throw e;
-    reporter.problems(e.errors);
-    reporter.failure(e, 'nothing was loaded or written (kg validate prints the full report)');
-    process.exitCode = e.exitCode;
-    return undefined;
   }
+  const failed = new ValidationFailed(result.errors);
+  reporter.problems(failed.errors);
+  reporter.failure(failed, 'nothing was loaded or written (kg validate prints the full report)');
+  process.exitCode = failed.exitCode;
+  return undefined;
+}
+
+/** Validates the data and builds the graph of it; invalid data is reported as by validateOrReport. */
+export async function loadOrReport(paths: string[], options: DataOptions): Promise<LoadResult | undefined> {
+  const result = await validateOrReport(paths, options);
+  if (!result) return undefined;
+  return { graph: buildGraph(result.dataset), dataset: result.dataset, warnings: result.warnings };
 }
 
 /** Flag values: a whole number of at least 1, or any number above 0. */

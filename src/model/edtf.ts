@@ -49,6 +49,35 @@ function parseOnce(value: string | number): EdtfResult {
     return { ok: false, message: `${value} is not a year; write a date such as 2025-08-21` };
   }
   const text = edtfText(value);
+  return plainDate(text) ?? parseByGrammar(text);
+}
+
+const PLAIN_DATE = /^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$/;
+
+/**
+ * A plain `YYYY`, `YYYY-MM` or `YYYY-MM-DD` of a day that exists, bounded without the grammar: most
+ * dates are these, and each distinct one cost a nearley parse (~0.1-0.4 ms; 2,000 distinct dates at
+ * 100k statements). Anything else, a month 13 or a 30 February included, is left to the grammar, so
+ * the answer is the grammar's (a test compares the two).
+ */
+function plainDate(text: string): EdtfResult | undefined {
+  const m = PLAIN_DATE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { ok: true, text, from: isoDate(year, 1, 1), to: isoDate(year, 12, 31) };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  const last = daysInMonth(year, month);
+  if (m[3] === undefined)
+    return { ok: true, text, from: isoDate(year, month, 1), to: isoDate(year, month, last) };
+  const day = Number(m[3]);
+  if (day < 1 || day > last) return undefined;
+  const iso = isoDate(year, month, day);
+  return { ok: true, text, from: iso, to: iso };
+}
+
+/** Parses with the `edtf` package's grammar (exported for the test that checks `plainDate` against it). */
+export function parseByGrammar(text: string): EdtfResult {
   let parsed;
   try {
     parsed = parse(text, { level: 1 });

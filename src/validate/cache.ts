@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { SCHEMA_DIR } from './schema-check';
+import { SCHEMA_DIR } from '../model/schema-dir';
 import { readBytes } from './read-text';
 
 /**

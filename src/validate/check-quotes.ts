@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { KgError, type SourcePosition } from '../errors';
 import type { Dataset, StatementEntry } from '../model/dataset';
-import { closestPassage, findQuote, occurrences, type Occurrences } from './quotes';
+import { allOccurrences, closestPassage, firstHolders, type Occurrences } from './quotes';
 import { cacheKey, readEntry, writeEntry } from './cache';
 import type { ValidationMemo } from './memo';
 
@@ -53,13 +53,23 @@ export async function checkQuotes(
     const keep = checks.map(([s, field]) => Math.max(PLACES_SHOWN, occurrenceOf(s, field) ?? 0));
     // Statements drawn from one sentence often share its quote: each is searched for once.
     const find = () => {
+      // An annotate session's memo holds the searches of earlier checks: only new quotes are searched.
       const seen = memo?.quotesIn(text) ?? new Map<string, Occurrences>();
-      return quotes.map((q, i) => {
-        const k = `${keep[i]} ${q}`;
-        let found = seen.get(k);
-        if (!found) seen.set(k, (found = occurrences(text, q, keep[i]!)));
-        return found;
+      const keys = quotes.map((q, i) => `${keep[i]} ${q}`);
+      const unique: number[] = [];
+      const queued = new Set<string>();
+      keys.forEach((k, i) => {
+        if (seen.has(k) || queued.has(k)) return;
+        queued.add(k);
+        unique.push(i);
       });
+      const found = allOccurrences(
+        text,
+        unique.map((i) => quotes[i]!),
+        unique.map((i) => keep[i]!),
+      );
+      unique.forEach((i, u) => seen.set(keys[i]!, found[u]!));
+      return keys.map((k) => seen.get(k)!);
     };
     // In memory, only the quotes not searched before are searched: the disk cache has nothing to add.
     const dir = !memo && cacheDir ? join(cacheDir, 'quotes') : undefined;
@@ -76,7 +86,7 @@ export async function checkQuotes(
       const { count, starts } = found[i]!;
       const length = quotes[i]!.normalize('NFC').length;
       const wanted = occurrenceOf(s, field);
-      // Made only for a problem: a statement's field positions are built when first asked for.
+      // A statement's field positions are made when asked for: only for a problem.
       const where = () => s.fields[field] ?? s.where;
       if (count === 0) {
         missing.push({ file: s.where.file, field, document, quote: quotes[i]!, where: where() });
@@ -126,6 +136,14 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
     if (list) list.push(m);
     else perFile.set(m.file, [m]);
   }
+  const documents = [...dataset.documents.keys()];
+  const position = new Map(documents.map((id, i) => [id, i]));
+  const texts = documents.map((id) => dataset.documents.get(id)!.text);
+  const holders = firstHolders(
+    texts,
+    missing.map((m) => ({ quote: m.quote, except: position.get(m.document) ?? -1 })),
+  );
+  const holder = new Map(missing.map((m, i) => [m, documents[holders[i]!]]));
   const errors: KgError[] = [];
   for (const list of perFile.values()) {
     for (const [i, m] of list.entries()) {
@@ -140,7 +158,7 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
       errors.push(
         new KgError(
           'QUOTE_NOT_FOUND',
-          `${m.field} not found verbatim in ${m.document}${quoteHint(dataset, m.document, m.quote, withPassage)}${more}`,
+          `${m.field} not found verbatim in ${m.document}${quoteHint(dataset, m, holder.get(m), withPassage)}${more}`,
           m.where,
         ),
       );
@@ -183,14 +201,10 @@ async function breather(): Promise<void> {
   lastBreath = performance.now();
 }
 
-/** Where the quote is after all (another document: a wrong `document:`), or the closest passage. */
-function quoteHint(dataset: Dataset, document: string, quote: string, withPassage: boolean): string {
-  for (const [id, other] of dataset.documents) {
-    if (id !== document && other.text !== undefined && findQuote(other.text, quote)) {
-      return `; it is in ${id} (check the file's document:)`;
-    }
-  }
-  const near = withPassage && closestPassage(dataset.documents.get(document)?.text ?? '', quote);
+/** Where the quote is after all (`holder`, another document: a wrong `document:`), or the closest passage. */
+function quoteHint(dataset: Dataset, m: Missing, holder: string | undefined, withPassage: boolean): string {
+  if (holder !== undefined) return `; it is in ${holder} (check the file's document:)`;
+  const near = withPassage && closestPassage(dataset.documents.get(m.document)?.text ?? '', m.quote);
   return near
     ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
     : '';

@@ -1,4 +1,4 @@
-import { checkFile, withoutFile, type FileResult } from './check-file';
+import type { FileResult } from './check-file';
 import { decodeText, readBytes } from './read-text';
 import type { KgError } from '../errors';
 import { cacheKey, readEntry, writeEntry } from './cache';
@@ -45,6 +45,8 @@ async function check(task: FileTask, bytes?: Buffer): Promise<CheckedFile<FileRe
     const cached = await readEntry(task.cacheDir!, key);
     if (cached !== undefined) return { result: cached, key };
   }
+  // A worker of a warm run needs no parser: it loads none.
+  const { checkFile } = checkModule();
   const text = decodeText(read.bytes, task.file);
   const result = text.ok ? checkFile(text.text, task.file) : failed(text.error);
   if (key) await writeEntry(task.cacheDir!, key, JSON.stringify(result));
@@ -74,6 +76,11 @@ function bytesOf(task: FileTask): ReturnType<typeof readBytes> {
     : Promise.resolve({ ok: true as const, bytes: Buffer.from(task.text) });
 }
 
+/** check-file, loaded when first needed (a miss): the parsers and ajv take ~0.13 s of CPU to load. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const checkModule = () => require('./check-file') as typeof import('./check-file');
+
 function failed(error: KgError): FileResult {
+  const { withoutFile } = checkModule();
   return { parsed: false, errors: [withoutFile(error)], warnings: [], items: [] };
 }

@@ -1,7 +1,7 @@
 import type Ajv from 'ajv/dist/2020';
 import type { ErrorObject } from 'ajv/dist/2020';
 import { parseEdtf } from '../model/edtf';
-import { MIN_QUOTE_LETTERS, quoteLetters } from './quotes';
+import { MIN_QUOTE_LETTERS, enoughLetters, quoteLetters } from './quotes';
 import type { ErrorCode } from '../errors';
 
 /** What a check of the schema's own keywords finds: why, and the field of the value it is at. */
@@ -41,15 +41,13 @@ export function addClaimKeywords(ajv: Ajv): void {
   });
   addCheck(ajv, 'quoteLength', (value) => {
     // An empty one is minLength's to report.
-    if (typeof value !== 'string' || value === '') return undefined;
+    if (typeof value !== 'string' || value === '' || enoughLetters(value)) return undefined;
     const letters = quoteLetters(value);
-    return letters >= MIN_QUOTE_LETTERS
-      ? undefined
-      : {
-          message:
-            `${letters} letter${letters === 1 ? '' : 's'} or digit${letters === 1 ? '' : 's'}: a quote needs at least ` +
-            `${MIN_QUOTE_LETTERS} to stand as evidence; quote more of the sentence`,
-        };
+    return {
+      message:
+        `${letters} letter${letters === 1 ? '' : 's'} or digit${letters === 1 ? '' : 's'}: a quote needs at least ` +
+        `${MIN_QUOTE_LETTERS} to stand as evidence; quote more of the sentence`,
+    };
   });
   addCheck(ajv, 'quantityRange', (value) => {
     if (value === null || typeof value !== 'object') return undefined;

@@ -6,9 +6,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { KgError, type ErrorCode } from '../errors';
 import type { DataPath, YamlLocator } from './parse-yaml';
 import { addClaimKeywords, describeClaimKeyword } from './keywords';
-
-/** The package's schema folder: `schema/` beside `src/` and `dist/`. */
-export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
+import { SCHEMA_DIR } from '../model/schema-dir';
 
 interface JsonSchema {
   $id?: string;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compareIsoDates, parseEdtf } from '../../src/model/edtf';
+import { compareIsoDates, parseByGrammar, parseEdtf } from '../../src/model/edtf';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const leap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
@@ -82,6 +82,28 @@ describe('EDTF level 1 (src/model/edtf.ts)', () => {
           });
         },
       ),
+    );
+  });
+
+  test('plain dates, bounded without the grammar, get exactly what the grammar gives them', () => {
+    // Digits in the places of YYYY, YYYY-MM, YYYY-MM-DD: months and days out of range included.
+    const plain = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+      )
+      .map(([y, m, d]) =>
+        [pad(y, 4), m, m === undefined ? undefined : d]
+          .filter((part) => part !== undefined)
+          .map((part) => pad(Number(part), 2))
+          .join('-'),
+      );
+    fc.assert(
+      fc.property(plain, (text) => {
+        expect(parseEdtf(text)).toEqual(parseByGrammar(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 

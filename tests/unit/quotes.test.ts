@@ -5,10 +5,14 @@ import fc from 'fast-check';
 import { validate } from '../../src';
 import { ROOT } from '../helpers';
 import {
+  allOccurrences,
   closestPassage,
+  enoughLetters,
   findQuote,
+  firstHolders,
   normalizeSource,
   occurrences,
+  MIN_QUOTE_LETTERS,
   passageByTable,
   quoteLetters,
 } from '../../src/validate/quotes';
@@ -65,6 +69,16 @@ test('a quote’s letters and digits are counted in any script, nothing else', (
   expect(quoteLetters('håpløst'.normalize('NFD'))).toBe(7);
 });
 
+test('a quote has enough letters exactly when it counts MIN_QUOTE_LETTERS or more', () => {
+  const unit = fc.constantFrom('a', 'Я', '7', ' ', '«', '\u030a', '😀', '𝒜');
+  fc.assert(
+    fc.property(fc.string({ unit, maxLength: 12 }), (quote) => {
+      expect(enoughLetters(quote)).toBe(quoteLetters(quote) >= MIN_QUOTE_LETTERS);
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test('the closest passage is the near miss with the fewest edits', () => {
   expect(closestPassage(source, 'Moskva støtter garantiene')).toEqual({
     text: 'Moskva støtter garantier.',
@@ -97,6 +111,77 @@ test('the bit-parallel closest passage gives the edit table’s answer, tie-brea
       { numRuns: 300 },
     );
   }
+});
+
+test('the occurrences of many quotes in one pass are what occurrences gives each', () => {
+  // Few letters, so that quotes of 12 and 32 code units and more (hashed) recur, overlapping too; some in NFD.
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', 'å'), maxLength: 300, size: 'max' });
+  fc.assert(
+    fc.property(
+      text.map(normalizeSource),
+      fc.array(
+        fc.tuple(
+          fc.nat(300),
+          fc.integer({ min: 0, max: 48 }),
+          fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 48 })),
+          fc.nat(5),
+        ),
+        { maxLength: 12 },
+      ),
+      (source, drawn) => {
+        const quotes = drawn.map(([at, length, own]) => {
+          const from = at % (source.length + 1);
+          return own ?? source.slice(from, from + length);
+        });
+        const keep = drawn.map(([, , , k]) => k);
+        expect(allOccurrences(source, quotes, keep)).toEqual(
+          quotes.map((q, i) => occurrences(source, q, keep[i]!)),
+        );
+      },
+    ),
+    { numRuns: 1000 },
+  );
+});
+
+test('the first other text holding each quote is what findQuote over every text finds', () => {
+  // Few letters, so that windows and whole quotes recur across texts; quotes short and long (a hash
+  // window is 12 or 32 code units), cut from a text (found) or drawn (mostly not), some in NFD.
+  const letters = fc.constantFrom('a', 'b', 'å', ' ');
+  const texts = fc.array(
+    fc.option(fc.string({ unit: letters, maxLength: 200, size: 'max' }).map(normalizeSource), {
+      nil: undefined,
+      freq: 8,
+    }),
+    { minLength: 1, maxLength: 6 },
+  );
+  const quote = (all: (string | undefined)[]) =>
+    fc.record({
+      from: fc.nat(all.length - 1),
+      at: fc.nat(200),
+      length: fc.integer({ min: 0, max: 48 }),
+      drawn: fc.option(fc.string({ unit: fc.constantFrom('a', 'b', 'a\u030a'), maxLength: 48 })),
+      except: fc.integer({ min: -1, max: all.length - 1 }),
+    });
+  const cut = (text: string, at: number, length: number) => {
+    const from = at % (text.length + 1);
+    return text.slice(from, from + length);
+  };
+  fc.assert(
+    fc.property(
+      texts.chain((all) => fc.tuple(fc.constant(all), fc.array(quote(all), { maxLength: 12 }))),
+      ([all, drawn]) => {
+        const quotes = drawn.map((q) => ({
+          quote: q.drawn ?? cut(all[q.from] ?? '', q.at, q.length),
+          except: q.except,
+        }));
+        const brute = quotes.map(({ quote, except }) =>
+          all.findIndex((t, d) => d !== except && t !== undefined && findQuote(t, quote) !== undefined),
+        );
+        expect(firstHolders(all, quotes)).toEqual(brute);
+      },
+    ),
+    { numRuns: 1000 },
+  );
 });
 
 test('a quote cut out of a long text with a few edits is found again', () => {

@@ -19,7 +19,7 @@ import {
   type NetworkOptions,
   type SkipReason,
 } from '../../network';
-import { dataArguments, loadOrReport, positiveInt, type DataOptions } from '../shared';
+import { dataArguments, positiveInt, validateOrReport, type DataOptions } from '../shared';
 import { displayPath, plural, printedPath, validationSummary } from '../output';
 import { reporter } from '../reporter';
 
@@ -93,9 +93,10 @@ export function register(program: Command): void {
         );
       checkNetworkOptions(options);
       checkNetworkFormat(options.format, windowed);
-      const loaded = await loadOrReport(paths, options);
-      if (!loaded) return;
-      const { dataset } = loaded;
+      // The networks are counted from the records: no graph is built.
+      const validated = await validateOrReport(paths, options);
+      if (!validated) return;
+      const { dataset } = validated;
       const result = discourseNetworks(dataset, options);
       const output = serializeNetworks(result, options.format);
       if (toStdout) {

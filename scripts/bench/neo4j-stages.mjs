@@ -16,10 +16,14 @@ async function graphOf(ctx) {
   return buildGraph(result.dataset);
 }
 
-/** `kg load --backend neo4j`'s work on an emptied database: what Neo4j and the load do for a new data set. */
-export async function driverLoad(ctx) {
+/**
+ * `kg load --backend neo4j`'s work on an emptied database: what Neo4j and the load do for a new data set.
+ * `before` runs after the emptying, untimed.
+ */
+export async function driverLoad(ctx, before = () => {}) {
   const graph = await graphOf(ctx);
   await clearNeo4j();
+  before();
   const { loadIntoNeo4j } = dist('backends/neo4j/load.js');
   return timed(async () => {
     const r = await loadIntoNeo4j(graph, NEO4J, { dataset: `bench-${ctx.size}` });
@@ -28,28 +32,21 @@ export async function driverLoad(ctx) {
 }
 
 /**
- * The bench server stopped and started again ($BENCH_NEO4J_HOME, default /tmp/neo4j-bench, the folder
- * docs/performance.md starts it in), then the driver load: the first load after a start pays for the
- * server's cold JIT and page cache (not timed: the restart).
+ * The driver load after the bench server is stopped and started again ($BENCH_NEO4J_HOME, default
+ * /tmp/neo4j-bench, the folder docs/performance.md starts it in): the first load after a start pays for
+ * the server's cold JIT and page cache.
  */
-export async function driverLoadAfterStart(ctx) {
-  const home = process.env.BENCH_NEO4J_HOME ?? '/tmp/neo4j-bench';
-  const env = {
-    ...process.env,
-    NEO4J_HOME_DIR: home,
-    NEO4J_BOLT_PORT: new URL(NEO4J.uri).port,
-    NEO4J_PASSWORD: NEO4J.password,
-  };
-  const graph = await graphOf(ctx);
-  await clearNeo4j();
-  for (const command of ['stop', 'start'])
-    execFileSync('bash', [join(ROOT, 'scripts', 'neo4j', 'neo4j.sh'), command], { env, stdio: 'pipe' });
-  const { loadIntoNeo4j } = dist('backends/neo4j/load.js');
-  return timed(async () => {
-    const r = await loadIntoNeo4j(graph, NEO4J, { dataset: `bench-${ctx.size}` });
-    return { transactions: r.transactions, relationships: r.writtenRelationships };
+export const driverLoadAfterStart = (ctx) =>
+  driverLoad(ctx, () => {
+    const env = {
+      ...process.env,
+      NEO4J_HOME_DIR: process.env.BENCH_NEO4J_HOME ?? '/tmp/neo4j-bench',
+      NEO4J_BOLT_PORT: new URL(NEO4J.uri).port,
+      NEO4J_PASSWORD: NEO4J.password,
+    };
+    for (const command of ['stop', 'start'])
+      execFileSync('bash', [join(ROOT, 'scripts', 'neo4j', 'neo4j.sh'), command], { env, stdio: 'pipe' });
   });
-}
 
 /**
  * The bench's Python (the virtual environment ./peers.mjs makes for the Python peer), with kgx 2.6.0 and

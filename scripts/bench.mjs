@@ -18,8 +18,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CACHE, clearNeo4j, count, dist, NEO4J, ROOT, timed, yamlFiles } from './bench/common.mjs';
+import { CACHE, count, dist, ROOT, timed, yamlFiles } from './bench/common.mjs';
 import { loadCsvPeer, pythonPeer, PYTHON_UP_TO } from './bench/peers.mjs';
+import { driverLoad, driverLoadAfterStart, kgxPeer } from './bench/neo4j-stages.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -278,6 +279,12 @@ export const STAGES = {
     floor: 'floor: JSON.parse',
     run: networkStage({ type: 'subtract', normalize: 'jaccard', window: 30 }, 'json'),
   },
+  // The first load after a server start apart: the stages after it run on a warm server.
+  'load into Neo4j (driver), first after a server start': {
+    section: 'neo4j',
+    neo4j: true,
+    run: driverLoadAfterStart,
+  },
   'peer: Neo4j LOAD CSV': {
     section: 'neo4j',
     neo4j: true,
@@ -288,15 +295,12 @@ export const STAGES = {
     neo4j: true,
     floor: 'floor: JSON.parse',
     peer: 'peer: Neo4j LOAD CSV',
-    run: async (ctx) => {
-      const { graph } = await loaded(ctx);
-      await clearNeo4j();
-      const { loadIntoNeo4j } = dist('backends/neo4j/load.js');
-      return timed(async () => {
-        const r = await loadIntoNeo4j(graph, NEO4J, { dataset: `bench-${ctx.size}` });
-        return { transactions: r.transactions };
-      });
-    },
+    run: driverLoad,
+  },
+  'peer: KGX 2.6 (kgx transform to Neo4j)': {
+    section: 'neo4j',
+    neo4j: true,
+    run: kgxPeer,
   },
   'neo4j-admin import full': {
     section: 'neo4j',
@@ -475,6 +479,8 @@ async function main() {
         const r = runStage(name, size);
         if (!r.error) {
           r.statementsPerSecond = Math.round(n / r.seconds);
+          // The Neo4j stages count what they wrote: their rate is the relationships'.
+          if (r.relationships) r.relationshipsPerSecond = Math.round(r.relationships / r.seconds);
           // A list of floors: their sum (each measured alone).
           const floors = [stage.floor ?? []].flat().map((f) => stages[f]?.seconds);
           const floor = floors.length > 0 && floors.every(Boolean) && floors.reduce((a, b) => a + b, 0);

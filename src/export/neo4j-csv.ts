@@ -231,7 +231,9 @@ export function toNeo4jCsv(
           : r.to === 'Statement'
             ? 'statements-about-statements.csv'
             : 'statements.csv';
-    groups.set(file, [...(groups.get(file) ?? []), r]);
+    const group = groups.get(file);
+    if (group) group.push(r);
+    else groups.set(file, [r]);
   }
   for (const file of [
     'statements.csv',

@@ -85,52 +85,82 @@ function relType(type: string): string {
 
 const ALL_KIND_LABELS = Object.keys(ENTITY_KINDS).map(label).join(':');
 
-/** @internal Constraints and indexes, created once and idempotently. */
-export async function ensureSchema(driver: Driver, database: string): Promise<void> {
-  const statements = [
-    'CREATE CONSTRAINT factgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
-    'CREATE CONSTRAINT factgraph_document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE',
-    'CREATE CONSTRAINT factgraph_dataset_name IF NOT EXISTS FOR (n:Dataset) REQUIRE n.name IS UNIQUE',
-    // A statement node is its data set's, as a statement's relationship is.
-    'CREATE CONSTRAINT factgraph_statement_node IF NOT EXISTS FOR (n:Statement) REQUIRE (n.dataset, n.id) IS UNIQUE',
-    'CREATE INDEX factgraph_entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
-    // The quotes of statements that are nodes only (nobody asserts them, so no relationship holds them).
-    'CREATE FULLTEXT INDEX factgraph_statement_quote IF NOT EXISTS FOR (n:Statement) ON EACH [n.quote]',
-    ...[...Object.keys(PREDICATES), MENTIONED_IN].flatMap((type) => [
-      // A statement is its data set's: two data sets may use the same statement id without touching
-      // each other's relationship. (An earlier version made ids unique across data sets: that one goes.)
-      `DROP CONSTRAINT factgraph_statement_id_${type} IF EXISTS`,
-      // Earlier versions also indexed each type's data set, which no query of the load uses (they go from
-      // the nodes), and held mentions to the statements' constraint: each costs every write, and goes.
-      `DROP INDEX factgraph_dataset_${type} IF EXISTS`,
-      type === MENTIONED_IN
-        ? `DROP CONSTRAINT factgraph_statement_key_${type} IF EXISTS`
-        : `CREATE CONSTRAINT factgraph_statement_key_${type} IF NOT EXISTS FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
-    ]),
-  ];
-  for (const statement of statements) await driver.executeQuery(statement, {}, { database });
-  await ensureQuoteIndex(driver, database);
+/**
+ * A schema object the load wants (`create`, the statement that makes it), or one an earlier version made
+ * that goes (no `create`). Only names from the schema's own tables get into these statements.
+ */
+interface SchemaObject {
+  kind: 'CONSTRAINT' | 'INDEX';
+  name: string;
+  create?: string;
 }
 
+const wanted = (
+  kind: 'CONSTRAINT' | 'INDEX' | 'FULLTEXT INDEX',
+  name: string,
+  rule: string,
+): SchemaObject => ({
+  kind: kind === 'CONSTRAINT' ? kind : 'INDEX',
+  name,
+  create: `CREATE ${kind} ${name} IF NOT EXISTS ${rule}`,
+});
+
+const SCHEMA: SchemaObject[] = [
+  wanted('CONSTRAINT', 'factgraph_entity_id', 'FOR (n:Entity) REQUIRE n.id IS UNIQUE'),
+  wanted('CONSTRAINT', 'factgraph_document_id', 'FOR (n:Document) REQUIRE n.id IS UNIQUE'),
+  wanted('CONSTRAINT', 'factgraph_dataset_name', 'FOR (n:Dataset) REQUIRE n.name IS UNIQUE'),
+  // A statement node is its data set's, as a statement's relationship is.
+  wanted('CONSTRAINT', 'factgraph_statement_node', 'FOR (n:Statement) REQUIRE (n.dataset, n.id) IS UNIQUE'),
+  wanted('INDEX', 'factgraph_entity_name', 'FOR (n:Entity) ON (n.name)'),
+  // The quotes of statements that are nodes only (nobody asserts them, so no relationship holds them).
+  wanted('FULLTEXT INDEX', 'factgraph_statement_quote', 'FOR (n:Statement) ON EACH [n.quote]'),
+  ...[...Object.keys(PREDICATES), MENTIONED_IN].flatMap((type): SchemaObject[] => [
+    // A statement is its data set's: two data sets may use the same statement id without touching
+    // each other's relationship. (An earlier version made ids unique across data sets: that one goes.)
+    { kind: 'CONSTRAINT', name: `factgraph_statement_id_${type}` },
+    // Earlier versions also indexed each type's data set, which no query of the load uses (they go from
+    // the nodes), and held mentions to the statements' constraint: each costs every write, and goes.
+    { kind: 'INDEX', name: `factgraph_dataset_${type}` },
+    type === MENTIONED_IN
+      ? { kind: 'CONSTRAINT', name: `factgraph_statement_key_${type}` }
+      : wanted(
+          'CONSTRAINT',
+          `factgraph_statement_key_${type}`,
+          `FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
+        ),
+  ]),
+];
+
 /**
- * The full-text index of quotes covers every predicate's type. `IF NOT EXISTS` keeps an index made by an
- * earlier version with fewer predicates, whose searches would miss the new ones' quotes: such an index
- * is dropped and made again.
+ * @internal Constraints and indexes, created once and idempotently. What the database has is read
+ * first and only what differs is changed: each schema statement is a transaction of its own, and the ~90
+ * no-ops of a database that has them all took seconds of every load.
  */
-async function ensureQuoteIndex(driver: Driver, database: string): Promise<void> {
-  const wanted = Object.keys(PREDICATES).sort();
-  const { records } = await driver.executeQuery(
-    "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'factgraph_quote' RETURN labelsOrTypes",
-    {},
-    { database },
+export async function ensureSchema(driver: Driver, database: string): Promise<void> {
+  const run = (query: string) => driver.executeQuery(query, {}, { database });
+  const constraints = new Set(
+    (await run('SHOW CONSTRAINTS YIELD name RETURN name')).records.map((r) => r.get('name') as string),
   );
-  const existing = records[0]?.get('labelsOrTypes') as string[] | undefined;
-  if (existing && [...existing].sort().join('|') === wanted.join('|')) return;
-  if (existing) await driver.executeQuery('DROP INDEX factgraph_quote IF EXISTS', {}, { database });
-  await driver.executeQuery(
-    `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${wanted.map(relType).join('|')}]-() ON EACH [r.quote]`,
-    {},
-    { database },
+  const indexes = new Map(
+    (await run('SHOW INDEXES YIELD name, labelsOrTypes RETURN name, labelsOrTypes')).records.map((r) => [
+      r.get('name') as string,
+      r.get('labelsOrTypes') as string[] | null,
+    ]),
+  );
+  for (const { kind, name, create } of SCHEMA) {
+    const exists = kind === 'CONSTRAINT' ? constraints.has(name) : indexes.has(name);
+    // IF [NOT] EXISTS still: another load may make or drop it meanwhile.
+    if (create && !exists) await run(create);
+    if (!create && exists) await run(`DROP ${kind} ${name} IF EXISTS`);
+  }
+  // The full-text index of quotes covers every predicate's type. One made by an earlier version with
+  // fewer predicates, whose searches would miss the new ones' quotes, is dropped and made again.
+  const types = Object.keys(PREDICATES).sort();
+  const quote = indexes.get('factgraph_quote');
+  if (quote && [...quote].sort().join('|') === types.join('|')) return;
+  if (quote) await run('DROP INDEX factgraph_quote IF EXISTS');
+  await run(
+    `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${types.map(relType).join('|')}]-() ON EACH [r.quote]`,
   );
 }
 
@@ -252,18 +282,22 @@ export async function loadIntoNeo4j(
       const total = documents.length + graph.order + ties.length + stale.length + toWrite.length;
       let done = 0;
       /**
-       * Writes the batches, each its own managed transaction, `concurrency` at a time; `size` is the
+       * Writes the batches of every part, each its own managed transaction, `concurrency` at a time
+       * across the parts (a part is often one batch: a kind, a relationship type); `size` is the
        * relationships or nodes a batch writes. `retry` is the query a retried batch runs instead: the
        * attempt that failed may have committed all the same (a connection lost after the commit), so a
        * CREATE batch is retried as MERGE.
        */
-      const write = async (query: string, batches: Batch[], retry = query) => {
+      const write = async (parts: { query: string; batches: Batch[]; retry?: string }[]) => {
+        const jobs = parts.flatMap(({ query, batches, retry = query }) =>
+          batches.map((batch) => ({ query, retry, batch })),
+        );
         let next = 0;
         let failure: { error: unknown } | undefined;
         await Promise.all(
           sessions.map(async (s) => {
-            while (next < batches.length && !failure) {
-              const batch = batches[next++]!;
+            while (next < jobs.length && !failure) {
+              const { query, retry, batch } = jobs[next++]!;
               let attempts = 0;
               try {
                 await s.executeWrite(
@@ -293,13 +327,15 @@ export async function loadIntoNeo4j(
       };
 
       phase = 'loading documents';
-      await write(
-        `UNWIND $rows AS row
+      await write([
+        {
+          query: `UNWIND $rows AS row
          MERGE (d:Document {id: row.id})
          WITH d, row, coalesce(d.datasets, []) AS owners
          SET d = row.props, d.datasets = CASE WHEN $dataset IN owners THEN owners ELSE owners + $dataset END`,
-        inBatches(documents),
-      );
+          batches: inBatches(documents),
+        },
+      ]);
 
       phase = 'loading entities';
       const byKind = new Map<string, { id: string; props: Record<string, unknown> }[]>();
@@ -308,55 +344,59 @@ export async function loadIntoNeo4j(
         rows.push({ id, props });
         byKind.set(kind, rows);
       }
-      for (const [kind, rows] of byKind) {
-        await write(
-          `UNWIND $rows AS row
+      await write(
+        [...byKind].map(([kind, rows]) => ({
+          query: `UNWIND $rows AS row
            MERGE (n:Entity {id: row.id})
            WITH n, row, coalesce(n.datasets, []) AS owners
            SET n = row.props, n.datasets = CASE WHEN $dataset IN owners THEN owners ELSE owners + $dataset END
            REMOVE n:${ALL_KIND_LABELS}
            SET n:${label(kind)}`,
-          inBatches(rows),
-        );
-      }
+          batches: inBatches(rows),
+        })),
+      );
 
       phase = 'loading statement nodes';
-      await write(
-        `UNWIND $rows AS row
+      await write([
+        {
+          query: `UNWIND $rows AS row
          MERGE (n:Statement {dataset: $dataset, id: row.id})
          SET n = row.props
          WITH n
          OPTIONAL MATCH (n)-[t:${relType(SUBJECT)}|${relType(OBJECT)}]->()
          DELETE t`,
-        inBatches(records.statements),
-      );
-      for (const to of ['Entity', 'Statement'] as const) {
-        const endNode =
-          to === 'Entity'
-            ? `(o:Entity {id: row.object})`
-            : `(o:Statement {dataset: $dataset, id: row.object})`;
-        for (const type of [SUBJECT, OBJECT]) {
-          await write(
-            `UNWIND $rows AS row
+          batches: inBatches(records.statements),
+        },
+      ]);
+      await write(
+        (['Entity', 'Statement'] as const).flatMap((to) => {
+          const endNode =
+            to === 'Entity'
+              ? `(o:Entity {id: row.object})`
+              : `(o:Statement {dataset: $dataset, id: row.object})`;
+          return [SUBJECT, OBJECT].map((type) => ({
+            query: `UNWIND $rows AS row
              MATCH (n:Statement {dataset: $dataset, id: row.subject}), ${endNode}
              CREATE (n)-[:${relType(type)} {dataset: $dataset, id: row.id}]->(o)`,
-            inBatches(
+            batches: inBatches(
               ties
                 .filter((t) => t.type === type && t.to === to)
                 .map(({ id, subject, object }) => ({ id, subject, object })),
             ),
-          );
-        }
-      }
+          }));
+        }),
+      );
 
       phase = 'removing changed statements';
-      await write(
-        `UNWIND $rows AS row
+      await write([
+        {
+          query: `UNWIND $rows AS row
          MATCH (:Entity {id: row.subject})-[r {id: row.id}]->()
          WHERE type(r) = row.type AND r.dataset = $dataset
          DELETE r`,
-        inBatches(stale),
-      );
+          batches: inBatches(stale),
+        },
+      ]);
       result.removedRelationships = stale.length;
 
       phase = 'loading statements';
@@ -371,11 +411,12 @@ export async function loadIntoNeo4j(
         group.rows.push(r);
         groups.set(key, group);
       }
-      for (const { type, known, rows } of groups.values()) {
-        const { batches, create, merge } = relationshipBatches(type, rows, dataset, batchSize);
-        if (known) await write(merge, batches);
-        else await write(create, batches, merge);
-      }
+      await write(
+        [...groups.values()].map(({ type, known, rows }) => {
+          const { batches, create, merge } = relationshipBatches(type, rows, dataset, batchSize);
+          return known ? { query: merge, batches } : { query: create, batches, retry: merge };
+        }),
+      );
 
       if (prune) {
         phase = 'pruning';

@@ -177,11 +177,7 @@ function nonPrintable(text: string, file: string): KgError[] {
   let lines: LineCounter | undefined;
   let lastLine = 0;
   for (const m of text.matchAll(NON_PRINTABLE)) {
-    if (!lines) {
-      lines = new LineCounter();
-      lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-    }
+    lines ??= lineCounterOf(text);
     const { line, col } = lines.linePos(m.index);
     if (line === lastLine) continue;
     lastLine = line;
@@ -217,11 +213,20 @@ function loneSurrogates(value: unknown, locator: YamlLocator, path: (string | nu
   return [];
 }
 
+/** Line starts after every \n (a CR alone starts no line, as for the editors that show the positions). */
+function lineCounterOf(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
 /** parseYaml with the yaml package alone. */
 export function parseYamlDocument(text: string, file: string): ParseResult {
-  const lines = new LineCounter();
+  // Not the parser's own lineCounter: recovering from some errors, its lexer skips a line's start, and
+  // every position after it lands on the line before (found by the hardening fuzz: "   *idage: &a x").
+  const lines = lineCounterOf(text);
   const doc = parseDocument(text, {
-    lineCounter: lines,
     prettyErrors: false,
     version: '1.2',
     schema: 'core',
@@ -370,9 +375,7 @@ export function parsePlainYaml(text: string, file: string): ParseResult | undefi
     if (typeof spot === 'object') stack.push({ spot, key: '', keyStart: -1 });
   }
   if (documents !== 1 || root === null || root === -1) return undefined;
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  const lines = lineCounterOf(text);
   return { ok: true, value, locator: new YamlLocator(root, lines, file), warnings: [] };
 }
 

@@ -14,6 +14,17 @@ describe('parseYaml', () => {
     expect(r.locator.at(['entities', 0, 'kind'])).toEqual({ file: 'f.yaml', line: 2, col: 5 });
   });
 
+  test('after an error the parser recovers from, positions stay on their own lines', () => {
+    // The yaml package's own line counter skips the start of line 5 here (found by the hardening fuzz).
+    const text =
+      'documents:\n  - id: doc:other\n    date: 2025-08-22\n   *idage: &a xnb\n    path: sources/other.nb.txt\n';
+    const r = parseYaml(text, 'f.yaml');
+    const lines = text.split('\n');
+    expect(r.ok).toBe(false);
+    for (const e of r.ok ? [] : r.errors) expect(e.col! - 1).toBeLessThanOrEqual(lines[e.line! - 1]!.length);
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.line])).toContainEqual(['YAML_ALIAS', 5]);
+  });
+
   test('a raw control character anywhere is YAML_SYNTAX at its own line and column', () => {
     const text = 'entities:\n  - id: person:a\n    name: "A b"\n    aliases: [A, Bee] # a comment\n';
     const control = fc.constantFrom(

@@ -6,7 +6,7 @@ import type { QueryResult } from '../query';
 import { cypherError, CypherFault } from './errors';
 import { compile, type Row } from './evaluate';
 import { PropertyGraph } from './graph';
-import { parseQuery } from './parse';
+import { parseQuery } from './parse/clauses';
 import { CDate, fromPlain, toJson, type Value } from './values';
 
 export { PropertyGraph } from './graph';

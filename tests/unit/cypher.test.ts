@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { loadGraph, queryGraph, KgError, type FactGraph } from '../../src';
 import { PropertyGraph, runSetup } from '../../src/query/cypher';
 import { ROOT } from '../helpers';
@@ -237,6 +237,33 @@ describe('errors name the problem and where it is', () => {
     }
     expect(error('RETURN noSuchFunction(1) AS x').code).toBe('CYPHER_SYNTAX');
     expect(error('CALL no.such.proc()').code).toBe('CYPHER_SYNTAX');
+  });
+
+  test('whatever Neo4j has and the engine lacks gives one message, that names it and says where it runs', () => {
+    for (const [q, what] of [
+      ['RETURN point({x: 1, y: 2}) AS p', 'the function point()'],
+      ['RETURN apoc.coll.sum([1]) AS s', 'the function apoc.coll.sum()'],
+      ['CALL dbms.listConfig()', 'the procedure dbms.listConfig'],
+      ['CALL { RETURN 1 AS x } IN TRANSACTIONS RETURN x', 'CALL { } IN TRANSACTIONS'],
+      ["LOAD CSV FROM 'file:///x.csv' AS line RETURN line", 'the LOAD clause'],
+      [
+        "CALL db.index.fulltext.queryRelationships('factgraph_quote', 'quote:[a TO c]') YIELD relationship RETURN relationship",
+        'a range query in a full-text search',
+      ],
+    ] as const) {
+      const e = error(q);
+      expect(e.code).toBe('CYPHER_UNSUPPORTED');
+      expect(e.message.startsWith(`${what} is not in the memory engine`)).toBe(true);
+      expect(e.message.endsWith('; run the query with --backend neo4j')).toBe(true);
+    }
+  });
+
+  test('CYPHER_UNSUPPORTED is made in one place, so the CLI need not add the hint', () => {
+    const dir = join(__dirname, '..', '..', 'src');
+    const makers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && readFileSync(join(dir, f), 'utf8').includes("'CYPHER_UNSUPPORTED'"))
+      .map((f) => f.split(sep).join('/'));
+    expect(makers).toEqual(['query/cypher/errors.ts']);
   });
 
   test('syntax errors and unknown variables are CYPHER_SYNTAX at line:col', () => {

@@ -1,7 +1,7 @@
 /** Expressions compiled into closures over a row: literals, variables, operators, comprehensions, calls. */
 import type { Expr } from './ast';
 import { conjuncts, patternVariables } from './ast-walk';
-import { CypherFault } from './errors';
+import { CypherFault, notInMemoryEngine } from './errors';
 import type { Compiler } from './evaluate';
 import { AGGREGATES } from './aggregates';
 import { checkedInt, typeError } from './function-args';
@@ -398,11 +398,7 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
   if (!fn) {
     // Dotted names are namespaced functions (date.truncate, apoc.*, ...): Neo4j's or its plugins'.
     if (name.includes('.') || NEO4J_ONLY_FUNCTIONS.has(name)) {
-      throw new CypherFault(
-        'CYPHER_UNSUPPORTED',
-        `the function ${e.name}() is not in the memory engine; run the query with --backend neo4j`,
-        at,
-      );
+      throw notInMemoryEngine(`the function ${e.name}()`, at);
     }
     throw syntax(`unknown function ${e.name}()`, at);
   }

@@ -8,7 +8,7 @@
  * expressions.ts, patterns.ts, procedures.ts, and here the clauses and whole queries.
  */
 import type { Clause, Projection, ProjectionItem, Query, SingleQuery, SortItem } from '../ast';
-import { CypherFault } from '../errors';
+import { CypherFault, notInMemoryEngine } from '../errors';
 import { syntax } from './lexer';
 import { ProcedureParser } from './procedures';
 
@@ -104,8 +104,7 @@ class ClauseParser extends ProcedureParser {
       this.expectOp('{');
       const query = this.union();
       this.expectOp('}');
-      if (this.isKw('IN'))
-        throw new CypherFault('CYPHER_UNSUPPORTED', 'CALL { } IN TRANSACTIONS', this.tok.at);
+      if (this.isKw('IN')) throw notInMemoryEngine('CALL { } IN TRANSACTIONS', this.tok.at);
       return { kind: 'call', at, imports, query };
     }
     if (word === 'CREATE' && this.allowCreate) {
@@ -116,7 +115,7 @@ class ClauseParser extends ProcedureParser {
       throw new CypherFault('CYPHER_WRITE', `${word} writes; the memory backend runs read-only queries`, at);
     }
     if (['LOAD', 'USE', 'SHOW', 'FINISH', 'INSERT', 'TERMINATE'].includes(word)) {
-      throw new CypherFault('CYPHER_UNSUPPORTED', `the ${word} clause is not supported`, at);
+      throw notInMemoryEngine(`the ${word} clause`, at);
     }
     return null;
   }

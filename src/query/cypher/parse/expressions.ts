@@ -13,7 +13,7 @@ import type {
   PatternPart,
   Query,
 } from '../ast';
-import { CypherFault } from '../errors';
+import { notInMemoryEngine } from '../errors';
 import { TokenCursor } from './cursor';
 import { type Token, syntax } from './lexer';
 
@@ -175,7 +175,7 @@ export abstract class ExpressionParser extends TokenCursor {
           continue;
         }
         if (!this.acceptKw('NULL')) {
-          throw new CypherFault('CYPHER_UNSUPPORTED', 'IS tests other than IS [NOT] NULL', this.tok.at);
+          throw notInMemoryEngine('an IS test other than IS [NOT] NULL and IS :: TYPE', this.tok.at);
         }
         left = { kind: 'isNull', at, arg: left, negated };
       } else break;
@@ -416,7 +416,7 @@ export abstract class ExpressionParser extends TokenCursor {
         return { kind: 'reduce', at, acc, init, variable, list, expr };
       }
       if (upper === 'SHORTESTPATH' || upper === 'ALLSHORTESTPATHS') {
-        throw new CypherFault('CYPHER_UNSUPPORTED', `${t.text} as an expression (use it in MATCH)`, at);
+        throw notInMemoryEngine(`${t.text} as an expression (use it in MATCH)`, at);
       }
       this.pos++;
       return this.call(at, t.text);

@@ -3,7 +3,7 @@
  * relationships, quantified path patterns, shortest paths.
  */
 import type { Expr, LabelExpr, NodePattern, PatternPart, RelPattern } from '../ast';
-import { CypherFault } from '../errors';
+import { notInMemoryEngine } from '../errors';
 import { ExpressionParser } from './expressions';
 import { syntax } from './lexer';
 
@@ -80,11 +80,7 @@ export abstract class PatternParser extends ExpressionParser {
           const free = (n: NodePattern | undefined) =>
             n && n.variable!.startsWith(' ') && n.labels.length === 0 && !n.labelExpr && !n.properties;
           if (inner.rels.length !== 1 || !rel || rel.length || !free(a) || !free(b)) {
-            throw new CypherFault(
-              'CYPHER_UNSUPPORTED',
-              'quantified path patterns other than (()-[r:TYPE]->()){m,n} are not in the memory engine; run the query with --backend neo4j',
-              groupAt,
-            );
+            throw notInMemoryEngine('a quantified path pattern other than (()-[r:TYPE]->()){m,n}', groupAt);
           }
           if (nodes.length === rels.length) nodes.push(anonymous());
           rels.push({ ...rel, length });
@@ -136,7 +132,7 @@ export abstract class PatternParser extends ExpressionParser {
       throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
     } else if (this.tok.type === 'param') properties = this.primary();
     if (this.isKw('WHERE')) {
-      throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a node pattern', this.tok.at);
+      throw notInMemoryEngine('WHERE inside a node pattern', this.tok.at);
     }
     this.expectOp(')');
     return {
@@ -241,7 +237,7 @@ export abstract class PatternParser extends ExpressionParser {
         throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
       } else if (this.tok.type === 'param') properties = this.primary();
       if (this.isKw('WHERE')) {
-        throw new CypherFault('CYPHER_UNSUPPORTED', 'WHERE inside a relationship pattern', this.tok.at);
+        throw notInMemoryEngine('WHERE inside a relationship pattern', this.tok.at);
       }
       this.expectOp(']');
     }

@@ -9,7 +9,6 @@
  */
 import type { Clause, Projection, ProjectionItem, Query, SingleQuery, SortItem } from '../ast';
 import { CypherFault, notInMemoryEngine } from '../errors';
-import { syntax } from './lexer';
 import { ProcedureParser } from './procedures';
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
@@ -59,8 +58,9 @@ class ClauseParser extends ProcedureParser {
     if (word === 'MATCH' || (word === 'OPTIONAL' && this.isKw('MATCH', this.peek()))) {
       const optional = word === 'OPTIONAL';
       this.pos += optional ? 2 : 1;
+      const from = this.inlineWhere.length;
       const patterns = this.patterns();
-      const where = this.acceptKw('WHERE') ? this.expr() : null;
+      const where = this.withInlineWhere(from, this.acceptKw('WHERE') ? this.expr() : null);
       return { kind: 'match', at, optional, patterns, where };
     }
     if (word === 'UNWIND') {
@@ -81,8 +81,7 @@ class ClauseParser extends ProcedureParser {
     }
     if (word === 'OPTIONAL' && this.isKw('CALL', this.peek())) {
       this.pos++;
-      const call = this.clause();
-      if (call?.kind !== 'procedure') throw syntax('OPTIONAL CALL { } is not supported yet', at);
+      const call = this.clause() as Extract<Clause, { kind: 'call' | 'procedure' }>;
       return { ...call, at, optional: true };
     }
     if (word === 'CALL' && (this.peek().type === 'ident' || this.peek().type === 'qident')) {
@@ -105,7 +104,7 @@ class ClauseParser extends ProcedureParser {
       const query = this.union();
       this.expectOp('}');
       if (this.isKw('IN')) throw notInMemoryEngine('CALL { } IN TRANSACTIONS', this.tok.at);
-      return { kind: 'call', at, imports, query };
+      return { kind: 'call', at, imports, query, optional: false };
     }
     if (word === 'CREATE' && this.allowCreate) {
       this.pos++;

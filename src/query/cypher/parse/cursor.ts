@@ -1,4 +1,5 @@
 /** The parser's position in the tokens, and the small steps every part of the grammar takes. */
+import type { Expr } from '../ast';
 import { CypherFault } from '../errors';
 import { type Token, syntax, tokenize } from './lexer';
 
@@ -6,6 +7,8 @@ export abstract class TokenCursor {
   protected readonly tokens: Token[];
   protected pos = 0;
   protected anonymous = 0;
+  /** `WHERE` inside node and relationship patterns, until the clause holding them takes them. */
+  protected inlineWhere: Expr[] = [];
 
   constructor(
     protected readonly text: string,
@@ -74,12 +77,14 @@ export abstract class TokenCursor {
   protected attempt<T>(parse: () => T): T | null {
     const saved = this.pos;
     const anonymous = this.anonymous;
+    const inline = this.inlineWhere.length;
     try {
       return parse();
     } catch (e) {
       if (!(e instanceof CypherFault) || e.code !== 'CYPHER_SYNTAX') throw e;
       this.pos = saved;
       this.anonymous = anonymous;
+      this.inlineWhere.length = inline;
       return null;
     }
   }

@@ -56,6 +56,7 @@ export abstract class ExpressionParser extends TokenCursor {
   protected abstract patternElement(at: number, pathVariable: string | null): PatternPart;
   protected abstract labels(): { labels: string[]; expr: LabelExpr | null };
   protected abstract union(): Query;
+  protected abstract withInlineWhere(from: number, where: Expr | null): Expr | null;
 
   expr(): Expr {
     return this.binaryLevel(0);
@@ -337,8 +338,14 @@ export abstract class ExpressionParser extends TokenCursor {
       case 'op':
         if (t.text === '(') {
           const saved = this.pos;
+          const from = this.inlineWhere.length;
           const pattern = this.attempt(() => this.patternElement(at, null));
-          if (pattern && pattern.rels.length > 0) return { kind: 'pattern', at, pattern };
+          if (pattern && pattern.rels.length > 0) {
+            if (this.inlineWhere.length > from)
+              throw notInMemoryEngine('WHERE inside a pattern predicate (EXISTS { } has it)', at);
+            return { kind: 'pattern', at, pattern };
+          }
+          this.inlineWhere.length = from;
           this.pos = saved + 1;
           const inner = this.expr();
           this.expectOp(')');
@@ -371,8 +378,9 @@ export abstract class ExpressionParser extends TokenCursor {
       const clauseStart = ['MATCH', 'OPTIONAL', 'WITH', 'UNWIND', 'CALL', 'RETURN'].some((w) => this.isKw(w));
       if (upper !== 'COLLECT' && !clauseStart) {
         // EXISTS { (a)-->(b) WHERE ... }: a pattern, not a query.
+        const from = this.inlineWhere.length;
         const patterns = this.patterns();
-        const where = this.acceptKw('WHERE') ? this.expr() : null;
+        const where = this.withInlineWhere(from, this.acceptKw('WHERE') ? this.expr() : null);
         query = {
           at,
           parts: [{ at, clauses: [{ kind: 'match', at, optional: false, patterns, where }] }],
@@ -496,9 +504,10 @@ export abstract class ExpressionParser extends TokenCursor {
           pathVariable = this.name();
           this.pos++;
         }
+        const from = this.inlineWhere.length;
         const pattern = this.patternElement(start, pathVariable);
         if (pattern.rels.length === 0) this.fail('a relationship');
-        const where = this.acceptKw('WHERE') ? this.expr() : null;
+        const where = this.withInlineWhere(from, this.acceptKw('WHERE') ? this.expr() : null);
         this.expectOp('|');
         const map = this.expr();
         this.expectOp(']');

@@ -31,12 +31,32 @@ export abstract class PatternParser extends ExpressionParser {
     return parts;
   }
 
+  /**
+   * The WHERE of a clause or subquery with the `WHERE`s written inside its patterns since `from`
+   * (`(n:A WHERE n.x > 1)`), which filter the same rows.
+   */
+  protected withInlineWhere(from: number, where: Expr | null): Expr | null {
+    return this.inlineWhere
+      .splice(from)
+      .reduce<Expr | null>(
+        (acc, e) => (acc ? { kind: 'binary', at: e.at, op: 'and', left: acc, right: e } : e),
+        where,
+      );
+  }
+
   protected patternPart(): PatternPart {
     const at = this.tok.at;
     let pathVariable: string | null = null;
     if ((this.tok.type === 'ident' || this.tok.type === 'qident') && this.isOp('=', this.peek())) {
       pathVariable = this.name();
       this.pos++;
+    }
+    const selector = this.pathSelector();
+    if (selector) {
+      const inner = this.patternElement(this.tok.at, pathVariable);
+      if (inner.rels.length !== 1)
+        throw notInMemoryEngine('a path selector over a pattern of more than one relationship', at);
+      return { ...inner, at, shortest: selector };
     }
     if (this.isKw('SHORTESTPATH') || this.isKw('ALLSHORTESTPATHS')) {
       const shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
@@ -102,20 +122,53 @@ export abstract class PatternParser extends ExpressionParser {
     return { at, pathVariable, shortest: null, nodes, rels };
   }
 
+  /**
+   * Neo4j 5's path selectors: `ANY SHORTEST`, `SHORTEST 1`, `ANY` (one shortest path a pair of ends),
+   * `ALL SHORTEST`, `SHORTEST 1 GROUPS` (all of the least length); `PATH` or `PATHS` may follow.
+   */
+  private pathSelector(): PatternPart['shortest'] {
+    if (this.tok.type !== 'ident') return null;
+    const at = this.tok.at;
+    let selector: PatternPart['shortest'];
+    let k = 1;
+    if (this.acceptKw('ALL')) {
+      this.expectKw('SHORTEST');
+      selector = 'all';
+    } else if (this.acceptKw('ANY')) {
+      this.acceptKw('SHORTEST');
+      k = this.count() ?? 1;
+      selector = 'shortest';
+    } else if (this.acceptKw('SHORTEST')) {
+      k = this.count() ?? 1;
+      selector = 'shortest';
+    } else return null;
+    if (!this.acceptKw('PATHS')) this.acceptKw('PATH');
+    if (this.acceptKw('GROUPS') || this.acceptKw('GROUP')) {
+      if (selector === 'all') this.fail("'('");
+      selector = 'all';
+    }
+    if (k !== 1) throw notInMemoryEngine(`a path selector for ${k} paths or groups`, at);
+    return selector;
+  }
+
+  /** An integer literal, as a number; null when there is none. */
+  private count(): number | null {
+    const t = this.tok;
+    if (t.type !== 'int') return null;
+    this.pos++;
+    return Number(t.text);
+  }
+
   /** A path pattern quantifier: `{m,n}`, `{m,}`, `{,n}`, `{n}`, `+` or `*`; null when there is none. */
   protected quantifier(): RelPattern['length'] {
     if (this.acceptOp('+')) return { min: 1, max: null };
     if (this.acceptOp('*')) return { min: 0, max: null };
     if (!(this.isOp('{') && (this.peek().type === 'int' || this.isOp(',', this.peek())))) return null;
     this.pos++;
-    const int = (): number | null => {
-      if (this.tok.type !== 'int') return null;
-      return Number(this.tokens[this.pos++]!.text);
-    };
-    const min = int();
+    const min = this.count();
     if (this.acceptOp('}')) return { min: min!, max: min };
     this.expectOp(',');
-    const max = int();
+    const max = this.count();
     this.expectOp('}');
     return { min: min ?? 0, max };
   }
@@ -131,9 +184,7 @@ export abstract class PatternParser extends ExpressionParser {
     else if (this.tok.type === 'param' && !this.allowCreate) {
       throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
     } else if (this.tok.type === 'param') properties = this.primary();
-    if (this.isKw('WHERE')) {
-      throw notInMemoryEngine('WHERE inside a node pattern', this.tok.at);
-    }
+    if (this.acceptKw('WHERE')) this.inlineWhere.push(this.expr());
     this.expectOp(')');
     return {
       at,
@@ -216,16 +267,10 @@ export abstract class PatternParser extends ExpressionParser {
       if (this.acceptOp('*')) {
         let min = 1;
         let max: number | null = null;
-        const int = () => {
-          const t = this.tok;
-          if (t.type !== 'int') return null;
-          this.pos++;
-          return Number(t.text);
-        };
-        const first = int();
+        const first = this.count();
         if (this.acceptOp('..')) {
           if (first !== null) min = first;
-          max = int();
+          max = this.count();
         } else if (first !== null) {
           min = first;
           max = first;
@@ -236,9 +281,7 @@ export abstract class PatternParser extends ExpressionParser {
       else if (this.tok.type === 'param' && !this.allowCreate) {
         throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
       } else if (this.tok.type === 'param') properties = this.primary();
-      if (this.isKw('WHERE')) {
-        throw notInMemoryEngine('WHERE inside a relationship pattern', this.tok.at);
-      }
+      if (this.acceptKw('WHERE')) this.inlineWhere.push(this.expr());
       this.expectOp(']');
     }
     let right = false;

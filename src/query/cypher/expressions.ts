@@ -1,6 +1,6 @@
 /** Expressions compiled into closures over a row: literals, variables, operators, comprehensions, calls. */
 import type { Expr } from './ast';
-import { conjuncts, patternVariables } from './ast-walk';
+import { conjuncts, containsAggregate, patternVariables } from './ast-walk';
 import { CypherFault, notInMemoryEngine } from './errors';
 import type { Compiler } from './evaluate';
 import { AGGREGATES } from './aggregates';
@@ -209,6 +209,8 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
       };
     }
     case 'listComprehension': {
+      if ((e.where && containsAggregate(e.where)) || (e.map && containsAggregate(e.map)))
+        throw syntax('an aggregation cannot be inside a list comprehension', at);
       const list = compiler.expr(e.list, scope);
       const inner = scope.with(e.variable, elementType(e.list, scope));
       const slot = inner.slot(e.variable)!;
@@ -392,6 +394,8 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
   }
   if (name === 'size' && e.args[0]?.kind === 'pattern')
     throw syntax('size() of a pattern is not Cypher 5: count the matches with COUNT { pattern }', at);
+  if (name === 'length' && e.args[0] && ['node', 'rel'].includes(staticType(e.args[0], scope)))
+    throw syntax('length() takes a path, not a node or relationship', at);
   if (name === 'size' && e.args[0] && staticType(e.args[0], scope) === 'path')
     throw syntax('size() takes a string or a list, not a path: length(path) counts its relationships', at);
   const fn = FUNCTIONS.get(name);

@@ -9,6 +9,7 @@
  */
 import type { Clause, Projection, ProjectionItem, Query, SingleQuery, SortItem } from '../ast';
 import { CypherFault, notInMemoryEngine } from '../errors';
+import { syntax } from './lexer';
 import { ProcedureParser } from './procedures';
 
 const WRITE_CLAUSES = new Set(['CREATE', 'MERGE', 'SET', 'DELETE', 'DETACH', 'REMOVE', 'FOREACH']);
@@ -31,7 +32,10 @@ class ClauseParser extends ProcedureParser {
     const parts = [this.singleQuery()];
     const unionAll: boolean[] = [];
     while (this.acceptKw('UNION')) {
+      const unionAt = this.tok.at;
       unionAll.push(this.acceptKw('ALL'));
+      if (unionAll.some((a) => a !== unionAll[0]))
+        throw syntax('UNION and UNION ALL cannot be mixed in one query', unionAt);
       parts.push(this.singleQuery());
     }
     return { at, parts, unionAll };

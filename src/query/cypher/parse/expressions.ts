@@ -267,7 +267,7 @@ export abstract class ExpressionParser extends TokenCursor {
         }
         this.expectOp(']');
         target = { kind: 'index', at, target, index };
-      } else if (this.isOp(':') && target.kind !== 'literal') {
+      } else if (this.isOp(':') && !this.isOp(':', this.peek()) && target.kind !== 'literal') {
         const { labels, expr } = this.labels();
         target = { kind: 'hasLabels', at, target, labels, ...(expr ? { expr } : {}) };
       } else if (this.isOp('{') && target.kind === 'var') {

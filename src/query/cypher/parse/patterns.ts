@@ -276,6 +276,8 @@ export abstract class PatternParser extends ExpressionParser {
           max = first;
         }
         length = { min, max };
+        if (typeExpr)
+          throw syntax('variable length relationships must not use relationship type expressions', at);
       }
       if (this.isOp('{')) properties = this.mapLiteral();
       else if (this.tok.type === 'param' && !this.allowCreate) {

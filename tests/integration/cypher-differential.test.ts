@@ -12,7 +12,7 @@ import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import type { FactGraph } from '../../src/backends/memory/build-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
-import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
+import { parseParams, queryNeo4j } from '../../src/query/query';
 import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
 import { comparable, generatedGraph, random } from '../cypher-compare';
 import { BASE, FIXTURES, ROOT } from '../helpers';

@@ -374,6 +374,14 @@ export function compileBinary(compiler: Compiler, e: Extract<Expr, { kind: 'bina
   }
 }
 
+/** What the functions of graph elements take: a known argument of another type is refused before running. */
+const ARGUMENT_TYPES = new Map<string, VarType[]>([
+  ['labels', ['node']],
+  ['type', ['rel']],
+  ['properties', ['node', 'rel', 'MAP']],
+  ['length', ['path', 'STRING', 'LIST']],
+]);
+
 export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' }>, scope: Scope): Fn {
   const name = e.name.toLowerCase();
   const at = e.at;
@@ -394,8 +402,8 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
   }
   if (name === 'size' && e.args[0]?.kind === 'pattern')
     throw syntax('size() of a pattern is not Cypher 5: count the matches with COUNT { pattern }', at);
-  if (name === 'length' && e.args[0] && ['node', 'rel'].includes(staticType(e.args[0], scope)))
-    throw syntax('length() takes a path, not a node or relationship', at);
+  const argTypes = ARGUMENT_TYPES.get(name);
+  if (argTypes && e.args[0]) checkOperand(e.args[0], scope, argTypes, `${name}()`);
   if (name === 'size' && e.args[0] && staticType(e.args[0], scope) === 'path')
     throw syntax('size() takes a string or a list, not a path: length(path) counts its relationships', at);
   const fn = FUNCTIONS.get(name);

@@ -1,7 +1,13 @@
 /** Comparing Cypher results of the memory engine and Neo4j, and seeded query generation, for the differential tests. */
+import { join } from 'node:path';
+import { loadGraph } from '../src';
+import type { Neo4jConfig } from '../src/backends/neo4j/connection';
+import { loadIntoNeo4j } from '../src/backends/neo4j/load';
 import type { Json } from '../src/backends/neo4j/values';
+import { propertyGraph, type PropertyGraph } from '../src/query/cypher';
 import type { QueryResult } from '../src/query/query';
-import { seededRandom } from './helpers';
+import { ROOT, seededRandom } from './helpers';
+import { resetNeo4j } from './neo4j-helpers';
 
 /** A seeded generator, so every run generates the same queries. */
 export function random(seed: number) {
@@ -64,4 +70,12 @@ export function generatedGraph(seed: number): string {
     return `(n${a})-[:${type} {w: ${r.int(10)}${r.int(3) === 0 ? `, note: 'n${r.int(3)}'` : ''}}]->(n${b})`;
   });
   return `CREATE ${nodes.join(',\n')}\nCREATE ${rels.join(',\n')}`;
+}
+
+/** The article graph (graph-data/) loaded into an emptied test Neo4j, and as the memory engine sees it. */
+export async function articleGraphOnBoth(config: Neo4jConfig): Promise<PropertyGraph> {
+  await resetNeo4j(config);
+  const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
+  await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
+  return propertyGraph(graph, 'graph-data');
 }

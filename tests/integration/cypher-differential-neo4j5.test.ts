@@ -6,15 +6,12 @@
  * generated graph. All run in one Neo4j session; every query must give the same rows on both backends,
  * or be refused by both. The mismatches are listed together, so one run shows them all.
  */
-import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
-import { loadGraph, KgError } from '../../src';
-import { loadIntoNeo4j } from '../../src/backends/neo4j/load';
+import { KgError } from '../../src';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { runInTransaction, type QueryResult } from '../../src/query/query';
-import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
-import { comparable, generatedGraph, random } from '../cypher-compare';
-import { ROOT } from '../helpers';
+import { PropertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
+import { articleGraphOnBoth, comparable, generatedGraph, random } from '../cypher-compare';
 import { resetNeo4j, testNeo4j } from '../neo4j-helpers';
 
 interface Case {
@@ -313,10 +310,7 @@ describe('the article graph', () => {
 
   beforeAll(async () => {
     config = testNeo4j();
-    await resetNeo4j(config);
-    const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
-    await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
-    memory = propertyGraph(graph, 'graph-data');
+    memory = await articleGraphOnBoth(config);
   });
 
   test(`${HAND.length} hand-written Neo4j 5 queries: the same rows, or refused by both`, async () => {

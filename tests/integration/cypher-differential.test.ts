@@ -14,7 +14,7 @@ import { canonicalFromGraph } from '../../src/load/canonical';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
 import { parseParams, queryNeo4j } from '../../src/query/query';
 import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
-import { comparable, generatedGraph, random } from '../cypher-compare';
+import { articleGraphOnBoth, comparable, generatedGraph, random } from '../cypher-compare';
 import { BASE, FIXTURES, ROOT } from '../helpers';
 import { resetNeo4j, testNeo4j } from '../neo4j-helpers';
 
@@ -251,10 +251,7 @@ describe('the article graph', () => {
 
   beforeAll(async () => {
     config = testNeo4j();
-    await resetNeo4j(config);
-    const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
-    await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
-    memory = propertyGraph(graph, 'graph-data');
+    memory = await articleGraphOnBoth(config);
   });
 
   const files = readdirSync(QUERIES)

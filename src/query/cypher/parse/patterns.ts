@@ -179,12 +179,7 @@ export abstract class PatternParser extends ExpressionParser {
     let variable: string | null = null;
     if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
     const { labels, expr: labelExpr } = this.labels();
-    let properties: Expr | null = null;
-    if (this.isOp('{')) properties = this.mapLiteral();
-    else if (this.tok.type === 'param' && !this.allowCreate) {
-      throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
-    } else if (this.tok.type === 'param') properties = this.primary();
-    if (this.acceptKw('WHERE')) this.inlineWhere.push(this.expr());
+    const properties = this.elementFilters();
     this.expectOp(')');
     return {
       at,
@@ -245,6 +240,17 @@ export abstract class PatternParser extends ExpressionParser {
     return { kind: 'name', name: this.name('a label') };
   }
 
+  /** A node's or relationship's property map (a parameter only when building test graphs), and its WHERE. */
+  private elementFilters(): Expr | null {
+    let properties: Expr | null = null;
+    if (this.isOp('{')) properties = this.mapLiteral();
+    else if (this.tok.type === 'param' && !this.allowCreate) {
+      throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
+    } else if (this.tok.type === 'param') properties = this.primary();
+    if (this.acceptKw('WHERE')) this.inlineWhere.push(this.expr());
+    return properties;
+  }
+
   protected relPattern(): RelPattern {
     const at = this.tok.at;
     let left = false;
@@ -279,11 +285,7 @@ export abstract class PatternParser extends ExpressionParser {
         if (typeExpr)
           throw syntax('variable length relationships must not use relationship type expressions', at);
       }
-      if (this.isOp('{')) properties = this.mapLiteral();
-      else if (this.tok.type === 'param' && !this.allowCreate) {
-        throw syntax('a parameter cannot stand for the properties of a pattern to match', this.tok.at);
-      } else if (this.tok.type === 'param') properties = this.primary();
-      if (this.acceptKw('WHERE')) this.inlineWhere.push(this.expr());
+      properties = this.elementFilters();
       this.expectOp(']');
     }
     let right = false;

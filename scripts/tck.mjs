@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { PropertyGraph, runSetup, queryValues } = require(join(ROOT, 'dist/query/cypher/index.js'));
-const { CPath, isNode, isRel } = require(join(ROOT, 'dist/query/cypher/values.js'));
+const { CPath, isNode, isRel, isTemporal } = require(join(ROOT, 'dist/query/cypher/values.js'));
 
 /** Every feature folder of the TCK (features/<group>/<feature>), sorted. */
 export function allFeatures(tck) {
@@ -361,6 +361,7 @@ function valueText(v, unordered) {
     const items = v.map(r);
     return `[${(unordered ? items.sort() : items).join(', ')}]`;
   }
+  if (isTemporal(v)) return JSON.stringify(temporalText(v));
   const props = (m) => propsText(Object.fromEntries(m), r);
   if (v instanceof Map) return `{${props(v)}}`;
   if (v instanceof CPath) {
@@ -378,6 +379,19 @@ function valueText(v, unordered) {
       .join('')}${props(v.properties)})`;
   if (isRel(v)) return `[:${v.type}${props(v.properties)}]`;
   return String(v);
+}
+
+/**
+ * The TCK writes temporal values as Java's toString() prints them ('12:00', where Neo4j's toString()
+ * gives '12:00:00'): the js-joda value inside the engine's, which prints the same way; durations as
+ * the engine prints them.
+ */
+function temporalText(v) {
+  if (v.date) return v.date.toString();
+  if (v.offset) return v.time.toString() + v.offset.id();
+  if (v.time) return v.time.toString();
+  if (v.dateTime) return v.dateTime.toString();
+  return v.toString();
 }
 
 /** A parsed literal as an engine value, for parameters. */

@@ -1,5 +1,6 @@
 import { join, relative } from 'node:path';
-import { validate, type KgError } from '../src';
+import { KgError, queryGraph, validate, type FactGraph } from '../src';
+import type { PropertyGraph } from '../src/query/cypher';
 
 export const ROOT = join(__dirname, '..');
 export const FIXTURES = join(__dirname, 'fixtures');
@@ -37,4 +38,15 @@ export function seededRandom(seed: number): () => number {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The KgError a memory-engine query fails with (a query that answers fails the test). */
+export function queryError(g: PropertyGraph | FactGraph, q: string): KgError {
+  try {
+    queryGraph(g, q);
+  } catch (e) {
+    if (e instanceof KgError) return e;
+    throw e;
+  }
+  throw new Error(`no error from ${q}`);
 }

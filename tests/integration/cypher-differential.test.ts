@@ -215,6 +215,9 @@ const NEO4J5_QUERIES = [
   "MATCH (n:Person) RETURN lower(n.name) AS l, upper(n.name) AS u, char_length(n.name) AS c, btrim('  ' + n.name + ' ') AS b, normalize(n.name) AS nf, normalize(n.name, NFKD) = n.name AS d",
   'MATCH (n:Entity) RETURN n.id AS id, isEmpty(n.name) AS e, toStringOrNull(n.aliases) AS s, toIntegerOrNull(n.name) AS i, valueType(n.name) AS t, valueType(n.aliases) AS ta',
   'MATCH (d:Document) RETURN valueType(d) AS t, valueType(d.date) AS dt',
+  // The data's dates are DATEs on both backends: components, truncation, comparison with other instants.
+  "MATCH (d:Document) RETURN d.id AS id, d.date.week AS week, d.date.dayOfWeek AS dow, d.date.quarter AS q, date.truncate('month', d.date) AS month, datetime({date: d.date, timezone: 'Europe/Oslo'}) AS start, toString(d.date) AS text",
+  "MATCH ()-[r]->() WHERE r.dateFrom IS NOT NULL RETURN r.id AS id, r.dateFrom.ordinalDay AS day, r.dateFrom < date('2025-08-20') AS early, localdatetime({date: r.dateFrom}) AS at ORDER BY r.dateFrom, id",
   'MATCH ()-[r:SUBJECT]->() RETURN valueType(r) AS t LIMIT 1',
   // Shortest paths with their ends given inline, the textbook form.
   "MATCH p = shortestPath((a:Entity {id: 'person:vladimir-putin'})-[*]-(b:Entity {id: 'person:donald-trump'})) RETURN length(p) AS len",

@@ -149,7 +149,7 @@ test('Neo4j values come out in the documented JSON shapes', () => {
     dt: '2025-08-21T10:00:00Z',
     dur: 'P1D',
     zero: 'PT0S',
-    mixed: 'P1Y2M2DT90.5S',
+    mixed: 'P1Y2M2DT1M30.5S',
     pt: { srid: 7203, x: 1, y: 2 },
     r: {
       type: 'PROPOSES',

@@ -1,5 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { DATE_PROPERTIES, type RecordType } from '../../model/edtf';
+import { CDuration } from '../../query/cypher/temporal/duration';
+import { fromDriverTemporal } from './temporal';
 
 /** JSON as results are printed: what Neo4j values become. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -22,7 +24,8 @@ export function toNeo4jProperty(key: string, value: unknown, record: RecordType)
 /**
  * A Neo4j value as JSON, in one documented shape:
  * - integers as numbers when safe (|n| < 2^53), else as decimal strings;
- * - dates, times, datetimes and durations as ISO 8601 strings; points as { srid, x, y[, z] };
+ * - dates, times, datetimes and durations as ISO 8601 strings, as Neo4j's toString() prints them;
+ *   points as { srid, x, y[, z] };
  * - a node as { elementId, labels, properties };
  * - a relationship as { elementId, type, startNodeElementId, endNodeElementId, properties };
  * - a path as { nodes: [node...], relationships: [relationship...] }, in path order.
@@ -41,7 +44,7 @@ export function toJson(value: unknown): Json {
     neo4j.isTime(value) ||
     neo4j.isLocalTime(value)
   ) {
-    return value.toString();
+    return (fromDriverTemporal(value) ?? value).toString();
   }
   if (neo4j.isDuration(value)) return isoDuration(value);
   if (neo4j.isPoint(value)) {
@@ -78,19 +81,8 @@ export function toJson(value: unknown): Json {
   return String(value);
 }
 
-/** A Neo4j duration as ISO 8601 (`P1Y2M3DT4.5S`); the driver's own toString gives forms like `P1DT`. */
+/** A Neo4j duration as Neo4j prints it (`P1Y2M3DT4.5S`, `PT-1.5S`); the driver's own toString differs (`P1DT`). */
 function isoDuration(d: { months: unknown; days: unknown; seconds: unknown; nanoseconds: unknown }): string {
-  const n = (v: unknown) => neo4j.integer.toNumber(v as number);
-  const months = n(d.months);
-  const seconds = n(d.seconds) + n(d.nanoseconds) / 1e9;
-  const date = [
-    [Math.trunc(months / 12), 'Y'],
-    [months % 12, 'M'],
-    [n(d.days), 'D'],
-  ]
-    .filter(([v]) => v !== 0)
-    .map(([v, unit]) => `${v}${unit}`)
-    .join('');
-  const time = seconds === 0 ? '' : `T${Number(seconds.toFixed(9))}S`;
-  return `P${date}${time}` === 'P' ? 'PT0S' : `P${date}${time}`;
+  const n = (v: unknown) => BigInt(String(v));
+  return CDuration.of(n(d.months), n(d.days), n(d.seconds), n(d.nanoseconds), 0).toString();
 }

@@ -1,6 +1,6 @@
 import { CypherFault } from './errors';
 import { checkedInt, typeError } from './function-args';
-import { orderCompare, typeName, type Value } from './values';
+import { CDuration, orderCompare, typeName, type Value } from './values';
 
 /** The aggregating functions: each folds the values of a group into one. */
 export interface Aggregator {
@@ -98,9 +98,13 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
       let int = 0n;
       let float = 0;
       let isFloat = false;
+      let sawNumber = false;
+      const durations = durationTotal('sum', at);
       return {
         add: (v) => {
           if (v === null) return;
+          if (durations.add(v, sawNumber)) return;
+          sawNumber = true;
           if (typeof v === 'bigint') {
             const x = Number(v);
             if (Number.isSafeInteger(x) && Number.isSafeInteger(small + x)) small += x;
@@ -110,23 +114,26 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
             float += v;
           } else throw typeError(`sum() expects numbers, not a ${typeName(v)}`, at);
         },
-        result: () => (isFloat ? float + Number(int) + small : checkedInt(int + BigInt(small), at)),
+        result: () =>
+          durations.total ?? (isFloat ? float + Number(int) + small : checkedInt(int + BigInt(small), at)),
       };
     }
     case 'avg': {
       // A running mean, as Neo4j computes it: the same rounding, and no overflow on large sums.
       let mean = 0;
       let n = 0;
+      const durations = durationTotal('avg', at);
       return {
         add: (v) => {
           if (v === null) return;
+          if (durations.add(v, n > 0)) return;
           if (typeof v !== 'bigint' && typeof v !== 'number') {
             throw typeError(`avg() expects numbers, not a ${typeName(v)}`, at);
           }
           n++;
           mean += (Number(v) - mean) / n;
         },
-        result: () => (n === 0 ? null : mean),
+        result: () => durations.total?.dividedBy(BigInt(durations.count), at) ?? (n === 0 ? null : mean),
       };
     }
     case 'min':
@@ -147,4 +154,23 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
     }
   }
   throw new CypherFault('CYPHER_SYNTAX', `unknown aggregate ${name}()`, at);
+}
+
+/** sum() and avg() of durations, added exactly; mixed with numbers they are refused, as in Neo4j. */
+function durationTotal(name: string, at: number) {
+  const state = {
+    total: null as CDuration | null,
+    count: 0,
+    /** Takes `v` if it is a duration (true); `hadNumbers` says numbers came before it. */
+    add(v: Value, hadNumbers: boolean): boolean {
+      const isDuration = v instanceof CDuration;
+      if (isDuration ? hadNumbers : state.total !== null)
+        throw typeError(`${name}() cannot mix numbers and durations`, at);
+      if (!isDuration) return false;
+      state.total = state.total ? state.total.plus(v, at) : v;
+      state.count++;
+      return true;
+    },
+  };
+  return state;
 }

@@ -20,7 +20,7 @@ import {
   type Scope,
   type VarType,
 } from './scope';
-import { compare, equals, isNode, isRel, typeName, type CNode, type Value } from './values';
+import { CDuration, compare, equals, isNode, isRel, typeName, type CNode, type Value } from './values';
 
 export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
   const at = e.at;
@@ -172,6 +172,8 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
         }
         const c = compare(a, b);
         if (c === null) return null;
+        // Two durations are never less or greater, not even when equal (Neo4j).
+        if (c === 0 && (op === '<' || op === '>') && a instanceof CDuration) return null;
         return op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
       };
       if (ops.length === 1) {

@@ -1,6 +1,6 @@
 /** What every function family shares: argument checks, integer overflow, and how values print as text. */
 import { CypherFault } from './errors';
-import { CDate, typeName, isNode, isRel, type CNode, type CRel, type Value } from './values';
+import { isTemporal, typeName, isNode, isRel, type CNode, type CRel, type Value } from './values';
 
 export type CypherFunction = (args: Value[], at: number) => Value;
 
@@ -44,7 +44,7 @@ export function toText(v: Value, at: number): string | null {
     case 'boolean':
       return v ? 'true' : 'false';
   }
-  if (v instanceof CDate) return v.toString();
+  if (isTemporal(v)) return v.toString();
   throw typeError(`toString() cannot convert a ${typeName(v)}`, at);
 }
 

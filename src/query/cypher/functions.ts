@@ -1,6 +1,6 @@
 /**
  * The functions by name (lower case): graph, list and number functions here, the other families in
- * their own files (string-functions.ts, temporal-functions.ts), the aggregates in aggregates.ts.
+ * their own files (string-functions.ts, temporal/functions.ts), the aggregates in aggregates.ts.
  */
 import { randomUUID } from 'node:crypto';
 import { CypherFault } from './errors';
@@ -22,7 +22,9 @@ import {
   type CypherFunction,
 } from './function-args';
 import { STRING_FUNCTIONS } from './string-functions';
-import { CDate, CPath, equals, isNode, isRel, typeName, type Value } from './values';
+import { DURATION_FUNCTIONS } from './temporal/duration-functions';
+import { TEMPORAL_FUNCTIONS } from './temporal/functions';
+import { CPath, equals, isNode, isRel, typeName, type Value } from './values';
 
 function substring(args: Value[], at: number): Value {
   arity('substring', args, 2, 3, at);
@@ -67,6 +69,8 @@ function round(args: Value[], at: number): Value {
 
 export const FUNCTIONS = new Map<string, CypherFunction>([
   ...STRING_FUNCTIONS,
+  ...TEMPORAL_FUNCTIONS,
+  ...DURATION_FUNCTIONS,
   unary('labels', (v, at) => {
     if (!isNode(v)) throw typeError(`labels() expects a node, not a ${typeName(v)}`, at);
     return [...v.labels];
@@ -171,11 +175,6 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
   }),
   unary('log', (v, at) => Math.log(num('log', v, at))),
   unary('log10', (v, at) => Math.log10(num('log10', v, at))),
-  unary('date', (v, at) => {
-    const d = typeof v === 'string' ? CDate.parse(v) : v instanceof CDate ? v : null;
-    if (!d) throw typeError(`date() cannot make a date of ${JSON.stringify(toText(v, at))}`, at);
-    return d;
-  }),
   ['round', round],
   ['substring', substring],
   ['range', range],
@@ -274,12 +273,6 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
  * (Neo4j would answer it), not with the CYPHER_SYNTAX of a function that does not exist.
  */
 export const NEO4J_ONLY_FUNCTIONS = new Set([
-  'datetime',
-  'localdatetime',
-  'time',
-  'localtime',
-  'duration',
-  'timestamp',
   'point',
   'distance',
   'file',

@@ -7,13 +7,14 @@ import { cypherError, CypherFault } from './errors';
 import { compile, type Row } from './evaluate';
 import { PropertyGraph } from './graph';
 import { parseQuery } from './parse/clauses';
-import { CDate, fromPlain, toJson, type Value } from './values';
+import { dataDate } from './temporal/parse';
+import { fromPlain, toJson, type Value } from './values';
 
 export { PropertyGraph } from './graph';
 
 /** An attribute as the memory engine stores it: as toNeo4jProperty stores it in Neo4j (dates typed). */
 function toCypherProperty(key: string, value: unknown, record: RecordType): Value {
-  if (typeof value === 'string' && DATE_PROPERTIES[record].has(key)) return CDate.parse(value) ?? value;
+  if (typeof value === 'string' && DATE_PROPERTIES[record].has(key)) return dataDate(value) ?? value;
   return fromPlain(value);
 }
 

@@ -1,7 +1,9 @@
 /** The operators on values: arithmetic, string predicates, IN, =~ (Java's regex), property and index access, slices. */
 import { CypherFault } from './errors';
 import { checkedInt, toText, typeError } from './function-args';
-import { CDate, equals, isNode, isRel, typeName, type Value } from './values';
+import { temporalArithmetic } from './temporal/arithmetic';
+import { temporalProperty } from './temporal/components';
+import { equals, isNode, isRel, isTemporal, typeName, type Value } from './values';
 
 export function arithmetic(op: string, a: Value, b: Value, at: number): Value {
   if (a === null || b === null) return null;
@@ -23,6 +25,7 @@ export function arithmetic(op: string, a: Value, b: Value, at: number): Value {
       throw typeError(`cannot add a ${typeName(a)} and a ${typeName(b)}`, at);
     }
   }
+  if (isTemporal(a) || isTemporal(b)) return temporalArithmetic(op, a, b, at);
   const ta = typeof a;
   const tb = typeof b;
   if ((ta !== 'bigint' && ta !== 'number') || (tb !== 'bigint' && tb !== 'number')) {
@@ -164,11 +167,7 @@ export function property(target: Value, key: string, at: number): Value {
   if (target === null) return null;
   if (target instanceof Map) return target.get(key) ?? null;
   if (isNode(target) || isRel(target)) return target.properties.get(key) ?? null;
-  if (target instanceof CDate) {
-    if (key === 'year') return BigInt(target.year);
-    if (key === 'month') return BigInt(target.month);
-    if (key === 'day') return BigInt(target.day);
-  }
+  if (isTemporal(target)) return temporalProperty(target, key, at);
   throw typeError(`cannot read property ${key} of a ${typeName(target)}`, at);
 }
 

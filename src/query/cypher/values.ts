@@ -1,41 +1,24 @@
 /**
  * Cypher values in memory: integers are bigints and floats are numbers (Cypher keeps the two apart:
  * 1 and 1.0 print differently, integer division truncates), maps are Maps, and graph elements, paths
- * and dates are classes. Equality, comparison and the global sort order follow the openCypher rules.
+ * and temporal values are classes (temporal/). Equality, comparison and the global sort order follow the openCypher rules.
  */
 import type { Json } from '../../backends/neo4j/values';
+import {
+  isTemporal,
+  temporalCompare,
+  temporalEquals,
+  temporalHashKey,
+  temporalOrder,
+  temporalRank,
+  type TemporalValue,
+} from './temporal/compare';
+import { CDuration } from './temporal/duration';
+import { CDate, CDateTime, CLocalDateTime, CLocalTime, CTime } from './temporal/instants';
 
-export class CDate {
-  constructor(
-    readonly year: number,
-    readonly month: number,
-    readonly day: number,
-  ) {}
-
-  /** Days since 1970-01-01, for comparing. */
-  get epochDay(): number {
-    return Math.floor(Date.UTC(this.year, this.month - 1, this.day) / 86400000);
-  }
-
-  toString(): string {
-    const y =
-      this.year < 0 || this.year > 9999
-        ? `${this.year < 0 ? '-' : '+'}${Math.abs(this.year)}`
-        : String(this.year).padStart(4, '0');
-    return `${y}-${String(this.month).padStart(2, '0')}-${String(this.day).padStart(2, '0')}`;
-  }
-
-  static parse(text: string): CDate | null {
-    const m = /^(-?\d{4,})-(\d{2})-(\d{2})$/.exec(text);
-    if (!m) return null;
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    // A day the month does not have (2025-02-30) is no date, as in Neo4j.
-    const d = new Date(Date.UTC(2000, month - 1, day));
-    d.setUTCFullYear(year);
-    if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-    return new CDate(year, month, day);
-  }
-}
+export { CDate, CDateTime, CLocalDateTime, CLocalTime, CTime } from './temporal/instants';
+export { CDuration } from './temporal/duration';
+export { isTemporal } from './temporal/compare';
 
 /** Properties as a plain object, for reading them fast (see CNode.fast). */
 export type FastProperties = Record<string, Value | undefined>;
@@ -96,7 +79,17 @@ export class CPath {
 }
 
 export type Value =
-  null | boolean | bigint | number | string | Value[] | Map<string, Value> | CNode | CRel | CPath | CDate;
+  | null
+  | boolean
+  | bigint
+  | number
+  | string
+  | Value[]
+  | Map<string, Value>
+  | CNode
+  | CRel
+  | CPath
+  | TemporalValue;
 
 export function isNode(v: unknown): v is CNode {
   return typeof v === 'object' && v !== null && (v as { [NODE]?: true })[NODE] === true;
@@ -162,7 +155,12 @@ export type TypeName =
   | 'NODE'
   | 'RELATIONSHIP'
   | 'PATH'
-  | 'DATE';
+  | 'DATE'
+  | 'LOCAL TIME'
+  | 'ZONED TIME'
+  | 'LOCAL DATETIME'
+  | 'ZONED DATETIME'
+  | 'DURATION';
 
 export function typeName(v: Value): TypeName {
   if (v === null) return 'NULL';
@@ -180,6 +178,11 @@ export function typeName(v: Value): TypeName {
   if (v instanceof Map) return 'MAP';
   if (v instanceof CPath) return 'PATH';
   if (v instanceof CDate) return 'DATE';
+  if (v instanceof CLocalTime) return 'LOCAL TIME';
+  if (v instanceof CTime) return 'ZONED TIME';
+  if (v instanceof CLocalDateTime) return 'LOCAL DATETIME';
+  if (v instanceof CDateTime) return 'ZONED DATETIME';
+  if (v instanceof CDuration) return 'DURATION';
   if (isNode(v)) return 'NODE';
   return 'RELATIONSHIP';
 }
@@ -190,7 +193,7 @@ export function fromPlain(v: unknown): Value {
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
   if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
   if (Array.isArray(v)) return v.map(fromPlain);
-  if (v instanceof CDate || v instanceof Map) return v as Value;
+  if (isTemporal(v) || v instanceof Map) return v as Value;
   if (typeof v === 'object') {
     return new Map(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, fromPlain(x)]));
   }
@@ -214,7 +217,7 @@ export function toJson(v: Value): Json {
   }
   if (Array.isArray(v)) return v.map(toJson);
   if (v instanceof Map) return Object.fromEntries(sortedEntries(v).map(([k, x]) => [k, toJson(x)]));
-  if (v instanceof CDate) return v.toString();
+  if (isTemporal(v)) return v.toString();
   if (v instanceof CPath) return { nodes: v.nodes.map(toJson), relationships: v.rels.map(toJson) };
   if (isNode(v)) return { elementId: String(v.id), labels: [...v.labels], properties: toJson(v.properties) };
   return {
@@ -260,7 +263,7 @@ export function equals(a: Value, b: Value): boolean | null {
     }
     return unknown ? null : true;
   }
-  if (a instanceof CDate) return b instanceof CDate && a.epochDay === b.epochDay;
+  if (isTemporal(a)) return isTemporal(b) && temporalEquals(a, b);
   if (a instanceof CPath) {
     if (!(b instanceof CPath) || a.rels.length !== b.rels.length) return false;
     return a.nodes.every((n, i) => n === b.nodes[i]) && a.rels.every((r, i) => r === b.rels[i]);
@@ -308,11 +311,11 @@ export function compare(a: Value, b: Value): number | null {
     }
     return a.length - b.length;
   }
-  if (a instanceof CDate && b instanceof CDate) return a.epochDay - b.epochDay;
+  if (isTemporal(a) && isTemporal(b)) return temporalCompare(a, b);
   return null;
 }
 
-/** The rank of each type in ORDER BY (ascending): maps first, null last. */
+/** The rank of each type in ORDER BY (ascending): maps first, temporal values after paths, null last. */
 function orderRank(v: Value): number {
   switch (typeName(v)) {
     case 'MAP':
@@ -326,6 +329,11 @@ function orderRank(v: Value): number {
     case 'PATH':
       return 4;
     case 'DATE':
+    case 'LOCAL TIME':
+    case 'ZONED TIME':
+    case 'LOCAL DATETIME':
+    case 'ZONED DATETIME':
+    case 'DURATION':
       return 5;
     case 'STRING':
       return 6;
@@ -384,6 +392,10 @@ export function orderCompare(a: Value, b: Value): number {
       if (na || nb) return na && nb ? 0 : na ? 1 : -1;
       return compareNumbers(a as bigint | number, b as bigint | number);
     }
+    case 5: {
+      const [x, y] = [a as TemporalValue, b as TemporalValue];
+      return temporalRank(x) - temporalRank(y) || temporalOrder(x, y);
+    }
     case 9:
       return 0;
     default:
@@ -412,7 +424,7 @@ export function hashKey(v: Value): string {
     return `{${sortedEntries(v)
       .map(([k, x]) => `${JSON.stringify(k)}:${hashKey(x)}`)
       .join(',')}}`;
-  if (v instanceof CDate) return `d${v.toString()}`;
+  if (isTemporal(v)) return `t${temporalHashKey(v)}`;
   if (v instanceof CPath)
     return `p${v.nodes.map((n) => n.id).join(',')}/${v.rels.map((r) => r.id).join(',')}`;
   if (isNode(v)) return `N${v.id}`;

@@ -24,6 +24,23 @@ function toNeo4jParam(value: unknown): unknown {
   return value;
 }
 
+/** Runs Cypher in a transaction of an open session: its columns and its records as JSON values. */
+export async function runInTransaction(
+  tx: ManagedTransaction,
+  cypher: string,
+  params: Record<string, unknown> = {},
+): Promise<QueryResult> {
+  const result = tx.run(cypher, toNeo4jParam(params) as Record<string, unknown>);
+  // The column names, even when no row comes back.
+  const columns = (await result.keys()).map(String);
+  const { records } = await result;
+  return {
+    columns,
+    // Each row's keys in RETURN order, as the memory backend gives them (toJson sorts a map's keys).
+    rows: records.map((r) => Object.fromEntries(columns.map((c) => [c, toJson(r.get(c))]))),
+  };
+}
+
 /** Runs Cypher on Neo4j, read-only unless `write`, and returns the records as JSON values. */
 export async function queryNeo4j(
   cypher: string,
@@ -36,21 +53,10 @@ export async function queryNeo4j(
     defaultAccessMode: options.write ? neo4j.session.WRITE : neo4j.session.READ,
   });
   try {
-    const params = toNeo4jParam(options.params ?? {}) as Record<string, unknown>;
-    const work = async (tx: ManagedTransaction) => {
-      const result = tx.run(cypher, params);
-      // The column names, even when no row comes back.
-      return { columns: await result.keys(), records: (await result).records };
-    };
-    const { columns, records } = options.write
+    const work = (tx: ManagedTransaction) => runInTransaction(tx, cypher, options.params);
+    return options.write
       ? await session.executeWrite(work, transactionConfig(config))
       : await session.executeRead(work, transactionConfig(config));
-    const names = columns.map(String);
-    return {
-      columns: names,
-      // Each row's keys in RETURN order, as the memory backend gives them (toJson sorts a map's keys).
-      rows: records.map((r) => Object.fromEntries(names.map((c) => [c, toJson(r.get(c))]))),
-    };
   } catch (e) {
     throw neo4jError(e, config, 'running the query');
   } finally {

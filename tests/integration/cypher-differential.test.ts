@@ -12,47 +12,13 @@ import { readCanonicalFromNeo4j } from '../../src/backends/neo4j/read-graph';
 import type { FactGraph } from '../../src/backends/memory/build-graph';
 import { canonicalFromGraph } from '../../src/load/canonical';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
-import { parseParams, queryNeo4j, type QueryResult } from '../../src/query/query';
+import { parseParams, queryNeo4j } from '../../src/query/query';
 import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
-import type { Json } from '../../src/backends/neo4j/values';
-import { BASE, FIXTURES, ROOT, seededRandom } from '../helpers';
+import { articleGraphOnBoth, comparable, generatedGraph, random } from '../cypher-compare';
+import { BASE, FIXTURES, ROOT } from '../helpers';
 import { resetNeo4j, testNeo4j } from '../neo4j-helpers';
 
 let config: Neo4jConfig;
-
-/** A seeded generator, so every run generates the same queries. */
-function random(seed: number) {
-  const next = seededRandom(seed);
-  return {
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  };
-}
-
-/** A value with element ids blanked and labels sorted; `lists` also sorts every list. */
-function normalize(v: Json, lists: boolean): Json {
-  if (Array.isArray(v)) {
-    const items = v.map((x) => normalize(x, lists));
-    return lists ? items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)) : items;
-  }
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.entries(v).map(([k, x]) => {
-        if (k === 'elementId' || k === 'startNodeElementId' || k === 'endNodeElementId') return [k, '*'];
-        if (k === 'labels' && Array.isArray(x)) return [k, [...x].sort()];
-        return [k, normalize(x, lists)];
-      }),
-    );
-  }
-  return v;
-}
-
-function comparable(result: QueryResult, ordered: boolean, lists: boolean) {
-  const rows = result.rows.map((r) =>
-    JSON.stringify(result.columns.map((c) => normalize(r[c] ?? null, lists))),
-  );
-  return { columns: result.columns, rows: ordered ? rows : [...rows].sort() };
-}
 
 /** Runs a query on both backends and expects the same columns and rows. */
 async function same(
@@ -288,10 +254,7 @@ describe('the article graph', () => {
 
   beforeAll(async () => {
     config = testNeo4j();
-    await resetNeo4j(config);
-    const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
-    await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
-    memory = propertyGraph(graph, 'graph-data');
+    memory = await articleGraphOnBoth(config);
   });
 
   const files = readdirSync(QUERIES)
@@ -433,27 +396,7 @@ describe('a generated graph', () => {
 
   beforeAll(async () => {
     await resetNeo4j(config);
-    const r = random(7);
-    const nodes = Array.from({ length: 60 }, (_, i) => {
-      const labels = [r.pick(['A', 'B', 'C']), ...(r.int(4) === 0 ? ['D'] : [])].map((l) => `:${l}`).join('');
-      const props = [
-        `uid: ${i}`,
-        `name: '${r.pick(['ann', 'bob', 'cy', 'dee', 'eve', 'fay'])}${r.int(5)}'`,
-        ...(r.int(3) > 0 ? [`score: ${r.pick([r.int(100), r.int(100) + 0.25, -r.int(10)])}`] : []),
-        ...(r.int(2) === 0
-          ? [`tags: [${Array.from({ length: r.int(3) }, () => `'t${r.int(4)}'`).join(', ')}]`]
-          : []),
-        ...(r.int(5) === 0 ? ['flag: true'] : []),
-      ];
-      return `(n${i}${labels} {${props.join(', ')}})`;
-    });
-    const rels = Array.from({ length: 180 }, () => {
-      const type = r.pick(['X', 'Y', 'Z']);
-      const a = r.int(60);
-      const b = (a + 1 + r.int(59)) % 60;
-      return `(n${a})-[:${type} {w: ${r.int(10)}${r.int(3) === 0 ? `, note: 'n${r.int(3)}'` : ''}}]->(n${b})`;
-    });
-    const create = `CREATE ${nodes.join(',\n')}\nCREATE ${rels.join(',\n')}`;
+    const create = generatedGraph(7);
     await write(create);
     runSetup(memory, create);
   });

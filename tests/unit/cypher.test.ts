@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { loadGraph, queryGraph, KgError, type FactGraph } from '../../src';
 import { PropertyGraph, runSetup } from '../../src/query/cypher';
 import { queryError, ROOT } from '../helpers';
@@ -204,6 +204,68 @@ describe('Cypher semantics on the memory backend', () => {
   });
 });
 
+describe("Neo4j 5's newer syntax", () => {
+  test('WHERE inside node and relationship patterns filters as the WHERE of the clause', () => {
+    expect(rows(people, 'MATCH (p:Person WHERE p.age > 35) RETURN p.name AS n')).toEqual([{ n: 'Bob' }]);
+    expect(rows(people, 'MATCH (a)-[r:KNOWS WHERE r.since > 2005]->(b) RETURN b.name AS n')).toEqual([
+      { n: 'Cy' },
+    ]);
+    expect(rows(people, "MATCH (p:Person WHERE p.name <> 'Cy') WHERE p.age < 35 RETURN p.name AS n")).toEqual(
+      [{ n: 'Ann' }],
+    );
+    expect(
+      rows(people, "MATCH (p:Person {name: 'Ann'}) RETURN [(p)-->(x WHERE x:City) | x.name] AS c"),
+    ).toEqual([{ c: ['Oslo'] }]);
+  });
+
+  test('OPTIONAL CALL { } keeps a row the subquery gives nothing for, with nulls', () => {
+    expect(
+      rows(
+        people,
+        'MATCH (p:Person) OPTIONAL CALL (p) { MATCH (p)-[:KNOWS]->(q) RETURN q.name AS q } RETURN p.name AS p, q ORDER BY p',
+      ),
+    ).toEqual([
+      { p: 'Ann', q: 'Bob' },
+      { p: 'Bob', q: 'Cy' },
+      { p: 'Cy', q: null },
+    ]);
+  });
+
+  test('path selectors: ANY SHORTEST, SHORTEST 1 and ANY give one path, ALL SHORTEST and SHORTEST 1 GROUPS all', () => {
+    const g = graph(
+      'CREATE (a:N {n: 1})-[:R]->(b:N {n: 2})-[:R]->(d:N {n: 4}), (a)-[:R]->(c:N {n: 3})-[:R]->(d)',
+    );
+    for (const selector of ['ANY SHORTEST', 'SHORTEST 1', 'ANY', 'ANY SHORTEST PATH']) {
+      expect(rows(g, `MATCH p = ${selector} (:N {n: 1})-[:R]->+(:N {n: 4}) RETURN length(p) AS len`)).toEqual(
+        [{ len: 2 }],
+      );
+    }
+    for (const selector of ['ALL SHORTEST', 'SHORTEST 1 GROUPS', 'ALL SHORTEST PATHS']) {
+      expect(rows(g, `MATCH p = ${selector} (:N {n: 1})-[:R]->+(:N {n: 4}) RETURN count(p) AS n`)).toEqual([
+        { n: 2 },
+      ]);
+    }
+    expect(error('MATCH p = SHORTEST 2 (a)-->+(b) RETURN p', g).code).toBe('CYPHER_UNSUPPORTED');
+  });
+
+  test('what Neo4j 5 refuses before running is CYPHER_SYNTAX here too', () => {
+    for (const q of [
+      'RETURN 1 AS x UNION RETURN 2 AS x UNION ALL RETURN 3 AS x',
+      'MATCH (a)-[:!KNOWS*]->(b) RETURN b',
+      'MATCH (n) RETURN length(n) AS l',
+      'MATCH ()-[r]->() RETURN labels(r) AS l',
+      'MATCH (n) RETURN type(n) AS t',
+      "RETURN properties('x') AS p",
+      'MATCH (n) RETURN [x IN [1, 2] | count(*)] AS c',
+      'MATCH (n) WHERE (n) RETURN n',
+      'MATCH (n) WHERE exists(n.name) RETURN n',
+      'MATCH (n) RETURN size((n)-->()) AS s',
+    ]) {
+      expect([q, error(q).code]).toEqual([q, 'CYPHER_SYNTAX']);
+    }
+  });
+});
+
 describe('errors name the problem and where it is', () => {
   test('writes are refused with CYPHER_WRITE at the clause', () => {
     const e = error("MATCH (n)\n  SET n.name = 'x'");
@@ -231,6 +293,33 @@ describe('errors name the problem and where it is', () => {
     }
     expect(error('RETURN noSuchFunction(1) AS x').code).toBe('CYPHER_SYNTAX');
     expect(error('CALL no.such.proc()').code).toBe('CYPHER_SYNTAX');
+  });
+
+  test('whatever Neo4j has and the engine lacks gives one message, that names it and says where it runs', () => {
+    for (const [q, what] of [
+      ['RETURN point({x: 1, y: 2}) AS p', 'the function point()'],
+      ['RETURN apoc.coll.sum([1]) AS s', 'the function apoc.coll.sum()'],
+      ['CALL dbms.listConfig()', 'the procedure dbms.listConfig'],
+      ['CALL { RETURN 1 AS x } IN TRANSACTIONS RETURN x', 'CALL { } IN TRANSACTIONS'],
+      ["LOAD CSV FROM 'file:///x.csv' AS line RETURN line", 'the LOAD clause'],
+      [
+        "CALL db.index.fulltext.queryRelationships('factgraph_quote', 'quote:[a TO c]') YIELD relationship RETURN relationship",
+        'a range query in a full-text search',
+      ],
+    ] as const) {
+      const e = error(q);
+      expect(e.code).toBe('CYPHER_UNSUPPORTED');
+      expect(e.message.startsWith(`${what} is not in the memory engine`)).toBe(true);
+      expect(e.message.endsWith('; run the query with --backend neo4j')).toBe(true);
+    }
+  });
+
+  test('CYPHER_UNSUPPORTED is made in one place, so the CLI need not add the hint', () => {
+    const dir = join(__dirname, '..', '..', 'src');
+    const makers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && readFileSync(join(dir, f), 'utf8').includes("'CYPHER_UNSUPPORTED'"))
+      .map((f) => f.split(sep).join('/'));
+    expect(makers).toEqual(['query/cypher/errors.ts']);
   });
 
   test('syntax errors and unknown variables are CYPHER_SYNTAX at line:col', () => {

@@ -75,13 +75,11 @@ export function register(program: Command): void {
         const loaded = await loadOrReport(options.data ?? ['graph-data'], options);
         if (!loaded) return;
         // On a worker thread: this one stays free to answer SIGINT and SIGTERM at once.
-        result = await runInMemory(() =>
-          queryGraphOffThread(loaded.graph, text, {
-            params,
-            ...(options.file === undefined ? {} : { file: options.file }),
-            ...(options.timeout === undefined ? {} : { timeoutSeconds: options.timeout }),
-          }),
-        );
+        result = await queryGraphOffThread(loaded.graph, text, {
+          params,
+          ...(options.file === undefined ? {} : { file: options.file }),
+          ...(options.timeout === undefined ? {} : { timeoutSeconds: options.timeout }),
+        });
         // Said when the rule chose memory: after loading Neo4j, this is where a person looks for it.
         answered = `memory (${displayPath(loaded.dataset.root)}/)${explicit ? '' : ' · --backend neo4j asks Neo4j'}`;
       }
@@ -91,21 +89,4 @@ export function register(program: Command): void {
         console.error(`${plural(result.rows.length, 'row')} · ${answered}`);
       }
     });
-}
-
-/** A query the memory engine cannot run says where it can run. */
-async function runInMemory(run: () => Promise<QueryResult>): Promise<QueryResult> {
-  try {
-    return await run();
-  } catch (e) {
-    // The engine's own messages mostly say it already.
-    if (!(e instanceof KgError && e.code === 'CYPHER_UNSUPPORTED') || e.message.includes('--backend neo4j'))
-      throw e;
-    throw new KgError(
-      e.code,
-      `${e.message}; the memory backend cannot run this query, --backend neo4j can`,
-      { file: e.file, line: e.line, col: e.col },
-      { cause: e },
-    );
-  }
 }

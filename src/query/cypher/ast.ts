@@ -139,7 +139,8 @@ export type Clause =
   | { kind: 'unwind'; at: number; expr: Expr; variable: string }
   | { kind: 'with'; at: number; projection: Projection; where: Expr | null }
   | { kind: 'return'; at: number; projection: Projection }
-  | { kind: 'call'; at: number; imports: string[] | null; query: Query }
+  /** `[OPTIONAL] CALL [(x, y)] { ... }`: imports null when the subquery sees the whole outer scope. */
+  | { kind: 'call'; at: number; imports: string[] | null; query: Query; optional: boolean }
   | ProcedureCall
   /** Only on the setup-only path (building test graphs); queries refuse it. */
   | { kind: 'create'; at: number; patterns: PatternPart[] };

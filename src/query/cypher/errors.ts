@@ -34,3 +34,15 @@ export class CypherFault extends Error {
     super(message);
   }
 }
+
+/**
+ * The one error for "Neo4j has this, the memory engine does not" (a function, procedure, clause or
+ * pattern form): CYPHER_UNSUPPORTED, naming the feature and saying where the query does run.
+ */
+export function notInMemoryEngine(what: string, at: number, note?: string): CypherFault {
+  return new CypherFault(
+    'CYPHER_UNSUPPORTED',
+    `${what} is not in the memory engine${note ? ` (${note})` : ''}; run the query with --backend neo4j`,
+    at,
+  );
+}

@@ -130,6 +130,8 @@ export class Compiler {
           }
         const importSlots = c.imports?.map((n) => scope.slot(n)!) ?? null;
         const sub = this.query(c.query, inner, true);
+        // OPTIONAL CALL: a row the subquery gives nothing for goes on with its columns null.
+        const nulls = c.optional ? sub.columns.map(() => null) : null;
         let out = scope;
         for (const col of sub.columns) {
           if (scope.has(col)) throw syntax(`variable \`${col}\` is already defined`, c.at);
@@ -140,7 +142,9 @@ export class Compiler {
           stage: (ctx, down) => ({
             push: (row) => {
               const input = importSlots ? importSlots.map((s) => row[s] ?? null) : row.slice();
-              for (const r of sub.run([input], ctx)) down.push([...row, ...r]);
+              const rows = sub.run([input], ctx);
+              for (const r of rows) down.push([...row, ...r]);
+              if (nulls && rows.length === 0) down.push([...row, ...nulls]);
             },
             end: () => down.end(),
           }),

@@ -1,7 +1,7 @@
 /** Expressions compiled into closures over a row: literals, variables, operators, comprehensions, calls. */
 import type { Expr } from './ast';
-import { conjuncts, patternVariables } from './ast-walk';
-import { CypherFault } from './errors';
+import { conjuncts, containsAggregate, patternVariables } from './ast-walk';
+import { CypherFault, notInMemoryEngine } from './errors';
 import type { Compiler } from './evaluate';
 import { AGGREGATES } from './aggregates';
 import { checkedInt, typeError } from './function-args';
@@ -211,6 +211,8 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
       };
     }
     case 'listComprehension': {
+      if ((e.where && containsAggregate(e.where)) || (e.map && containsAggregate(e.map)))
+        throw syntax('an aggregation cannot be inside a list comprehension', at);
       const list = compiler.expr(e.list, scope);
       const inner = scope.with(e.variable, elementType(e.list, scope));
       const slot = inner.slot(e.variable)!;
@@ -374,6 +376,14 @@ export function compileBinary(compiler: Compiler, e: Extract<Expr, { kind: 'bina
   }
 }
 
+/** What the functions of graph elements take: a known argument of another type is refused before running. */
+const ARGUMENT_TYPES = new Map<string, VarType[]>([
+  ['labels', ['node']],
+  ['type', ['rel']],
+  ['properties', ['node', 'rel', 'MAP']],
+  ['length', ['path', 'STRING', 'LIST']],
+]);
+
 export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' }>, scope: Scope): Fn {
   const name = e.name.toLowerCase();
   const at = e.at;
@@ -394,17 +404,15 @@ export function compileCall(compiler: Compiler, e: Extract<Expr, { kind: 'call' 
   }
   if (name === 'size' && e.args[0]?.kind === 'pattern')
     throw syntax('size() of a pattern is not Cypher 5: count the matches with COUNT { pattern }', at);
+  const argTypes = ARGUMENT_TYPES.get(name);
+  if (argTypes && e.args[0]) checkOperand(e.args[0], scope, argTypes, `${name}()`);
   if (name === 'size' && e.args[0] && staticType(e.args[0], scope) === 'path')
     throw syntax('size() takes a string or a list, not a path: length(path) counts its relationships', at);
   const fn = FUNCTIONS.get(name);
   if (!fn) {
     // Dotted names are namespaced functions (date.truncate, apoc.*, ...): Neo4j's or its plugins'.
     if (name.includes('.') || NEO4J_ONLY_FUNCTIONS.has(name)) {
-      throw new CypherFault(
-        'CYPHER_UNSUPPORTED',
-        `the function ${e.name}() is not in the memory engine; run the query with --backend neo4j`,
-        at,
-      );
+      throw notInMemoryEngine(`the function ${e.name}()`, at);
     }
     throw syntax(`unknown function ${e.name}()`, at);
   }

@@ -6,7 +6,7 @@
  * its last digits, since Lucene stores document lengths in one lossy byte.
  */
 import { distance } from 'fastest-levenshtein';
-import { CypherFault } from './errors';
+import { CypherFault, notInMemoryEngine } from './errors';
 import type { PropertyGraph } from './graph';
 import type { CNode, CRel, Value } from './values';
 
@@ -134,11 +134,7 @@ function parseLucene(text: string, field: string, at: number): Query {
         while (/[0-9]/.test(text[i] ?? '')) i++;
       }
     } else if (text[i] === '[' || text[i] === '{') {
-      throw new CypherFault(
-        'CYPHER_UNSUPPORTED',
-        'range queries in full-text searches are not in the memory engine; run the query with --backend neo4j',
-        at,
-      );
+      throw notInMemoryEngine('a range query in a full-text search', at);
     } else {
       const w = word();
       if (w === '') fail(`unexpected ${text[i] ?? 'end'}`);

@@ -106,6 +106,13 @@ export function codePoints(text: string): string[] {
   return /[\uD800-\uDFFF]/.test(text) ? Array.from(text) : text.split('');
 }
 
+/** A number as Java's Double.parseDouble reads it (decimal only: not JavaScript's 0x1F or ''); else NaN. */
+function decimal(text: string): number {
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?[dDfF]?$|^[-+]?(Infinity|NaN)$/.test(text)
+    ? Number(text.replace(/[dDfF]$/, ''))
+    : NaN;
+}
+
 export function toInteger(v: Value, at: number): Value {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? checkedInt(BigInt(Math.trunc(v)), at) : null;
@@ -113,8 +120,8 @@ export function toInteger(v: Value, at: number): Value {
   if (typeof v === 'string') {
     const t = v.trim();
     if (/^[-+]?\d+$/.test(t)) return checkedInt(BigInt(t), at);
-    const f = Number(t);
-    return t !== '' && Number.isFinite(f) ? checkedInt(BigInt(Math.trunc(f)), at) : null;
+    const f = decimal(t);
+    return Number.isFinite(f) ? checkedInt(BigInt(Math.trunc(f)), at) : null;
   }
   throw typeError(`toInteger() cannot convert a ${typeName(v as Value)}`, at);
 }
@@ -123,9 +130,8 @@ export function toFloat(v: Value, at: number): Value {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'string') {
-    const t = v.trim();
-    const f = Number(t);
-    return t !== '' && !Number.isNaN(f) ? f : null;
+    const f = decimal(v.trim());
+    return Number.isNaN(f) ? null : f;
   }
   throw typeError(`toFloat() cannot convert a ${typeName(v as Value)}`, at);
 }

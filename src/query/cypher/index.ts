@@ -6,7 +6,7 @@ import type { QueryResult } from '../query';
 import { cypherError, CypherFault } from './errors';
 import { compile, type Row } from './evaluate';
 import { PropertyGraph } from './graph';
-import { parseQuery } from './parse';
+import { parseQuery } from './parse/clauses';
 import { dataDate } from './temporal/parse';
 import { fromPlain, toJson, type Value } from './values';
 

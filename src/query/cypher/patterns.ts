@@ -8,7 +8,7 @@ import type { Compiler } from './evaluate';
 import { typeError } from './function-args';
 import type { PropertyGraph } from './graph';
 import { planPart } from './pattern-plan';
-import { syntax, type Context, type Row, type Scope, type Stage, type Step } from './scope';
+import { checkOperand, syntax, type Context, type Row, type Scope, type Stage, type Step } from './scope';
 import { equals, typeName, type CNode, type CRel, type FastProperties } from './values';
 
 export function compileMatch(
@@ -17,6 +17,8 @@ export function compileMatch(
   scope: Scope,
 ): { scope: Scope; stage: Stage } {
   const matcher = compileMatcher(compiler, c.patterns, scope, conjuncts(c.where));
+  // `WHERE (n)` is a node, not a predicate (Neo4j refuses it before running).
+  if (c.where) checkOperand(c.where, matcher.scope, ['BOOLEAN'], 'WHERE');
   const newSlots: number[] = [];
   for (let s = scope.size; s < matcher.scope.size; s++) newSlots.push(s);
   const width = matcher.scope.size;

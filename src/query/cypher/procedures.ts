@@ -5,7 +5,7 @@
  */
 import type { ProcedureCall } from './ast';
 import { conjuncts, containsAggregate } from './ast-walk';
-import { CypherFault } from './errors';
+import { CypherFault, notInMemoryEngine } from './errors';
 import type { Compiler } from './evaluate';
 import { FULLTEXT_INDEXES, search } from './fulltext';
 import type { PropertyGraph } from './graph';
@@ -264,10 +264,10 @@ export function compileProcedureCall(
   const proc = findProcedure(compiler.stats, c.name);
   if (!proc && !NEO4J_NAMESPACES.test(c.name)) throw syntax(`there is no procedure called ${c.name}`, c.at);
   if (!proc) {
-    throw new CypherFault(
-      'CYPHER_UNSUPPORTED',
-      `the procedure ${c.name} is not in the memory engine (it has ${BUILT_INS.map((p) => p.name).join(', ')}); run the query with --backend neo4j`,
+    throw notInMemoryEngine(
+      `the procedure ${c.name}`,
       c.at,
+      `it has ${BUILT_INS.map((p) => p.name).join(', ')}`,
     );
   }
   let argFns: Fn[];

@@ -141,10 +141,6 @@ export interface CompiledQuery {
   run(input: Row[], ctx: Context): Row[];
 }
 
-export function unsupported(what: string, at: number): CypherFault {
-  return new CypherFault('CYPHER_UNSUPPORTED', `${what} is not supported by the memory backend`, at);
-}
-
 export function syntax(message: string, at: number): CypherFault {
   return new CypherFault('CYPHER_SYNTAX', message, at);
 }

@@ -1,7 +1,8 @@
 import type { NodePattern, PatternPart } from './ast';
 import type { Compiler } from './evaluate';
 import { labelMatches, nodeCheck, propertyMap } from './patterns';
-import { unsupported, type Fn, type Scope, type Step } from './scope';
+import { notInMemoryEngine } from './errors';
+import { type Fn, type Scope, type Step } from './scope';
 import { CPath, isNode, type CNode, type CRel } from './values';
 
 /**
@@ -20,7 +21,7 @@ export function planShortest(
   const [a, b] = part.nodes as [NodePattern, NodePattern];
   const rel = part.rels[0]!;
   if (!bound.has(a.variable!) || !bound.has(b.variable!)) {
-    throw unsupported('shortestPath with an end that is not bound by an earlier pattern', part.at);
+    throw notInMemoryEngine('shortestPath with an end that is not bound by an earlier pattern', part.at);
   }
   const aSlot = scope.slot(a.variable!)!;
   const bSlot = scope.slot(b.variable!)!;
@@ -32,7 +33,7 @@ export function planShortest(
   const relProps = rel.properties ? propertyMap(compiler, rel.properties, scope) : null;
   const min = rel.length?.min ?? 1;
   const max = rel.length ? rel.length.max : 1;
-  if (min > 1) throw unsupported('shortestPath with a minimum length above 1', rel.at);
+  if (min > 1) throw notInMemoryEngine('shortestPath with a minimum length above 1', rel.at);
   const all = part.shortest === 'all';
   const dir = rel.direction;
   bound.add(rel.variable!);

@@ -19,6 +19,15 @@ import type { Value } from './values';
 
 const FORMS = new Set(['NFC', 'NFD', 'NFKC', 'NFKD']);
 
+/** Java's Character.isWhitespace, which Neo4j trims: the no-break spaces are not whitespace. */
+function javaWhitespace(c: string): boolean {
+  const code = c.codePointAt(0)!;
+  if (code === 0xa0 || code === 0x2007 || code === 0x202f) return false;
+  return (
+    (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f) || /^[\p{Zs}\u2028\u2029]$/u.test(c)
+  );
+}
+
 /** trim, ltrim, rtrim and btrim with Neo4j 5's optional characters to trim. */
 function trimmer(name: string, start: boolean, end: boolean): [string, CypherFunction] {
   return [
@@ -28,7 +37,7 @@ function trimmer(name: string, start: boolean, end: boolean): [string, CypherFun
       if (args.some((a) => a === null)) return null;
       const text = codePoints(str(name, args[0]!, at));
       const chars = args.length === 2 ? new Set(codePoints(str(name, args[1]!, at))) : null;
-      const trimmed = (c: string) => (chars ? chars.has(c) : /^\s$/u.test(c));
+      const trimmed = (c: string) => (chars ? chars.has(c) : javaWhitespace(c));
       let from = 0;
       let to = text.length;
       if (start) while (from < to && trimmed(text[from]!)) from++;

@@ -1,11 +1,12 @@
 /** Comparing Cypher results of the memory engine and Neo4j, and seeded query generation, for the differential tests. */
 import { join } from 'node:path';
-import { loadGraph } from '../src';
+import { MultiDirectedGraph } from 'graphology';
+import { KgError, loadGraph, type FactGraph } from '../src';
 import type { Neo4jConfig } from '../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../src/backends/neo4j/load';
 import type { Json } from '../src/backends/neo4j/values';
-import { propertyGraph, type PropertyGraph } from '../src/query/cypher';
-import type { QueryResult } from '../src/query/query';
+import { propertyGraph, queryGraph, type PropertyGraph } from '../src/query/cypher';
+import { queryNeo4j, type QueryResult } from '../src/query/query';
 import { ROOT, seededRandom } from './helpers';
 import { resetNeo4j } from './neo4j-helpers';
 
@@ -78,4 +79,28 @@ export async function articleGraphOnBoth(config: Neo4jConfig): Promise<PropertyG
   const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
   await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
   return propertyGraph(graph, 'graph-data');
+}
+
+/** Differential tests of expressions: a query without a graph. */
+const empty: FactGraph = new MultiDirectedGraph();
+empty.setAttribute('documents', {});
+
+/** Expects the same rows from both backends, or that both refuse the query. */
+export async function sameOnBoth(config: Neo4jConfig, query: string): Promise<void> {
+  const memory = (() => {
+    try {
+      return queryGraph(empty, query).rows;
+    } catch (e) {
+      if (e instanceof KgError) return 'refused';
+      throw e;
+    }
+  })();
+  const server = await queryNeo4j(query, config).then(
+    (r) => r.rows,
+    (e: unknown) => {
+      if (e instanceof KgError) return 'refused';
+      throw e;
+    },
+  );
+  expect({ query, memory }).toEqual({ query, memory: server });
 }

@@ -6,7 +6,7 @@
  * returned through toString() so that only the arithmetic is under test here.
  */
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
-import { sameOnBoth } from '../differential';
+import { sameOnBoth } from '../cypher-compare';
 import { seededRandom } from '../helpers';
 import { testNeo4j } from '../neo4j-helpers';
 

@@ -4,7 +4,7 @@
  * random ones.
  */
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
-import { sameOnBoth } from '../differential';
+import { sameOnBoth } from '../cypher-compare';
 import { seededRandom } from '../helpers';
 import { testNeo4j } from '../neo4j-helpers';
 

@@ -24,7 +24,10 @@ function toNeo4jParam(value: unknown): unknown {
   return value;
 }
 
-/** Runs Cypher in a transaction of an open session: its columns and its records as JSON values. */
+/**
+ * Runs Cypher in a transaction of an open session: its columns and its records as JSON values.
+ * @internal (its driver type would make the package's .d.ts need the DOM and esnext libraries)
+ */
 export async function runInTransaction(
   tx: ManagedTransaction,
   cypher: string,

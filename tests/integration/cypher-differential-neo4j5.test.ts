@@ -69,6 +69,13 @@ async function differences(
   return { diffs, found };
 }
 
+/** The names the memory engine's SHOW FUNCTIONS / SHOW PROCEDURES lists, as a Cypher list's items. */
+function listed(what: 'FUNCTIONS' | 'PROCEDURES'): string {
+  return queryGraph(new PropertyGraph(), `SHOW ${what} YIELD name RETURN name`)
+    .rows.map((r) => `'${String(r.name)}'`)
+    .join(', ');
+}
+
 const VP = "{id: 'person:vladimir-putin'}";
 const DT = "{id: 'person:donald-trump'}";
 const VZ = "{id: 'person:volodymyr-zelensky'}";
@@ -185,6 +192,26 @@ const HAND: string[] = [
   'RETURN toString(1.0E-4) AS a, toString(123456789012.0) AS b, toString(0.1) AS c, toString(2.0 / 3) AS d, toString(1.0E300 * 10) AS e, 1.0 / 3 AS f',
   "RETURN 7 / 2 AS a, -7 / 2 AS b, 7 % -3 AS c, -7 % 3 AS d, 2 ^ 10 AS e, 7.5 % 2 AS f, toInteger(-2.7) AS g, toInteger('0x1F') AS h",
   "RETURN 'Ærø' =~ 'ærø' AS a, 'a.b' =~ 'a\\\\.b' AS b, 'ab' =~ 'a|b' AS c, 'AB' =~ '(?i)ab' AS d, 'x\ny' =~ 'x.y' AS e, 'x\ny' =~ '(?s)x.y' AS f",
+  // SHOW INDEXES and SHOW CONSTRAINTS: the schema the load creates, in the columns that must match
+  // (ids, read counts and times are the server's own).
+  "SHOW INDEXES YIELD name, state, populationPercent, type, entityType, labelsOrTypes, properties, indexProvider, owningConstraint, options, failureMessage, createStatement WHERE name STARTS WITH 'factgraph_' OR type = 'LOOKUP'",
+  "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, ownedIndex, propertyType, options, createStatement WHERE name STARTS WITH 'factgraph_'",
+  'SHOW RANGE INDEXES YIELD name, owningConstraint ORDER BY name DESC SKIP 3 LIMIT 5',
+  "SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name, type ORDER BY name",
+  'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes AS on RETURN name, size(on) AS n',
+  'SHOW LOOKUP INDEXES YIELD name, entityType, options, createStatement',
+  "SHOW LOOKUP INDEXES WHERE name STARTS WITH 'index_' RETURN name, entityType",
+  'SHOW INDEXES RETURN name',
+  "SHOW UNIQUE CONSTRAINTS YIELD name WHERE name ENDS WITH '_LEADS'",
+  "SHOW NODE UNIQUE CONSTRAINTS YIELD name, labelsOrTypes WHERE name STARTS WITH 'factgraph_'",
+  "SHOW RELATIONSHIP UNIQUE CONSTRAINTS YIELD name WHERE name STARTS WITH 'factgraph_' RETURN count(*) AS n",
+  'SHOW KEY CONSTRAINTS YIELD name',
+  "SHOW CONSTRAINTS YIELD name, type WHERE name STARTS WITH 'factgraph_' RETURN type, count(*) AS n",
+  "SHOW INDEXES YIELD * WHERE name = 'factgraph_entity_name' RETURN name, type, createStatement",
+  // SHOW FUNCTIONS and SHOW PROCEDURES: what the engine lists, as Neo4j lists it.
+  `SHOW FUNCTIONS YIELD name, category, aggregating, isBuiltIn WHERE name IN [${listed('FUNCTIONS')}] RETURN DISTINCT name, category, aggregating, isBuiltIn`,
+  `SHOW PROCEDURES YIELD name, mode, worksOnSystem WHERE name IN [${listed('PROCEDURES')}]`,
+  "SHOW BUILT IN FUNCTIONS YIELD name, category WHERE name IN ['toLower', 'date.truncate', 'count'] RETURN name, category",
   // What Neo4j 5 refuses, refused alike.
   'MATCH (p:Person) WHERE exists(p.name) RETURN p.id AS id',
   'MATCH (p:Person) RETURN size((p)-->()) AS n',

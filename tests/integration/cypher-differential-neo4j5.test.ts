@@ -120,6 +120,21 @@ const HAND: string[] = [
   'MATCH (a:Person)-[:SUPPORTS]->(x)-[:VARIANT_OF]->*(y) RETURN a.id AS a, x.id AS x, y.id AS y',
   'MATCH p = (a:Proposal)(()-[:VARIANT_OF|PART_OF]->()){2,}(b) RETURN a.id AS a, b.id AS b, length(p) AS len',
   'MATCH (a:Person)-[r:LEADS]->{0,1}(b) RETURN a.id AS a, b.id AS b, size(r) AS hops',
+  // Quantified path patterns whose inner nodes carry labels, label expressions, properties and
+  // variables (group variables: a list of each hop's node).
+  'MATCH (a:Region)((:Region|State)-[:LOCATED_IN|PART_OF]->(:Region|State)){1,2}(b) RETURN a.id AS a, b.id AS b',
+  'MATCH (a)((:Proposal)-[:VARIANT_OF]->(:Proposal)){1,3}(b) RETURN a.id AS a, b.id AS b',
+  'MATCH p = (a:Person)((:Person)-[:SUPPORTS|REJECTS]->(:Proposal)){1}(b) RETURN a.id AS a, b.id AS b, length(p) AS len',
+  'MATCH (a:Person)((:Person)-[:LEADS]->(:State)){1}(s) RETURN a.id AS a, s.id AS s',
+  'MATCH (a)((:!Document)-[r:!MENTIONED_IN]->(:Proposal)){2}(b) RETURN a.id AS a, b.id AS b, size(r) AS n',
+  'MATCH (a)((:Entity)-[:NEAR]-(:State)){1,3}(b:State) WHERE a.id < b.id RETURN a.id AS a, b.id AS b',
+  `MATCH (a)((:Person)-[:!MENTIONED_IN]->(:Entity ${VP})){1}(b) RETURN a.id AS a, b.id AS b`,
+  'MATCH (a:Proposal)((:Proposal)<-[:VARIANT_OF|PART_OF]-(:Proposal)){1,2}(b) RETURN a.id AS a, count(b) AS n',
+  'MATCH (a)((x:Person)-[:LEADS]->(y)){1}(b) RETURN a.id AS a, [n IN x | n.id] AS x, b.id AS b',
+  'MATCH (a:Region)((x)-[:LOCATED_IN|PART_OF]->(y:Region|State)){1,2}(b) RETURN a.id AS a, [n IN x | n.id] AS x, [n IN y | n.id] AS y, b.id AS b',
+  'MATCH (a:Proposal)((x:Proposal)<-[r:VARIANT_OF|PART_OF]-(y)){1,2}(b) RETURN a.id AS a, [n IN x | n.id] AS x, [n IN y | n.id] AS y, size(r) AS n',
+  'MATCH p = (a:Person)((x)-[:SUPPORTS]->(y:Proposal)){1}(b) RETURN a.id AS a, size(x) AS nx, y[0].id AS y, length(p) AS len',
+  'MATCH (a)((x:Entity)-[:NEAR]-(y)){2}(b) WHERE a.id < b.id RETURN [n IN x | n.id] AS x, [n IN y | n.id] AS y',
   // Path selectors and shortest paths.
   `MATCH p = ANY SHORTEST (a:Person ${VP})-[:!MENTIONED_IN]-+(b:Person ${DT}) RETURN length(p) AS len`,
   `MATCH p = ALL SHORTEST (a:Person ${VP})-[:!MENTIONED_IN]-+(b:State) RETURN b.id AS b, length(p) AS len, [n IN nodes(p) | n.id] AS path`,

@@ -97,6 +97,8 @@ export interface RelPattern {
   properties: Expr | null;
   /** Variable length: `*` gives min 1, max unbounded (null). */
   length: { min: number; max: number | null } | null;
+  /** A quantified path pattern `((:A)-[:T]->(:B)){m,n}`: the node patterns each hop's ends must match. */
+  hop?: { from: NodePattern; to: NodePattern };
 }
 
 export interface PatternPart {

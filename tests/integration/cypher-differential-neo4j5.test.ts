@@ -146,6 +146,16 @@ const HAND: string[] = [
   `MATCH p = shortestPath((a:Person ${VP})-[:SUPPORTS|PROPOSES|VARIANT_OF|REJECTS*]-(b:Proposal)) RETURN b.id AS b, length(p) AS len`,
   `MATCH p = allShortestPaths((a:Person ${DT})-[:LEADS|SUPPORTS|REJECTS|CONCERNS*..4]-(b:Person ${VP})) RETURN [n IN nodes(p) | n.id] AS path`,
   `MATCH (a:Person ${VP}), (b:State) MATCH p = shortestPath((a)-[*..3]-(b)) RETURN b.id AS b, length(p) AS len`,
+  // SHORTEST k and SHORTEST k GROUPS: which of equally long paths comes k-th is the server's choice,
+  // so these read lengths and counts.
+  `MATCH p = SHORTEST 2 (a:Person ${VP})-[:!MENTIONED_IN]-+(b:Person ${DT}) RETURN length(p) AS len ORDER BY len`,
+  `MATCH p = SHORTEST 3 (a:Person ${DT})-[:!MENTIONED_IN]-+(b:State {id: 'state:russia'}) RETURN length(p) AS len ORDER BY len`,
+  `MATCH p = SHORTEST 2 GROUPS (a:Person ${DT})-[:!MENTIONED_IN]-+(b:State {id: 'state:russia'}) RETURN length(p) AS len, count(*) AS n ORDER BY len`,
+  `MATCH p = SHORTEST 3 GROUPS (a:Person ${VP})-[:!MENTIONED_IN]-+(b:Person ${VZ}) RETURN length(p) AS len, count(*) AS n ORDER BY len`,
+  `MATCH p = SHORTEST 2 (a:Person ${VZ})-->+(b:Proposal) RETURN b.id AS b, length(p) AS len ORDER BY b, len`,
+  `MATCH p = SHORTEST 2 GROUPS (a:Person ${VZ})-[:SUPPORTS|VARIANT_OF|PART_OF]-{1,4}(b:Proposal) RETURN b.id AS b, length(p) AS len, count(*) AS n ORDER BY b, len`,
+  `MATCH p = ANY 2 PATHS (a:Person ${VP})-[:LEADS]->+(b) RETURN b.id AS b, length(p) AS len`,
+  'MATCH p = SHORTEST 0 (a)-->+(b) RETURN p',
   // WHERE inside node and relationship patterns.
   "MATCH (p:Person WHERE p.name STARTS WITH 'V')-[r:LEADS]->(s) RETURN p.id AS p, s.id AS s",
   "MATCH (a:Entity WHERE a.name CONTAINS 'NATO') RETURN a.id AS id",

@@ -105,6 +105,8 @@ export interface PatternPart {
   at: number;
   pathVariable: string | null;
   shortest: 'shortest' | 'all' | null;
+  /** `SHORTEST k` (k paths) or `SHORTEST k GROUPS` (the paths of k lengths); 1 when absent. */
+  k?: number;
   nodes: NodePattern[];
   rels: RelPattern[];
 }

@@ -58,7 +58,7 @@ export abstract class PatternParser extends ExpressionParser {
         throw notInMemoryEngine('a path selector over a pattern of more than one relationship', at);
       if (inner.rels[0]!.hop)
         throw notInMemoryEngine('a path selector over a quantified path pattern with inner labels', at);
-      return { ...inner, at, shortest: selector };
+      return { ...inner, at, shortest: selector.selector, ...(selector.k === 1 ? {} : { k: selector.k }) };
     }
     if (this.isKw('SHORTESTPATH') || this.isKw('ALLSHORTESTPATHS')) {
       const shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
@@ -134,10 +134,11 @@ export abstract class PatternParser extends ExpressionParser {
   }
 
   /**
-   * Neo4j 5's path selectors: `ANY SHORTEST`, `SHORTEST 1`, `ANY` (one shortest path a pair of ends),
-   * `ALL SHORTEST`, `SHORTEST 1 GROUPS` (all of the least length); `PATH` or `PATHS` may follow.
+   * Neo4j 5's path selectors: `ANY SHORTEST`, `SHORTEST k`, `ANY [k]` (k shortest paths a pair of
+   * ends), `ALL SHORTEST`, `SHORTEST k GROUPS` (all paths of the k least lengths); `PATH` or `PATHS`
+   * may follow.
    */
-  private pathSelector(): PatternPart['shortest'] {
+  private pathSelector(): { selector: PatternPart['shortest']; k: number } | null {
     if (this.tok.type !== 'ident') return null;
     const at = this.tok.at;
     let selector: PatternPart['shortest'];
@@ -158,8 +159,8 @@ export abstract class PatternParser extends ExpressionParser {
       if (selector === 'all') this.fail("'('");
       selector = 'all';
     }
-    if (k !== 1) throw notInMemoryEngine(`a path selector for ${k} paths or groups`, at);
-    return selector;
+    if (k < 1) throw syntax(`a path selector needs at least 1 path or group, not ${k}`, at);
+    return { selector, k };
   }
 
   /** An integer literal, as a number; null when there is none. */

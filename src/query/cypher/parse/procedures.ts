@@ -24,17 +24,21 @@ export abstract class ProcedureParser extends PatternParser {
     let yields: ProcedureCall['yields'] = null;
     let where: Expr | null = null;
     if (this.acceptKw('YIELD')) {
-      if (!this.acceptOp('*')) {
-        yields = [];
-        do {
-          const yat = this.tok.at;
-          const name = this.name('an output name');
-          yields.push({ name, alias: this.acceptKw('AS') ? this.name('a variable') : name, at: yat });
-        } while (this.acceptOp(','));
-      }
+      if (!this.acceptOp('*')) yields = this.yieldItems();
       if (this.acceptKw('WHERE')) where = this.expr();
     }
     return { kind: 'procedure', at, name: parts.join('.'), args, yields, where, optional: false };
+  }
+
+  /** `name [AS alias], ...` after YIELD. */
+  private yieldItems(): NonNullable<ProcedureCall['yields']> {
+    const yields: NonNullable<ProcedureCall['yields']> = [];
+    do {
+      const at = this.tok.at;
+      const name = this.name('an output name');
+      yields.push({ name, alias: this.acceptKw('AS') ? this.name('a variable') : name, at });
+    } while (this.acceptOp(','));
+    return yields;
   }
 
   protected abstract projectionTail(
@@ -71,12 +75,7 @@ export abstract class ProcedureParser extends PatternParser {
     if (yielded) {
       if (this.acceptOp('*')) names = outputs;
       else {
-        yields = [];
-        do {
-          const yat = this.tok.at;
-          const name = this.name('a column name');
-          yields.push({ name, alias: this.acceptKw('AS') ? this.name('a variable') : name, at: yat });
-        } while (this.acceptOp(','));
+        yields = this.yieldItems();
         names = yields.map((y) => y.alias);
       }
       const order = this.projectionTail(this.tok.at, false, true, []);

@@ -69,6 +69,13 @@ async function differences(
   return { diffs, found };
 }
 
+/** The names the memory engine's SHOW FUNCTIONS / SHOW PROCEDURES lists, as a Cypher list's items. */
+function listed(what: 'FUNCTIONS' | 'PROCEDURES'): string {
+  return queryGraph(new PropertyGraph(), `SHOW ${what} YIELD name RETURN name`)
+    .rows.map((r) => `'${String(r.name)}'`)
+    .join(', ');
+}
+
 const VP = "{id: 'person:vladimir-putin'}";
 const DT = "{id: 'person:donald-trump'}";
 const VZ = "{id: 'person:volodymyr-zelensky'}";
@@ -113,6 +120,21 @@ const HAND: string[] = [
   'MATCH (a:Person)-[:SUPPORTS]->(x)-[:VARIANT_OF]->*(y) RETURN a.id AS a, x.id AS x, y.id AS y',
   'MATCH p = (a:Proposal)(()-[:VARIANT_OF|PART_OF]->()){2,}(b) RETURN a.id AS a, b.id AS b, length(p) AS len',
   'MATCH (a:Person)-[r:LEADS]->{0,1}(b) RETURN a.id AS a, b.id AS b, size(r) AS hops',
+  // Quantified path patterns whose inner nodes carry labels, label expressions, properties and
+  // variables (group variables: a list of each hop's node).
+  'MATCH (a:Region)((:Region|State)-[:LOCATED_IN|PART_OF]->(:Region|State)){1,2}(b) RETURN a.id AS a, b.id AS b',
+  'MATCH (a)((:Proposal)-[:VARIANT_OF]->(:Proposal)){1,3}(b) RETURN a.id AS a, b.id AS b',
+  'MATCH p = (a:Person)((:Person)-[:SUPPORTS|REJECTS]->(:Proposal)){1}(b) RETURN a.id AS a, b.id AS b, length(p) AS len',
+  'MATCH (a:Person)((:Person)-[:LEADS]->(:State)){1}(s) RETURN a.id AS a, s.id AS s',
+  'MATCH (a)((:!Document)-[r:!MENTIONED_IN]->(:Proposal)){2}(b) RETURN a.id AS a, b.id AS b, size(r) AS n',
+  'MATCH (a)((:Entity)-[:NEAR]-(:State)){1,3}(b:State) WHERE a.id < b.id RETURN a.id AS a, b.id AS b',
+  `MATCH (a)((:Person)-[:!MENTIONED_IN]->(:Entity ${VP})){1}(b) RETURN a.id AS a, b.id AS b`,
+  'MATCH (a:Proposal)((:Proposal)<-[:VARIANT_OF|PART_OF]-(:Proposal)){1,2}(b) RETURN a.id AS a, count(b) AS n',
+  'MATCH (a)((x:Person)-[:LEADS]->(y)){1}(b) RETURN a.id AS a, [n IN x | n.id] AS x, b.id AS b',
+  'MATCH (a:Region)((x)-[:LOCATED_IN|PART_OF]->(y:Region|State)){1,2}(b) RETURN a.id AS a, [n IN x | n.id] AS x, [n IN y | n.id] AS y, b.id AS b',
+  'MATCH (a:Proposal)((x:Proposal)<-[r:VARIANT_OF|PART_OF]-(y)){1,2}(b) RETURN a.id AS a, [n IN x | n.id] AS x, [n IN y | n.id] AS y, size(r) AS n',
+  'MATCH p = (a:Person)((x)-[:SUPPORTS]->(y:Proposal)){1}(b) RETURN a.id AS a, size(x) AS nx, y[0].id AS y, length(p) AS len',
+  'MATCH (a)((x:Entity)-[:NEAR]-(y)){2}(b) WHERE a.id < b.id RETURN [n IN x | n.id] AS x, [n IN y | n.id] AS y',
   // Path selectors and shortest paths.
   `MATCH p = ANY SHORTEST (a:Person ${VP})-[:!MENTIONED_IN]-+(b:Person ${DT}) RETURN length(p) AS len`,
   `MATCH p = ALL SHORTEST (a:Person ${VP})-[:!MENTIONED_IN]-+(b:State) RETURN b.id AS b, length(p) AS len, [n IN nodes(p) | n.id] AS path`,
@@ -124,6 +146,16 @@ const HAND: string[] = [
   `MATCH p = shortestPath((a:Person ${VP})-[:SUPPORTS|PROPOSES|VARIANT_OF|REJECTS*]-(b:Proposal)) RETURN b.id AS b, length(p) AS len`,
   `MATCH p = allShortestPaths((a:Person ${DT})-[:LEADS|SUPPORTS|REJECTS|CONCERNS*..4]-(b:Person ${VP})) RETURN [n IN nodes(p) | n.id] AS path`,
   `MATCH (a:Person ${VP}), (b:State) MATCH p = shortestPath((a)-[*..3]-(b)) RETURN b.id AS b, length(p) AS len`,
+  // SHORTEST k and SHORTEST k GROUPS: which of equally long paths comes k-th is the server's choice,
+  // so these read lengths and counts.
+  `MATCH p = SHORTEST 2 (a:Person ${VP})-[:!MENTIONED_IN]-+(b:Person ${DT}) RETURN length(p) AS len ORDER BY len`,
+  `MATCH p = SHORTEST 3 (a:Person ${DT})-[:!MENTIONED_IN]-+(b:State {id: 'state:russia'}) RETURN length(p) AS len ORDER BY len`,
+  `MATCH p = SHORTEST 2 GROUPS (a:Person ${DT})-[:!MENTIONED_IN]-+(b:State {id: 'state:russia'}) RETURN length(p) AS len, count(*) AS n ORDER BY len`,
+  `MATCH p = SHORTEST 3 GROUPS (a:Person ${VP})-[:!MENTIONED_IN]-+(b:Person ${VZ}) RETURN length(p) AS len, count(*) AS n ORDER BY len`,
+  `MATCH p = SHORTEST 2 (a:Person ${VZ})-->+(b:Proposal) RETURN b.id AS b, length(p) AS len ORDER BY b, len`,
+  `MATCH p = SHORTEST 2 GROUPS (a:Person ${VZ})-[:SUPPORTS|VARIANT_OF|PART_OF]-{1,4}(b:Proposal) RETURN b.id AS b, length(p) AS len, count(*) AS n ORDER BY b, len`,
+  `MATCH p = ANY 2 PATHS (a:Person ${VP})-[:LEADS]->+(b) RETURN b.id AS b, length(p) AS len`,
+  'MATCH p = SHORTEST 0 (a)-->+(b) RETURN p',
   // WHERE inside node and relationship patterns.
   "MATCH (p:Person WHERE p.name STARTS WITH 'V')-[r:LEADS]->(s) RETURN p.id AS p, s.id AS s",
   "MATCH (a:Entity WHERE a.name CONTAINS 'NATO') RETURN a.id AS id",
@@ -174,9 +206,37 @@ const HAND: string[] = [
   "RETURN substring('😀abc', 1, 2) AS a, left('𝄞x', 1) AS b, size('𝄞') AS c, reverse('𝄞ab') AS d, split('a😀b😀c', '😀') AS e, replace('😀😀', '😀', 'x') AS f",
   "RETURN toUpper('straße') AS a, toLower('İ') AS b, trim('\\u00a0x\\u00a0') AS c, ltrim('  x') AS d, rtrim('x  ') AS e",
   'RETURN round(2.5) AS a, round(-2.5) AS b, round(3.14159, 3) AS c, round(-0.0) AS d, round(1.0E15 + 0.5) AS e',
+  // round() with a precision and each rounding mode, over halves, near-halves and both signs.
+  "UNWIND [2.5, -2.5, 3.5, 0.125, -0.125, 2.675, -2.675, 1.005, 9.995, 0.05, -0.15, 123.456, 1.0E-5, 7.0, -0.0, 1.0E20, 12345.678901] AS x UNWIND ['UP', 'DOWN', 'CEILING', 'FLOOR', 'HALF_UP', 'HALF_DOWN', 'HALF_EVEN'] AS mode UNWIND [0, 1, 2, 3] AS p RETURN x, mode, p, round(x, p, mode) AS r",
+  'UNWIND [2.5, -2.5, 0.5, -0.5, 2.675, 1.0E20, -1.0E20, 0.045] AS x UNWIND [0, 1, 2] AS p RETURN x, p, round(x, p) AS r, round(x) AS r0',
+  "RETURN round(2.5, 0, 'HALF_EVEN') AS a, round(7, 1, 'UP') AS b, round(2.55, 1.9, 'DOWN') AS c, round(2.5, 1, null) AS d, round(null, 1, 'UP') AS e",
+  "RETURN round(2.5, 0, 'UNNECESSARY') AS x",
+  "RETURN round(2.5, 0, 'half_even') AS x",
+  "RETURN round(2.5, -1, 'UP') AS x",
+  "MATCH ()-[r]->() WHERE r.quoteStart IS NOT NULL RETURN r.id AS id, round(r.quoteStart / 7.0, 1, 'HALF_EVEN') AS e, round(r.quoteStart / 7.0, 2, 'CEILING') AS c, round(-r.quoteStart / 9.0, 0, 'FLOOR') AS f",
   'RETURN toString(1.0E-4) AS a, toString(123456789012.0) AS b, toString(0.1) AS c, toString(2.0 / 3) AS d, toString(1.0E300 * 10) AS e, 1.0 / 3 AS f',
   "RETURN 7 / 2 AS a, -7 / 2 AS b, 7 % -3 AS c, -7 % 3 AS d, 2 ^ 10 AS e, 7.5 % 2 AS f, toInteger(-2.7) AS g, toInteger('0x1F') AS h",
   "RETURN 'Ærø' =~ 'ærø' AS a, 'a.b' =~ 'a\\\\.b' AS b, 'ab' =~ 'a|b' AS c, 'AB' =~ '(?i)ab' AS d, 'x\ny' =~ 'x.y' AS e, 'x\ny' =~ '(?s)x.y' AS f",
+  // SHOW INDEXES and SHOW CONSTRAINTS: the schema the load creates, in the columns that must match
+  // (ids, read counts and times are the server's own).
+  "SHOW INDEXES YIELD name, state, populationPercent, type, entityType, labelsOrTypes, properties, indexProvider, owningConstraint, options, failureMessage, createStatement WHERE name STARTS WITH 'factgraph_' OR type = 'LOOKUP'",
+  "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, ownedIndex, propertyType, options, createStatement WHERE name STARTS WITH 'factgraph_'",
+  'SHOW RANGE INDEXES YIELD name, owningConstraint ORDER BY name DESC SKIP 3 LIMIT 5',
+  "SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name, type ORDER BY name",
+  'SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes AS on RETURN name, size(on) AS n',
+  'SHOW LOOKUP INDEXES YIELD name, entityType, options, createStatement',
+  "SHOW LOOKUP INDEXES WHERE name STARTS WITH 'index_' RETURN name, entityType",
+  'SHOW INDEXES RETURN name',
+  "SHOW UNIQUE CONSTRAINTS YIELD name WHERE name ENDS WITH '_LEADS'",
+  "SHOW NODE UNIQUE CONSTRAINTS YIELD name, labelsOrTypes WHERE name STARTS WITH 'factgraph_'",
+  "SHOW RELATIONSHIP UNIQUE CONSTRAINTS YIELD name WHERE name STARTS WITH 'factgraph_' RETURN count(*) AS n",
+  'SHOW KEY CONSTRAINTS YIELD name',
+  "SHOW CONSTRAINTS YIELD name, type WHERE name STARTS WITH 'factgraph_' RETURN type, count(*) AS n",
+  "SHOW INDEXES YIELD * WHERE name = 'factgraph_entity_name' RETURN name, type, createStatement",
+  // SHOW FUNCTIONS and SHOW PROCEDURES: what the engine lists, as Neo4j lists it.
+  `SHOW FUNCTIONS YIELD name, category, aggregating, isBuiltIn WHERE name IN [${listed('FUNCTIONS')}] RETURN DISTINCT name, category, aggregating, isBuiltIn`,
+  `SHOW PROCEDURES YIELD name, mode, worksOnSystem WHERE name IN [${listed('PROCEDURES')}]`,
+  "SHOW BUILT IN FUNCTIONS YIELD name, category WHERE name IN ['toLower', 'date.truncate', 'count'] RETURN name, category",
   // What Neo4j 5 refuses, refused alike.
   'MATCH (p:Person) WHERE exists(p.name) RETURN p.id AS id',
   'MATCH (p:Person) RETURN size((p)-->()) AS n',

@@ -13,6 +13,7 @@ import {
   type RelationshipRecord,
 } from '../../load/canonical';
 import { isStatementNode } from '../../model/claims';
+import { createStatement, OBSOLETE_SCHEMA, QUOTE_INDEX, SCHEMA_RULES } from './schema';
 import type { FileKeys } from '../../load/file-keys';
 
 /** Rows a transaction, and transactions at once, unless the caller says otherwise. */
@@ -87,7 +88,7 @@ const ALL_KIND_LABELS = Object.keys(ENTITY_KINDS).map(label).join(':');
 
 /**
  * A schema object the load wants (`create`, the statement that makes it), or one an earlier version made
- * that goes (no `create`). Only names from the schema's own tables get into these statements.
+ * that goes (no `create`).
  */
 interface SchemaObject {
   kind: 'CONSTRAINT' | 'INDEX';
@@ -95,40 +96,13 @@ interface SchemaObject {
   create?: string;
 }
 
-const wanted = (
-  kind: 'CONSTRAINT' | 'INDEX' | 'FULLTEXT INDEX',
-  name: string,
-  rule: string,
-): SchemaObject => ({
-  kind: kind === 'CONSTRAINT' ? kind : 'INDEX',
-  name,
-  create: `CREATE ${kind} ${name} IF NOT EXISTS ${rule}`,
-});
-
 const SCHEMA: SchemaObject[] = [
-  wanted('CONSTRAINT', 'factgraph_entity_id', 'FOR (n:Entity) REQUIRE n.id IS UNIQUE'),
-  wanted('CONSTRAINT', 'factgraph_document_id', 'FOR (n:Document) REQUIRE n.id IS UNIQUE'),
-  wanted('CONSTRAINT', 'factgraph_dataset_name', 'FOR (n:Dataset) REQUIRE n.name IS UNIQUE'),
-  // A statement node is its data set's, as a statement's relationship is.
-  wanted('CONSTRAINT', 'factgraph_statement_node', 'FOR (n:Statement) REQUIRE (n.dataset, n.id) IS UNIQUE'),
-  wanted('INDEX', 'factgraph_entity_name', 'FOR (n:Entity) ON (n.name)'),
-  // The quotes of statements that are nodes only (nobody asserts them, so no relationship holds them).
-  wanted('FULLTEXT INDEX', 'factgraph_statement_quote', 'FOR (n:Statement) ON EACH [n.quote]'),
-  ...[...Object.keys(PREDICATES), MENTIONED_IN].flatMap((type): SchemaObject[] => [
-    // A statement is its data set's: two data sets may use the same statement id without touching
-    // each other's relationship. (An earlier version made ids unique across data sets: that one goes.)
-    { kind: 'CONSTRAINT', name: `factgraph_statement_id_${type}` },
-    // Earlier versions also indexed each type's data set, which no query of the load uses (they go from
-    // the nodes), and held mentions to the statements' constraint: each costs every write, and goes.
-    { kind: 'INDEX', name: `factgraph_dataset_${type}` },
-    type === MENTIONED_IN
-      ? { kind: 'CONSTRAINT', name: `factgraph_statement_key_${type}` }
-      : wanted(
-          'CONSTRAINT',
-          `factgraph_statement_key_${type}`,
-          `FOR ()-[r:${relType(type)}]-() REQUIRE (r.dataset, r.id) IS UNIQUE`,
-        ),
-  ]),
+  ...SCHEMA_RULES.filter((rule) => rule !== QUOTE_INDEX).map((rule) => ({
+    kind: rule.kind === 'CONSTRAINT' ? ('CONSTRAINT' as const) : ('INDEX' as const),
+    name: rule.name,
+    create: createStatement(rule, true),
+  })),
+  ...OBSOLETE_SCHEMA,
 ];
 
 /**
@@ -155,13 +129,10 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
   }
   // The full-text index of quotes covers every predicate's type. One made by an earlier version with
   // fewer predicates, whose searches would miss the new ones' quotes, is dropped and made again.
-  const types = Object.keys(PREDICATES).sort();
-  const quote = indexes.get('factgraph_quote');
-  if (quote && [...quote].sort().join('|') === types.join('|')) return;
-  if (quote) await run('DROP INDEX factgraph_quote IF EXISTS');
-  await run(
-    `CREATE FULLTEXT INDEX factgraph_quote IF NOT EXISTS FOR ()-[r:${types.map(relType).join('|')}]-() ON EACH [r.quote]`,
-  );
+  const quote = indexes.get(QUOTE_INDEX.name);
+  if (quote && [...quote].sort().join('|') === QUOTE_INDEX.labelsOrTypes.join('|')) return;
+  if (quote) await run(`DROP INDEX ${QUOTE_INDEX.name} IF EXISTS`);
+  await run(createStatement(QUOTE_INDEX, true));
 }
 
 /**

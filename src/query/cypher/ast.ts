@@ -97,12 +97,16 @@ export interface RelPattern {
   properties: Expr | null;
   /** Variable length: `*` gives min 1, max unbounded (null). */
   length: { min: number; max: number | null } | null;
+  /** A quantified path pattern `((:A)-[:T]->(:B)){m,n}`: the node patterns each hop's ends must match. */
+  hop?: { from: NodePattern; to: NodePattern };
 }
 
 export interface PatternPart {
   at: number;
   pathVariable: string | null;
   shortest: 'shortest' | 'all' | null;
+  /** `SHORTEST k` (k paths) or `SHORTEST k GROUPS` (the paths of k lengths); 1 when absent. */
+  k?: number;
   nodes: NodePattern[];
   rels: RelPattern[];
 }

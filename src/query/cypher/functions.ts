@@ -21,6 +21,7 @@ import {
   unary,
   type CypherFunction,
 } from './function-args';
+import { round } from './round';
 import { STRING_FUNCTIONS } from './string-functions';
 import { DURATION_FUNCTIONS } from './temporal/duration-functions';
 import { TEMPORAL_FUNCTIONS } from './temporal/functions';
@@ -52,19 +53,6 @@ function range(args: Value[], at: number): Value {
   if (step > 0n) for (let i = a; i <= b; i += step) out.push(i);
   else for (let i = a; i >= b; i += step) out.push(i);
   return out;
-}
-
-function round(args: Value[], at: number): Value {
-  arity('round', args, 1, 3, at);
-  const v = args[0]!;
-  if (v === null) return null;
-  const x = num('round', v, at);
-  const precision = args.length === 1 ? 0 : Number(int('round', args[1]!, at));
-  // Java's Math.round, as Neo4j: halves go up (-2.5 is -2), no negative zero, and a long's range.
-  if (precision === 0)
-    return Number.isFinite(x) ? Math.min(Math.max(Math.round(x), -(2 ** 63)), 2 ** 63) || 0 : x;
-  const f = 10 ** precision;
-  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
 }
 
 export const FUNCTIONS = new Map<string, CypherFunction>([

@@ -158,6 +158,21 @@ export function planExpand(
     typeOk(r, ctx) && (!typeExpr || labelMatches(typeExpr, [r.type])) && relPropsOk(r, row, ctx);
   const nodeOk = (n: CNode, row: Row, ctx: Context) =>
     (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
+  // A quantified path pattern's hop: its ends against the group's node patterns, in the walk's order.
+  const hopFrom = rel.hop ? nodeCheck(compiler, reverse ? rel.hop.to : rel.hop.from, scope) : null;
+  const hopTo = rel.hop ? nodeCheck(compiler, reverse ? rel.hop.from : rel.hop.to, scope) : null;
+  const hopOk = (a: CNode, b: CNode, row: Row, ctx: Context) =>
+    hopFrom === null || (hopFrom(a, row, ctx) && hopTo!(b, row, ctx));
+  // Group variables: each named inner node's slot, given the walk's nodes in the pattern's order.
+  const groupSlot = (n: NodePattern | undefined) =>
+    n && !n.variable!.startsWith(' ') ? scope.slot(n.variable!)! : null;
+  const fromGroup = groupSlot(rel.hop?.from);
+  const toGroup = groupSlot(rel.hop?.to);
+  const bindGroups = (walked: CNode[], row: Row) => {
+    const inOrder = reverse ? walked.slice().reverse() : walked;
+    if (fromGroup !== null) row[fromGroup] = inOrder.slice(0, -1);
+    if (toGroup !== null) row[toGroup] = inOrder.slice(1);
+  };
 
   if (rel.length) {
     const { min, max } = rel.length;
@@ -171,15 +186,20 @@ export function planExpand(
         if (list.length < min || (max !== null && list.length > max)) return false;
         const walkOrder = reverse ? [...list].reverse() : list;
         let at = row[fromSlot] as CNode;
+        const walked = [at];
         for (const r of walkOrder) {
           if (!relOk(r, row, ctx) || used.includes(r)) return false;
           const forward = r.start === at && dir !== 'in';
           const backward = r.end === at && dir !== 'out';
           if (!forward && !backward) return false;
+          const before = at;
           at = forward ? r.end : r.start;
+          if (!hopOk(before, at, row, ctx)) return false;
+          walked.push(at);
         }
         if (!nodeOk(at, row, ctx)) return false;
         used.push(...list);
+        bindGroups(walked, row);
         if (!toBound) row[toSlot] = at;
         const stop = next();
         used.length -= list.length;
@@ -191,19 +211,23 @@ export function planExpand(
     steps.push((row, ctx, used, next) => {
       const path: CRel[] = [];
       const start = row[fromSlot] as CNode;
+      const walked = [start];
       const visit = (node: CNode): boolean => {
         ctx.guard?.();
         if (path.length >= min && nodeOk(node, row, ctx)) {
           row[relSlot] = reverse ? path.slice().reverse() : path.slice();
+          bindGroups(walked, row);
           if (!toBound) row[toSlot] = node;
           if (next()) return true;
         }
         if (max !== null && path.length >= max) return false;
         const tryRel = (r: CRel, other: CNode): boolean => {
-          if (!relOk(r, row, ctx) || used.includes(r)) return false;
+          if (!relOk(r, row, ctx) || used.includes(r) || !hopOk(node, other, row, ctx)) return false;
           used.push(r);
           path.push(r);
+          walked.push(other);
           const stop = visit(other);
+          walked.pop();
           path.pop();
           used.pop();
           return stop;

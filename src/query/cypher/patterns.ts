@@ -63,9 +63,9 @@ export function compileMatcher(
 ): { scope: Scope; run: (row: Row, ctx: Context, emit: (row: Row) => boolean) => void } {
   const inputScope = scope;
   let out = scope;
-  const kinds = new Map<string, 'node' | 'rel' | 'path' | 'rels'>();
+  const kinds = new Map<string, 'node' | 'rel' | 'path' | 'rels' | 'LIST'>();
   for (const part of patterns) {
-    const declare = (name: string, kind: 'node' | 'rel' | 'path' | 'rels', at: number) => {
+    const declare = (name: string, kind: 'node' | 'rel' | 'path' | 'rels' | 'LIST', at: number) => {
       const prior = kinds.get(name);
       if (prior && (prior !== kind || kind !== 'node')) {
         throw syntax(
@@ -78,7 +78,7 @@ export function compileMatcher(
       kinds.set(name, kind);
       if (inputScope.has(name)) {
         const known = inputScope.type(name);
-        if (kind === 'path') throw syntax(`variable \`${name}\` is already defined`, at);
+        if (kind === 'path' || kind === 'LIST') throw syntax(`variable \`${name}\` is already defined`, at);
         if (
           known !== 'unknown' &&
           known !== kind &&
@@ -92,7 +92,12 @@ export function compileMatcher(
     };
     if (part.pathVariable) declare(part.pathVariable, 'path', part.at);
     for (const n of part.nodes) declare(n.variable!, 'node', n.at);
-    for (const r of part.rels) declare(r.variable!, r.length ? 'rels' : 'rel', r.at);
+    for (const r of part.rels) {
+      declare(r.variable!, r.length ? 'rels' : 'rel', r.at);
+      // A quantified path pattern's named inner nodes: group variables, lists of each hop's node.
+      for (const n of r.hop ? [r.hop.from, r.hop.to] : [])
+        if (!n.variable!.startsWith(' ')) declare(n.variable!, 'LIST', n.at);
+    }
   }
   const bound = new Set(inputScope.names.keys());
   const pending = where.map((e) => ({ e, vars: freeVariables(e), fn: compiler.expr(e, out) }));

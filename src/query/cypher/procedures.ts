@@ -9,6 +9,7 @@ import { CypherFault, notInMemoryEngine } from './errors';
 import type { Compiler } from './evaluate';
 import { FULLTEXT_INDEXES, search } from './fulltext';
 import type { PropertyGraph } from './graph';
+import { SHOW_COMMANDS } from './show';
 import { staticType, syntax, type Context, type Fn, type Row, type Scope, type Stage } from './scope';
 import { makeNode, makeRel, typeName, type CNode, type Value } from './values';
 
@@ -108,7 +109,7 @@ const FULLTEXT_INPUTS: Procedure['inputs'] = [
   { name: 'queryString', type: 'STRING' },
 ];
 
-const BUILT_INS: Procedure[] = [
+export const BUILT_INS: Procedure[] = [
   {
     name: 'db.labels',
     inputs: [],
@@ -228,6 +229,7 @@ const BY_NAME = new Map(BUILT_INS.map((p) => [p.name.toLowerCase(), p]));
 
 /** Procedure names are case-insensitive in lookups, as Neo4j's are for the built-in namespaces. */
 function findProcedure(graph: PropertyGraph | null, name: string): Procedure | undefined {
+  if (name.startsWith('SHOW ')) return SHOW_COMMANDS.get(name.slice(5))?.procedure;
   return graph?.procedures.get(name) ?? BY_NAME.get(name.toLowerCase());
 }
 

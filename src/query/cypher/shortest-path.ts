@@ -6,8 +6,8 @@ import { type Fn, type Scope, type Step } from './scope';
 import { CPath, isNode, type CNode, type CRel } from './values';
 
 /**
- * shortestPath / allShortestPaths between two bound nodes: paths of the least length (within the
- * pattern's bounds) that satisfy the WHERE parts reading the path, found by breadth-first distances
+ * shortestPath / allShortestPaths and the path selectors between two bound nodes: the k shortest paths,
+ * or all paths of the k least lengths (within the pattern's bounds, and at most 16 beyond the shortest) that satisfy the WHERE parts reading the path, found by breadth-first distances
  * from the target that prune a depth-first enumeration length by length.
  */
 export function planShortest(
@@ -35,6 +35,7 @@ export function planShortest(
   const max = rel.length ? rel.length.max : 1;
   if (min > 1) throw notInMemoryEngine('shortestPath with a minimum length above 1', rel.at);
   const all = part.shortest === 'all';
+  const k = part.k ?? 1;
   const dir = rel.direction;
   bound.add(rel.variable!);
   if (part.pathVariable) bound.add(part.pathVariable);
@@ -80,7 +81,8 @@ export function planShortest(
     if (startDist === undefined) return false;
     const limit = max ?? Infinity;
     let stop = false;
-    let found = false;
+    let emitted = 0;
+    let groups = 0;
     const rels: CRel[] = [];
     const nodes: CNode[] = [from];
     // Returns true to end the enumeration.
@@ -92,9 +94,9 @@ export function planShortest(
         row[relSlot] = rels.slice();
         if (pathSlot !== undefined) row[pathSlot] = new CPath(nodes.slice(), rels.slice());
         for (const f of filters) if (f(row, ctx) !== true) return false;
-        found = true;
+        emitted++;
         if (next()) return (stop = true);
-        return !all;
+        return !all && emitted >= k;
       }
       for (const [r, m] of neighbours(n, true)) {
         const d = dist.get(m);
@@ -108,11 +110,12 @@ export function planShortest(
       }
       return false;
     };
-    // Longer paths are only tried when no shorter one satisfies the WHERE parts.
+    // Longer paths are only tried while fewer than k paths (or lengths, for groups) satisfy the WHERE parts.
     for (let length = Math.max(startDist, min); length <= limit && length <= startDist + 16; length++) {
+      const before = emitted;
       walk(from, length);
       if (stop) return true;
-      if (found) return false;
+      if (emitted > before && (all ? ++groups >= k : emitted >= k)) return false;
     }
     return false;
   });

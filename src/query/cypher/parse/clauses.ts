@@ -44,11 +44,12 @@ class ClauseParser extends ProcedureParser {
   protected singleQuery(): SingleQuery {
     const at = this.tok.at;
     const clauses: Clause[] = [];
-    for (;;) {
+    // A SHOW command comes first, and only a RETURN may follow it.
+    if (this.isKw('SHOW')) clauses.push(...this.showCommand(at));
+    while (clauses.at(-1)?.kind !== 'return') {
       const clause = this.clause();
       if (!clause) break;
       clauses.push(clause);
-      if (clause.kind === 'return') break;
     }
     if (clauses.length === 0) this.fail('a clause (MATCH, UNWIND, WITH, RETURN, ...)');
     return { at, clauses };

@@ -56,7 +56,9 @@ export abstract class PatternParser extends ExpressionParser {
       const inner = this.patternElement(this.tok.at, pathVariable);
       if (inner.rels.length !== 1)
         throw notInMemoryEngine('a path selector over a pattern of more than one relationship', at);
-      return { ...inner, at, shortest: selector };
+      if (inner.rels[0]!.hop)
+        throw notInMemoryEngine('a path selector over a quantified path pattern with inner labels', at);
+      return { ...inner, at, shortest: selector.selector, ...(selector.k === 1 ? {} : { k: selector.k }) };
     }
     if (this.isKw('SHORTESTPATH') || this.isKw('ALLSHORTESTPATHS')) {
       const shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
@@ -67,6 +69,8 @@ export abstract class PatternParser extends ExpressionParser {
       if (inner.rels.length !== 1) {
         throw syntax('shortestPath needs a pattern of exactly one relationship', at);
       }
+      if (inner.rels[0]!.hop)
+        throw notInMemoryEngine('shortestPath over a quantified path pattern with inner labels', at);
       return { ...inner, shortest };
     }
     return this.patternElement(at, pathVariable);
@@ -86,7 +90,10 @@ export abstract class PatternParser extends ExpressionParser {
         // A parenthesized path: grouping, or a quantified path pattern `((a)-[:T]->(b)){1,3}`.
         const groupAt = this.tok.at;
         this.pos++;
+        const wheres = this.inlineWhere.length;
         const inner = this.patternElement(groupAt, null);
+        if (this.isKw('WHERE') || this.inlineWhere.length > wheres)
+          throw notInMemoryEngine('a WHERE inside a quantified path pattern', groupAt);
         this.expectOp(')');
         const length = this.quantifier();
         if (!length) {
@@ -94,16 +101,20 @@ export abstract class PatternParser extends ExpressionParser {
           nodes.push(...inner.nodes);
           rels.push(...inner.rels);
         } else {
-          // The group is one relationship between nodes it does not constrain: a variable-length one.
+          // The group is one relationship, a variable-length one whose every hop's ends must match
+          // the group's node patterns; a named inner node is a list of each hop's, as in Neo4j 5.
           const [a, b] = inner.nodes;
           const rel = inner.rels[0];
-          const free = (n: NodePattern | undefined) =>
-            n && n.variable!.startsWith(' ') && n.labels.length === 0 && !n.labelExpr && !n.properties;
-          if (inner.rels.length !== 1 || !rel || rel.length || !free(a) || !free(b)) {
-            throw notInMemoryEngine('a quantified path pattern other than (()-[r:TYPE]->()){m,n}', groupAt);
+          const anonymousNode = (n: NodePattern | undefined) => n?.variable!.startsWith(' ');
+          const free = (n: NodePattern) => n.labels.length === 0 && !n.labelExpr && !n.properties;
+          if (inner.rels.length !== 1 || !rel || rel.length || !a || !b) {
+            throw notInMemoryEngine('a quantified path pattern of more than one relationship', groupAt);
           }
+          if (a.variable === b.variable)
+            throw notInMemoryEngine('a quantified path pattern whose inner nodes are one', groupAt);
           if (nodes.length === rels.length) nodes.push(anonymous());
-          rels.push({ ...rel, length });
+          const plain = free(a) && free(b) && anonymousNode(a) && anonymousNode(b);
+          rels.push({ ...rel, length, ...(plain ? {} : { hop: { from: a, to: b } }) });
           nodes.push(this.isOp('(') && !this.isOp('(', this.peek()) ? this.nodePattern() : anonymous());
         }
       } else if (nodes.length === rels.length) nodes.push(this.nodePattern());
@@ -123,10 +134,11 @@ export abstract class PatternParser extends ExpressionParser {
   }
 
   /**
-   * Neo4j 5's path selectors: `ANY SHORTEST`, `SHORTEST 1`, `ANY` (one shortest path a pair of ends),
-   * `ALL SHORTEST`, `SHORTEST 1 GROUPS` (all of the least length); `PATH` or `PATHS` may follow.
+   * Neo4j 5's path selectors: `ANY SHORTEST`, `SHORTEST k`, `ANY [k]` (k shortest paths a pair of
+   * ends), `ALL SHORTEST`, `SHORTEST k GROUPS` (all paths of the k least lengths); `PATH` or `PATHS`
+   * may follow.
    */
-  private pathSelector(): PatternPart['shortest'] {
+  private pathSelector(): { selector: PatternPart['shortest']; k: number } | null {
     if (this.tok.type !== 'ident') return null;
     const at = this.tok.at;
     let selector: PatternPart['shortest'];
@@ -147,8 +159,8 @@ export abstract class PatternParser extends ExpressionParser {
       if (selector === 'all') this.fail("'('");
       selector = 'all';
     }
-    if (k !== 1) throw notInMemoryEngine(`a path selector for ${k} paths or groups`, at);
-    return selector;
+    if (k < 1) throw syntax(`a path selector needs at least 1 path or group, not ${k}`, at);
+    return { selector, k };
   }
 
   /** An integer literal, as a number; null when there is none. */

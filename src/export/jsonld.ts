@@ -49,7 +49,9 @@ function nodeObject(quads: Quad[]): Record<string, unknown> {
     if (q.predicate.value === `${rdf}type`) types.push(compact(q.object.value));
     else {
       const key = compact(q.predicate.value);
-      properties.set(key, [...(properties.get(key) ?? []), value(q.object)]);
+      const values = properties.get(key);
+      if (values) values.push(value(q.object));
+      else properties.set(key, [value(q.object)]);
     }
   }
   return {

@@ -162,8 +162,12 @@ function gexf(result: DiscourseNetworks): string {
     { source: string; target: string; values: { weight: number; n: Network }[] }
   >();
   for (const n of result.networks) {
-    for (const node of [...n.rows, ...(result.type === 'affiliation' ? n.columns : [])])
-      nodeSpells.set(node.id, [...(nodeSpells.get(node.id) ?? []), ...(windowed ? [shown(n)] : [])]);
+    for (const node of [...n.rows, ...(result.type === 'affiliation' ? n.columns : [])]) {
+      // Appended in place: a copy for each window would be quadratic in the windows.
+      const spells = nodeSpells.get(node.id) ?? [];
+      if (windowed) spells.push(shown(n));
+      nodeSpells.set(node.id, spells);
+    }
     for (const e of networkEdges(result, n)) {
       const id = edgeId(e.source, e.target);
       const edge = edges.get(id) ?? { source: e.source, target: e.target, values: [] };

@@ -120,7 +120,9 @@ function splitRow(line) {
   for (let i = 1; i < line.length; i++) {
     const c = line[i];
     if (c === '\\' && i + 1 < line.length) {
-      cell += line[i + 1] === '|' ? '|' : c + line[i + 1];
+      // Gherkin's escapes in a table cell: \| \\ and \n; any other backslash stays.
+      const next = line[i + 1];
+      cell += next === '|' || next === '\\' ? next : next === 'n' ? '\n' : c + next;
       i++;
     } else if (c === '|') {
       cells.push(cell.trim());

@@ -4,7 +4,8 @@ import { CDuration, orderCompare, typeName, type Value } from './values';
 
 /** The aggregating functions: each folds the values of a group into one. */
 export interface Aggregator {
-  add(v: Value): void;
+  /** `extra` reads the further argument (the percentile) from the row being added. */
+  add(v: Value, extra?: () => Value): void;
   result(): Value;
 }
 
@@ -36,8 +37,8 @@ function numbers(name: string, at: number): { add(v: Value): void; values: numbe
   };
 }
 
-/** An aggregator; `extra` holds the constant arguments after the first (the percentile). */
-export function makeAggregator(name: string, at: number, extra: Value[] = []): Aggregator {
+/** An aggregator of one group. */
+export function makeAggregator(name: string, at: number): Aggregator {
   switch (name) {
     case 'stdev':
     case 'stdevp': {
@@ -55,23 +56,30 @@ export function makeAggregator(name: string, at: number, extra: Value[] = []): A
     }
     case 'percentilecont':
     case 'percentiledisc': {
-      const p = extra[0] ?? null;
-      if (typeof p !== 'number' && typeof p !== 'bigint') {
-        throw typeError(`${name}() needs a numeric percentile`, at);
-      }
-      const q = Number(p);
-      if (q < 0 || q > 1)
-        throw new CypherFault('CYPHER_RUNTIME', `the percentile ${q} is not between 0 and 1`, at);
+      // The percentile is read once, with the group's first value (Neo4j: from the first such row).
+      let q: number | null = null;
+      const percentile = (p: Value): number => {
+        if (typeof p !== 'number' && typeof p !== 'bigint') {
+          throw typeError(`${name}() needs a numeric percentile, not ${typeName(p)}`, at);
+        }
+        const x = Number(p);
+        if (!(x >= 0 && x <= 1))
+          throw new CypherFault('CYPHER_RUNTIME', `the percentile ${x} is not between 0 and 1`, at);
+        return x;
+      };
       const raw: Value[] = [];
       const n = numbers(name, at);
       return {
-        add: (v) => {
+        add: (v, extra) => {
+          if (v === null) return;
+          q ??= percentile(extra ? extra() : null);
           n.add(v);
-          if (v !== null) raw.push(v);
+          raw.push(v);
         },
         result: () => {
           if (raw.length === 0) return null;
           const order = raw.map((v, i) => ({ v, x: n.values[i]! })).sort((a, b) => a.x - b.x);
+          if (q === null) return null;
           if (name === 'percentiledisc') {
             const i = q === 0 ? 0 : Math.ceil(q * order.length) - 1;
             return order[Math.max(0, i)]!.v;

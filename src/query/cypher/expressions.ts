@@ -170,6 +170,8 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
           const r = equals(a, b);
           return r === null ? null : !r;
         }
+        // A NaN is neither less nor greater than a number (false, as in Neo4j); inside lists, null.
+        if (isNaNAgainstNumber(a, b)) return false;
         const c = compare(a, b);
         if (c === null) return null;
         // Two durations are never less or greater, not even when equal (Neo4j).
@@ -456,4 +458,9 @@ function elementType(list: Expr, scope: Scope): VarType {
   const types = new Set(list.items.map((x) => staticType(x, scope)));
   const [only] = types;
   return types.size === 1 && only !== undefined && isValueType(only) ? only : 'unknown';
+}
+
+function isNaNAgainstNumber(a: Value, b: Value): boolean {
+  const num = (v: Value) => typeof v === 'number' || typeof v === 'bigint';
+  return num(a) && num(b) && (Number.isNaN(a) || Number.isNaN(b));
 }

@@ -2,7 +2,7 @@
  * RETURN and WITH: projecting, grouping and aggregating, DISTINCT, ORDER BY, SKIP and LIMIT.
  */
 import type { Expr, Projection, SortItem } from './ast';
-import { containsAggregate, exprKey, freeVariables, projected, walk } from './ast-walk';
+import { containsAggregate, freeVariables, projected, walk } from './ast-walk';
 import { CypherFault } from './errors';
 import type { Compiler } from './evaluate';
 import { AGGREGATES, makeAggregator, type Aggregator } from './aggregates';
@@ -133,16 +133,22 @@ export function compileProjection(
         for (const a of x.args) {
           if (containsAggregate(a)) throw syntax('an aggregation cannot contain another aggregation', a.at);
         }
+        const random = x.args[0] && findRandom(x.args[0]);
+        if (random) throw syntax(`${x.name}() cannot aggregate a random value (${random}())`, x.args[0]!.at);
         aggCalls.push(x);
         return false;
       }
       return true;
     });
   items.forEach((i) => collect(i.expr));
-  orderBy.forEach((s) => collect(s.expr));
+  // ORDER BY may only use an aggregation the projection computes (read from its column), as in Neo4j.
+  for (const s of orderBy) {
+    if (containsAggregate(s.expr))
+      throw syntax('ORDER BY can only use an aggregation that is also projected on its own', s.expr.at);
+  }
   const keyItems = items.filter((i) => !containsAggregate(i.expr));
-  const groupingKeys = new Set(keyItems.map((i) => exprKey(i.expr)));
-  for (const i of items) if (containsAggregate(i.expr)) checkGrouped(i.expr, groupingKeys);
+  const keys = groupingKeys(keyItems, new Set(scope.visible()));
+  for (const i of items) if (containsAggregate(i.expr)) checkGrouped(i.expr, keys);
 
   const base = scope.size;
   const aggScope = scope.padded(aggCalls.length);
@@ -152,7 +158,7 @@ export function compileProjection(
     distinct: c.distinct,
     star: c.star,
     arg: c.star ? null : c.args[0] ? compiler.expr(c.args[0], scope) : null,
-    extra: c.args.slice(1).map((a) => constantValue(compiler, a, c.name)),
+    percentile: c.args[1] ? percentileArg(compiler, c.args[1], c.name.toLowerCase(), scope) : null,
   }));
   for (const a of aggArgs) {
     if (!a.star && !a.arg) throw syntax(`${a.name}() needs an argument`, a.at);
@@ -174,13 +180,7 @@ export function compileProjection(
       type Group = { row: Row; aggs: Aggregator[]; seen: (ValueMap<true> | null)[] };
       const newGroup = (row: Row): Group => ({
         row,
-        aggs: aggArgs.map((a) =>
-          makeAggregator(
-            a.name,
-            a.at,
-            a.extra.map((f) => f(ctx)),
-          ),
-        ),
+        aggs: aggArgs.map((a) => makeAggregator(a.name, a.at)),
         seen: aggArgs.map((a) => (a.distinct ? new ValueMap<true>() : null)),
       });
       // The groups in the order they were first seen. With no grouping keys there is exactly one,
@@ -216,7 +216,8 @@ export function compileProjection(
             if (v === null || seen.get(v)) continue;
             seen.set(v, true);
           }
-          g.aggs[i]!.add(v);
+          const p = a.percentile;
+          g.aggs[i]!.add(v, p ? () => p(row, ctx) : undefined);
         }
       };
       const end = () => {
@@ -241,17 +242,61 @@ export function compileProjection(
   };
 }
 
+/** What an expression next to an aggregation may read: the variables and `v.key` properties projected. */
+interface GroupingKeys {
+  variables: Set<string>;
+  properties: Set<string>;
+  /** The variables in scope before the projection (a subquery or pattern may read them). */
+  outer: Set<string>;
+}
+
+function groupingKeys(keyItems: Projection['items'], outer: Set<string>): GroupingKeys {
+  const variables = new Set<string>();
+  const properties = new Set<string>();
+  for (const { expr } of keyItems) {
+    if (expr.kind === 'var') variables.add(expr.name);
+    const p = staticProperty(expr);
+    if (p) properties.add(p);
+  }
+  return { variables, properties, outer };
+}
+
+/** `v.key` or `v['key']` on a variable, as one text; else null. */
+function staticProperty(e: Expr): string | null {
+  if (e.kind === 'prop' && e.target.kind === 'var') return `${e.target.name}\u0000${e.key}`;
+  if (e.kind === 'index' && e.target.kind === 'var' && e.index.kind === 'literal') {
+    if (typeof e.index.value === 'string') return `${e.target.name}\u0000${e.index.value}`;
+  }
+  return null;
+}
+
 /**
- * Outside its aggregate calls, an expression that aggregates may only use grouping keys (whole);
- * anything else has no single value per group.
+ * Neo4j's rule for an expression next to an aggregation: outside its aggregate calls it may read only
+ * variables that are projected on their own and `v.key` properties that are projected on their own
+ * (or whose variable is); anything else, even inside a projected larger expression, is ambiguous.
  */
-export function checkGrouped(e: Expr, keys: Set<string>, local: ReadonlySet<string> = new Set()): void {
+export function checkGrouped(e: Expr, keys: GroupingKeys, local: ReadonlySet<string> = new Set()): void {
+  const grouped = (name: string) => local.has(name) || keys.variables.has(name);
+  const refuse = (what: string, at: number): never => {
+    throw syntax(
+      `${what} is used next to an aggregation but is not a grouping key: project it on its own, or compute the expression in a WITH before`,
+      at,
+    );
+  };
   walk(e, (x) => {
     if (x.kind === 'call' && AGGREGATES.has(x.name.toLowerCase())) return false;
-    if (keys.has(exprKey(x))) return false;
     if (x.kind === 'var') {
-      if (local.has(x.name)) return false;
-      throw syntax(`\`${x.name}\` is used next to an aggregation but is not a grouping key`, x.at);
+      if (!grouped(x.name)) refuse(`\`${x.name}\``, x.at);
+      return false;
+    }
+    const p = staticProperty(x);
+    if (p !== null && (x.kind === 'prop' || x.kind === 'index') && x.target.kind === 'var') {
+      if (!keys.properties.has(p) && !grouped(x.target.name)) refuse(`\`${p.replace('\u0000', '.')}\``, x.at);
+      return false;
+    }
+    if (x.kind === 'mapProjection') {
+      for (const item of x.items)
+        if (item.kind === 'variable' && !grouped(item.name)) refuse(`\`${item.name}\``, x.at);
     }
     // Comprehension variables are the comprehension's own.
     if (x.kind === 'listComprehension' || x.kind === 'quantifier' || x.kind === 'reduce') {
@@ -266,11 +311,37 @@ export function checkGrouped(e: Expr, keys: Set<string>, local: ReadonlySet<stri
       }
       return false;
     }
+    // A subquery or pattern may read the variables from before the projection: grouping ones only.
     if (x.kind === 'subquery' || x.kind === 'pattern' || x.kind === 'patternComprehension') {
-      throw syntax('an expression next to an aggregation must use grouping keys only', x.at);
+      for (const name of mentionedNames(x)) {
+        if (keys.outer.has(name) && !grouped(name)) refuse(`\`${name}\``, x.at);
+      }
+      return false;
     }
     return true;
   });
+}
+
+/** Every variable name a piece of syntax mentions, at any depth (subqueries and patterns included). */
+function mentionedNames(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) node.forEach((x) => mentionedNames(x, out));
+  else if (node !== null && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'var' && typeof o.name === 'string') out.add(o.name);
+    if (typeof o.variable === 'string') out.add(o.variable);
+    for (const v of Object.values(o)) if (typeof v === 'object') mentionedNames(v, out);
+  }
+  return out;
+}
+
+/** The random function an aggregation's argument calls (Neo4j refuses it there), if any. */
+function findRandom(e: Expr): string | null {
+  let found: string | null = null;
+  walk(e, (x) => {
+    if (x.kind === 'call' && ['rand', 'randomuuid'].includes(x.name.toLowerCase())) found = x.name;
+    return found === null;
+  });
+  return found;
 }
 
 /** A sort key: a projected column when the expression is one the projection writes the same way. */
@@ -278,6 +349,20 @@ export function orderKey(compiler: Compiler, s: SortItem, items: Projection['ite
   const n = items.findIndex((i) => i.text === s.text);
   if (n >= 0) return (row) => row[n] ?? null;
   return compiler.expr(s.expr, scope);
+}
+
+/**
+ * The percentile of percentileCont() / percentileDisc(): a literal is checked now; anything else is
+ * read from the group's first row with a value, as Neo4j does.
+ */
+function percentileArg(compiler: Compiler, e: Expr, name: string, scope: Scope): Fn {
+  const literal = e.kind === 'unary' && e.op === '-' && e.arg.kind === 'literal' ? e.arg : e;
+  if (literal.kind === 'literal') {
+    const v = literal.value;
+    const q = typeof v === 'number' || typeof v === 'bigint' ? Number(v) * (literal === e ? 1 : -1) : NaN;
+    if (!(q >= 0 && q <= 1)) throw syntax(`${name}() needs a percentile between 0 and 1`, e.at);
+  }
+  return compiler.expr(e, scope);
 }
 
 /** An expression that reads no variables (parameters allowed), evaluated once per run. */

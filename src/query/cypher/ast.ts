@@ -147,7 +147,8 @@ export type Clause =
   | { kind: 'call'; at: number; imports: string[] | null; query: Query; optional: boolean }
   | ProcedureCall
   /** Only on the setup-only path (building test graphs); queries refuse it. */
-  | { kind: 'create'; at: number; patterns: PatternPart[] };
+  | { kind: 'create'; at: number; patterns: PatternPart[] }
+  | { kind: 'delete'; at: number; detach: boolean; exprs: Expr[] };
 
 export interface SingleQuery {
   at: number;

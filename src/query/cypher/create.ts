@@ -1,8 +1,8 @@
-/** CREATE, on the setup-only path that builds test graphs (queries never write). */
+/** CREATE and DELETE, on the setup-only path that builds test graphs (queries never write). */
 import type { Clause } from './ast';
 import type { Compiler } from './evaluate';
 import { syntax, type Context, type Fn, type Row, type Scope, type Stage } from './scope';
-import { CPath, type CNode, type CRel, type Value } from './values';
+import { CPath, isNode, isRel, type CNode, type CRel, type Value } from './values';
 
 export function compileCreate(
   compiler: Compiler,
@@ -70,5 +70,47 @@ export function compileCreate(
         down.push(row);
       },
     }),
+  };
+}
+
+/**
+ * DELETE and DETACH DELETE: every row is read first (the MATCH before it must not see the graph
+ * change under it), then the nodes and relationships go, then the rows go on.
+ */
+export function compileDelete(
+  compiler: Compiler,
+  c: Extract<Clause, { kind: 'delete' }>,
+  scope: Scope,
+): { scope: Scope; stage: Stage } {
+  const targets = c.exprs.map((e) => compiler.expr(e, scope));
+  return {
+    scope,
+    stage: (ctx, down) => {
+      const rows: Row[] = [];
+      return {
+        // Stages may reuse a row array for the next row: keep a copy.
+        push: (row) => void rows.push(row.slice()),
+        end: () => {
+          const nodes = new Set<CNode>();
+          const rels = new Set<CRel>();
+          for (const row of rows) {
+            for (const f of targets) {
+              const v = f(row, ctx);
+              if (isRel(v)) rels.add(v);
+              else if (isNode(v)) nodes.add(v);
+              else if (v !== null) throw syntax('DELETE takes nodes and relationships', c.at);
+            }
+          }
+          for (const r of rels) ctx.graph.removeRel(r);
+          for (const n of nodes) {
+            if (!c.detach && n.out.length + n.in.length > 0)
+              throw syntax('a node with relationships is deleted with DETACH DELETE', c.at);
+            ctx.graph.removeNode(n);
+          }
+          for (const row of rows) down.push(row);
+          down.end();
+        },
+      };
+    },
   };
 }

@@ -6,10 +6,10 @@
  * The parts, by file: scope.ts (rows, stages, scopes), ast-walk.ts (reading the syntax tree),
  * expressions.ts and operators.ts (expressions), functions.ts (functions and aggregates),
  * projection.ts (RETURN/WITH), patterns.ts, pattern-plan.ts and shortest-path.ts (MATCH), create.ts
- * (CREATE for test graphs); this file holds the compiler and the clauses that join them.
+ * (CREATE and DELETE for test graphs); this file holds the compiler and the clauses that join them.
  */
 import type { Clause, Expr, Query, SingleQuery } from './ast';
-import { compileCreate } from './create';
+import { compileCreate, compileDelete } from './create';
 import { compileExpr } from './expressions';
 import type { PropertyGraph } from './graph';
 import { compileMatch } from './patterns';
@@ -23,8 +23,20 @@ export class Compiler {
   /** Aggregate calls replaced by slots, while compiling a projection that aggregates. */
   aggregateSlots: Map<Expr, number> | null = null;
 
-  /** The graph the query will run on, if known: its label sizes guide where patterns start. */
-  constructor(readonly stats: PropertyGraph | null) {}
+  /**
+   * `stats`: the graph the query will run on, if known (its label sizes guide where patterns start).
+   * `params`: the names of the parameters it will be given, if known: a missing one is then refused
+   * before the query runs, as Neo4j does.
+   */
+  constructor(
+    readonly stats: PropertyGraph | null,
+    readonly params: ReadonlySet<string> | null = null,
+  ) {}
+
+  /** Refuses a parameter the query will not be given. */
+  checkParam(name: string, at: number): void {
+    if (this.params && !this.params.has(name)) throw syntax(`missing parameter $${name}`, at);
+  }
 
   expr(e: Expr, scope: Scope): Fn {
     return compileExpr(this, e, scope);
@@ -152,6 +164,8 @@ export class Compiler {
       }
       case 'create':
         return compileCreate(this, c, scope);
+      case 'delete':
+        return compileDelete(this, c, scope);
       case 'procedure':
         return compileProcedureCall(this, c, scope, standalone);
     }
@@ -159,6 +173,10 @@ export class Compiler {
 }
 
 /** Compiles a parsed query: columns, and a function from the graph and parameters to rows. */
-export function compile(query: Query, stats: PropertyGraph | null = null): CompiledQuery {
-  return new Compiler(stats).query(query, new Scope());
+export function compile(
+  query: Query,
+  stats: PropertyGraph | null = null,
+  params: ReadonlySet<string> | null = null,
+): CompiledQuery {
+  return new Compiler(stats, params).query(query, new Scope());
 }

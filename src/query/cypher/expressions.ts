@@ -31,6 +31,7 @@ export function compileExpr(compiler: Compiler, e: Expr, scope: Scope): Fn {
     }
     case 'param': {
       const name = e.name;
+      compiler.checkParam(name, at);
       return (_row, ctx) => {
         const v = ctx.params.get(name);
         if (v === undefined) throw new CypherFault('CYPHER_RUNTIME', `missing parameter $${name}`, at);

@@ -43,6 +43,31 @@ export class PropertyGraph {
     return rel;
   }
 
+  /** Removes a relationship (the setup-only DELETE). */
+  removeRel(rel: CRel): void {
+    if (!this.store.hasEdge(rel.key)) return;
+    this.store.dropEdge(rel.key);
+    const drop = (list: CRel[] | undefined) => list?.splice(list.indexOf(rel), 1);
+    drop(this.rels);
+    drop(rel.start.out);
+    drop(rel.end.in);
+    drop(rel.start.outByType[rel.typeId]);
+    drop(rel.end.inByType[rel.typeId]);
+  }
+
+  /** Removes a node and its relationships (the setup-only DETACH DELETE). */
+  removeNode(node: CNode): void {
+    if (!this.store.hasNode(node.key)) return;
+    for (const r of [...node.out, ...node.in]) this.removeRel(r);
+    this.store.dropNode(node.key);
+    this.nodes.splice(this.nodes.indexOf(node), 1);
+    for (const label of node.labels) {
+      const list = this.labelList(label);
+      list.splice(list.indexOf(node), 1);
+    }
+    this.propertyIndexes.clear();
+  }
+
   private labelList(label: string): CNode[] {
     let list = this.byLabel.get(label);
     if (!list) this.byLabel.set(label, (list = []));

@@ -95,8 +95,8 @@ function execute(
   const file = options.file ?? '<query>';
   let phase: 'compile' | 'run' = 'compile';
   try {
-    const compiled = compile(parseQuery(text, allowCreate), view);
     const params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, fromPlain(v)]));
+    const compiled = compile(parseQuery(text, allowCreate), view, new Set(params.keys()));
     phase = 'run';
     const rows = compiled.run([[]], { graph: view, params, guard: guard(options) });
     return { columns: compiled.columns, rows };

@@ -278,6 +278,7 @@ export function compileProcedureCall(
       throw syntax(`${c.name} takes arguments: inside a query they must be given in parentheses`, c.at);
     }
     // Standalone, without parentheses: the arguments are the parameters of the inputs' names.
+    for (const i of proc.inputs) compiler.checkParam(i.name, c.at);
     argFns = proc.inputs.map((i) => (_row: Row, ctx: Context) => {
       const v = ctx.params.get(i.name);
       if (v === undefined) throw syntax(`missing parameter $${i.name} for ${c.name}`, c.at);

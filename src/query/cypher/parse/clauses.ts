@@ -115,6 +115,14 @@ class ClauseParser extends ProcedureParser {
       this.pos++;
       return { kind: 'create', at, patterns: this.patterns() };
     }
+    if ((word === 'DELETE' || word === 'DETACH') && this.allowCreate) {
+      this.pos++;
+      const detach = word === 'DETACH';
+      if (detach) this.expectKw('DELETE');
+      const exprs = [this.expr()];
+      while (this.acceptOp(',')) exprs.push(this.expr());
+      return { kind: 'delete', at, detach, exprs };
+    }
     if (WRITE_CLAUSES.has(word)) {
       throw new CypherFault('CYPHER_WRITE', `${word} writes; the memory backend runs read-only queries`, at);
     }

@@ -2,6 +2,7 @@
  * The functions by name (lower case): graph, list and number functions here, the other families in
  * their own files (string-functions.ts, temporal/functions.ts), the aggregates in aggregates.ts.
  */
+import { cos, exp, log, log10, sin, tan } from './math';
 import { randomUUID } from 'node:crypto';
 import { CypherFault } from './errors';
 import {
@@ -126,19 +127,20 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
   unary('sign', (v, at) =>
     typeof v === 'bigint' ? BigInt(v > 0n ? 1 : v < 0n ? -1 : 0) : BigInt(Math.sign(num('sign', v, at))),
   ),
-  unary('exp', (v, at) => Math.exp(num('exp', v, at))),
+  unary('exp', (v, at) => exp(num('exp', v, at))),
   ...(
     [
-      ['sin', Math.sin],
-      ['cos', Math.cos],
-      ['tan', Math.tan],
+      ['sin', sin],
+      ['cos', cos],
+      ['tan', tan],
       ['asin', Math.asin],
       ['acos', Math.acos],
       ['atan', Math.atan],
-      ['cot', (x: number) => 1 / Math.tan(x)],
-      ['degrees', (x: number) => (x * 180) / Math.PI],
-      ['radians', (x: number) => (x * Math.PI) / 180],
-      ['haversin', (x: number) => (1 - Math.cos(x)) / 2],
+      ['cot', (x: number) => 1 / tan(x)],
+      // Java's Math.toDegrees and toRadians: one multiplication by the rounded factor.
+      ['degrees', (x: number) => x * 57.29577951308232],
+      ['radians', (x: number) => x * 0.017453292519943295],
+      ['haversin', (x: number) => (1 - cos(x)) / 2],
     ] as const
   ).map(([name, f]) => unary(name, (v, at) => f(num(name, v, at)))),
   unary('isnan', (v, at) => Number.isNaN(num('isNaN', v, at))),
@@ -161,8 +163,8 @@ export const FUNCTIONS = new Map<string, CypherFunction>([
       }),
     );
   }),
-  unary('log', (v, at) => Math.log(num('log', v, at))),
-  unary('log10', (v, at) => Math.log10(num('log10', v, at))),
+  unary('log', (v, at) => log(num('log', v, at))),
+  unary('log10', (v, at) => log10(num('log10', v, at))),
   ['round', round],
   ['substring', substring],
   ['range', range],

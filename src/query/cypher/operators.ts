@@ -1,4 +1,5 @@
 /** The operators on values: arithmetic, string predicates, IN, =~ (Java's regex), property and index access, slices. */
+import { pow } from './math';
 import { CypherFault } from './errors';
 import { checkedInt, toText, typeError } from './function-args';
 import { temporalArithmetic } from './temporal/arithmetic';
@@ -63,7 +64,7 @@ export function arithmetic(op: string, a: Value, b: Value, at: number): Value {
     case '%':
       return x % y;
     default:
-      return x ** y;
+      return pow(x, y);
   }
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The openCypher TCK on the memory Cypher engine (dist/, so build first): every scenario of the chosen
-// features builds its graph through the setup-only CREATE path, runs its query, and compares the result
-// (or the error's phase) as the TCK says. Queries that write are skipped: the memory backend is
+// features builds its graph through the setup-only path (CREATE, DELETE), runs its query, and compares
+// the result (or the error's phase) as the TCK says. Queries that write are skipped: the memory backend is
 // read-only by design. Prints pass counts per feature and, last, `TCK: P passed, F failed, S skipped`.
 //
 //   node scripts/tck.mjs [--tck tests/vendor/opencypher-tck] [--failures] [feature folder ...]

@@ -53,5 +53,5 @@ test('npm run tck runs every feature folder of the TCK, one line each', () => {
   expect(r.features.reduce((n, f) => n + f.passed, 0)).toBe(r.passed);
   // The floor this engine has reached (of 3,579 read-only scenarios): it may only rise.
   expect(r.passed + r.failed).toBe(3579);
-  expect(r.passed).toBeGreaterThanOrEqual(3552);
+  expect(r.passed).toBeGreaterThanOrEqual(3576);
 });

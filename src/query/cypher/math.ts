@@ -59,7 +59,7 @@ function mulNumber(a: DD, b: number): DD {
 const LN2 = [0.6931471805599453, 2.3190468138462996e-17, 5.707708438416212e-34] as const;
 const INV_LN10: DD = { hi: 0.4342944819032518, lo: 1.098319650216765e-17 };
 
-/** k ln 2 as a double-double (k an integer below 2^11 in size). */
+/** k ln 2 as a double-double, for an integer k (k times the first two parts is exact). */
 function kLn2(k: number): DD {
   return add(twoProd(k, LN2[0]), add(twoProd(k, LN2[1]), { hi: k * LN2[2], lo: 0 }));
 }

@@ -196,7 +196,7 @@ export function planExpand(
           if (!forward && !backward) return false;
           at = forward ? r.end : r.start;
         }
-        if (!nodeOk(at, row, ctx) || !fits(budget, used, list.length)) return false;
+        if (!nodeOk(at, row, ctx) || !fits(budget, used, at, list.length)) return false;
         used.push(...list);
         if (!toBound) row[toSlot] = at;
         const stop = next();
@@ -218,7 +218,7 @@ export function planExpand(
         }
         if (max !== null && path.length >= max) return false;
         const tryRel = (r: CRel, other: CNode): boolean => {
-          if (!relOk(r, row, ctx) || used.includes(r) || !fits(budget, used)) return false;
+          if (!relOk(r, row, ctx) || used.includes(r) || !fits(budget, used, other)) return false;
           used.push(r);
           path.push(r);
           const stop = visit(other);
@@ -257,7 +257,7 @@ export function planExpand(
       ctx.guard?.();
       if (!ok(r, row, ctx) || !nodeOk(other, row, ctx)) return false;
       if (used.length > 0 && used.includes(r)) return false;
-      if (!fits(budget, used)) return false;
+      if (!fits(budget, used, other)) return false;
       used.push(r);
       row[relSlot] = r;
       if (!toBound) row[toSlot] = other;

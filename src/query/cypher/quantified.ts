@@ -24,11 +24,19 @@ export interface LengthBudget {
   limit: number;
   /** Set when a longer path was cut short: there may be paths beyond the limit. */
   cut: boolean;
+  /** A lower bound on the relationships from a node to an end still wanted; absent: none can be reached. */
+  toEnd: Map<CNode, number> | null;
 }
 
-/** Whether one more relationship fits in the budget (and notes that one did not). */
-export function fits(budget: LengthBudget | null, used: CRel[], more = 1): boolean {
-  if (budget === null || used.length + more - budget.base <= budget.limit) return true;
+/**
+ * Whether `more` relationships reaching `node` fit in the budget, with the least still needed from
+ * there (and notes when they do not: longer paths may follow).
+ */
+export function fits(budget: LengthBudget | null, used: CRel[], node: CNode, more = 1): boolean {
+  if (budget === null) return true;
+  const rest = budget.toEnd === null ? 0 : budget.toEnd.get(node);
+  if (rest === undefined) return false;
+  if (used.length + more + rest - budget.base <= budget.limit) return true;
   budget.cut = true;
   return false;
 }
@@ -181,7 +189,7 @@ export function planGroup(
       }
       const check = relChecks[j]!;
       const attempt = (r: CRel, other: CNode): boolean => {
-        if (!check(r, row, ctx) || used.includes(r) || !fits(budget, used)) return false;
+        if (!check(r, row, ctx) || used.includes(r) || !fits(budget, used, other)) return false;
         used.push(r);
         walked.push(r);
         rels[j] = r;

@@ -244,7 +244,7 @@ export abstract class PatternParser extends ExpressionParser {
     this.expectOp('(');
     let variable: string | null = null;
     if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
-    const { labels, expr: labelExpr } = this.labels();
+    const { labels, expr: labelExpr } = this.labels(true);
     const properties = this.elementFilters();
     this.expectOp(')');
     return {
@@ -260,11 +260,11 @@ export abstract class PatternParser extends ExpressionParser {
    * `:A:B` or `:A&B` (labels all required), or any other label expression (`:A|B`, `:!A`, `:%`): the
    * required labels, and the expression when it is more than that.
    */
-  protected labels(): { labels: string[]; expr: LabelExpr | null } {
+  protected labels(inPattern = false): { labels: string[]; expr: LabelExpr | null } {
     const labels: string[] = [];
     const others: LabelExpr[] = [];
     while (this.acceptOp(':')) {
-      const e = this.labelOr();
+      const e = this.labelOr(inPattern);
       const names = conjunction(e);
       if (names) labels.push(...names);
       else others.push(e);
@@ -274,13 +274,14 @@ export abstract class PatternParser extends ExpressionParser {
     return { labels, expr };
   }
 
-  protected labelOr(): LabelExpr {
+  /** `inPattern`: in a node or relationship pattern, where a `|` always goes on with the expression. */
+  protected labelOr(inPattern = false): LabelExpr {
     const args = [this.labelAnd()];
     // `:A|:B`, the older spelling of relationship type alternatives.
     // `[x IN l WHERE x:A | x.name]`: a | before an expression ends the label expression.
     while (
       this.isOp('|') &&
-      !(this.peek(2).type === 'op' && ['.', '(', '[', '{'].includes(this.peek(2).text))
+      (inPattern || !(this.peek(2).type === 'op' && ['.', '(', '[', '{'].includes(this.peek(2).text)))
     ) {
       this.pos++;
       this.acceptOp(':');
@@ -299,7 +300,7 @@ export abstract class PatternParser extends ExpressionParser {
     if (this.acceptOp('!')) return { kind: 'not', arg: this.labelNot() };
     if (this.acceptOp('%')) return { kind: 'any' };
     if (this.acceptOp('(')) {
-      const e = this.labelOr();
+      const e = this.labelOr(true);
       this.expectOp(')');
       return e;
     }
@@ -331,7 +332,7 @@ export abstract class PatternParser extends ExpressionParser {
       if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
 
       if (this.acceptOp(':')) {
-        const e = this.labelOr();
+        const e = this.labelOr(true);
         const names = alternatives(e);
         if (names) types.push(...names);
         else typeExpr = e;

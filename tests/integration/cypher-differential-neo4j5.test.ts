@@ -178,9 +178,10 @@ const HAND: string[] = [
   'SHOW KEY CONSTRAINTS YIELD name',
   "SHOW CONSTRAINTS YIELD name, type WHERE name STARTS WITH 'factgraph_' RETURN type, count(*) AS n",
   "SHOW INDEXES YIELD * WHERE name = 'factgraph_entity_name' RETURN name, type, createStatement",
-  // SHOW FUNCTIONS and SHOW PROCEDURES: what the engine lists, as Neo4j lists it.
-  `SHOW FUNCTIONS YIELD name, category, aggregating, isBuiltIn WHERE name IN [${listed('FUNCTIONS')}] RETURN DISTINCT name, category, aggregating, isBuiltIn`,
-  `SHOW PROCEDURES YIELD name, mode, worksOnSystem WHERE name IN [${listed('PROCEDURES')}]`,
+  // SHOW FUNCTIONS and SHOW PROCEDURES: what the engine lists, as Neo4j lists it (every column, one row a signature).
+  `SHOW FUNCTIONS YIELD * WHERE name IN [${listed('FUNCTIONS')}]`,
+  `SHOW PROCEDURES YIELD * WHERE name IN [${listed('PROCEDURES')}]`,
+  "SHOW FUNCTIONS YIELD name, signature, argumentDescription WHERE name STARTS WITH 'round' OR name = 'substring'",
   "SHOW BUILT IN FUNCTIONS YIELD name, category WHERE name IN ['toLower', 'date.truncate', 'count'] RETURN name, category",
   // What Neo4j 5 refuses, refused alike.
   'MATCH (p:Person) WHERE exists(p.name) RETURN p.id AS id',

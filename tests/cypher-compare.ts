@@ -1,12 +1,13 @@
 /** Comparing Cypher results of the memory engine and Neo4j, and seeded query generation, for the differential tests. */
 import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
+import neo4j from 'neo4j-driver';
 import { KgError, loadGraph, type FactGraph } from '../src';
 import type { Neo4jConfig } from '../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../src/backends/neo4j/load';
 import type { Json } from '../src/backends/neo4j/values';
 import { propertyGraph, queryGraph, type PropertyGraph } from '../src/query/cypher';
-import { queryNeo4j, type QueryResult } from '../src/query/query';
+import { queryNeo4j, runInTransaction, type QueryResult } from '../src/query/query';
 import { ROOT, seededRandom } from './helpers';
 import { resetNeo4j } from './neo4j-helpers';
 
@@ -103,4 +104,59 @@ export async function sameOnBoth(config: Neo4jConfig, query: string): Promise<vo
     },
   );
   expect({ query, memory }).toEqual({ query, memory: server });
+}
+
+export interface Case {
+  query: string;
+  /** Compare lists as sets (collect() and labels have no order). */
+  lists?: boolean;
+}
+
+/**
+ * Runs every query on both backends, Neo4j's in one session, and gives what differs (nothing, when
+ * they agree: the same rows, in order when the query ends with ORDER BY, or refused by both) and how
+ * many queries found rows.
+ */
+export async function differences(
+  config: Neo4jConfig,
+  memory: PropertyGraph,
+  cases: Case[],
+): Promise<{ diffs: string[]; found: number }> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
+  const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
+  const diffs: string[] = [];
+  let found = 0;
+  const outcome = (run: () => QueryResult | Promise<QueryResult>) =>
+    Promise.resolve()
+      .then(run)
+      .then(
+        (r): QueryResult | string => r,
+        (e: unknown) => {
+          if (e instanceof KgError || (e instanceof Error && 'code' in e)) return `refused: ${e.message}`;
+          throw e;
+        },
+      );
+  try {
+    for (const { query, lists = false } of cases) {
+      const server = await outcome(() => session.executeRead((tx) => runInTransaction(tx, query)));
+      const local = await outcome(() => queryGraph(memory, query));
+      if (typeof server === 'string' || typeof local === 'string') {
+        if (typeof server !== 'string' || typeof local !== 'string')
+          diffs.push(
+            `${query}\n  neo4j: ${String(typeof server === 'string' ? server : 'rows')}\n  memory: ${typeof local === 'string' ? local : 'rows'}`,
+          );
+        continue;
+      }
+      if (server.rows.length > 0) found++;
+      // In order when the query's own ORDER BY comes last (not one inside a subquery).
+      const ordered = /\bORDER\s+BY\b[^}]*$/i.test(query);
+      const a = JSON.stringify(comparable(server, ordered, lists));
+      const b = JSON.stringify(comparable(local, ordered, lists));
+      if (a !== b) diffs.push(`${query}\n  neo4j:  ${a.slice(0, 600)}\n  memory: ${b.slice(0, 600)}`);
+    }
+  } finally {
+    await session.close();
+    await driver.close();
+  }
+  return { diffs, found };
 }

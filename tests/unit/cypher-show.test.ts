@@ -42,7 +42,20 @@ describe('SHOW commands on the memory backend', () => {
     );
     for (const f of [...FUNCTIONS.keys(), ...AGGREGATES]) expect([f, listed.has(f)]).toEqual([f, true]);
     expect(rows("SHOW FUNCTIONS WHERE name = 'toLower'")).toEqual([
-      { name: 'toLower', category: 'String', description: null },
+      { name: 'toLower', category: 'String', description: 'Returns the given `STRING` in lowercase.' },
+    ]);
+    // Neo4j's rows: one a signature, with its descriptions.
+    expect(rows("SHOW FUNCTIONS YIELD name, signature WHERE name = 'round' RETURN signature")).toHaveLength(
+      3,
+    );
+    expect(rows("SHOW FUNCTIONS YIELD * WHERE name = 'count'")).toEqual([
+      expect.objectContaining({
+        signature: 'count(input :: ANY) :: INTEGER',
+        aggregating: true,
+        argumentDescription: [
+          { name: 'input', description: 'A value to be aggregated.', isDeprecated: false, type: 'ANY' },
+        ],
+      }),
     ]);
     expect(rows("SHOW PROCEDURES YIELD name, mode WHERE name = 'db.labels'")).toEqual([
       { name: 'db.labels', mode: 'READ' },

@@ -97,8 +97,21 @@ export interface RelPattern {
   properties: Expr | null;
   /** Variable length: `*` gives min 1, max unbounded (null). */
   length: { min: number; max: number | null } | null;
-  /** A quantified path pattern `((:A)-[:T]->(:B)){m,n}`: the node patterns each hop's ends must match. */
-  hop?: { from: NodePattern; to: NodePattern };
+  /** Written with a quantifier (`-->{1,3}`, `-->+`, a group), not as `-[*]-`. */
+  quantified?: true;
+  /**
+   * A quantified path pattern `((a)-[r:T]->(b)<-[:U]-(c) WHERE ...){m,n}`, repeated `length` times:
+   * this relationship stands for every iteration's relationships, in the pattern's order.
+   */
+  group?: QuantifiedGroup;
+}
+
+/** The path pattern one iteration of a quantified path pattern matches; its named elements are group variables. */
+export interface QuantifiedGroup {
+  nodes: NodePattern[];
+  rels: RelPattern[];
+  /** The group's WHERE and the WHEREs written inside its elements, checked on each iteration. */
+  where: Expr | null;
 }
 
 export interface PatternPart {
@@ -107,6 +120,10 @@ export interface PatternPart {
   shortest: 'shortest' | 'all' | null;
   /** `SHORTEST k` (k paths) or `SHORTEST k GROUPS` (the paths of k lengths); 1 when absent. */
   k?: number;
+  /** `shortestPath()` / `allShortestPaths()`: the WHERE parts that read the path filter during the search. */
+  legacy?: true;
+  /** A selective pattern's own WHEREs (inside its elements), applied before the selection. */
+  where?: Expr;
   nodes: NodePattern[];
   rels: RelPattern[];
 }

@@ -4,6 +4,9 @@ import type { Compiler } from './evaluate';
 import { typeError } from './function-args';
 import { labelMatches, nodeCheck, propertyMap, typeCheck, typeIds } from './patterns';
 import type { Context, Fn, Row, Scope, Step } from './scope';
+import { conjuncts } from './ast-walk';
+import { planSelector } from './path-selector';
+import { fits, planGroup, type Deferred, type LengthBudget } from './quantified';
 import { planShortest } from './shortest-path';
 import { CPath, isNode, isRel, typeName, type CNode, type CRel, type Value } from './values';
 
@@ -16,17 +19,28 @@ export function planPart(
   addFilters: () => void,
   readyFilters: () => Fn[],
   filtered: ReadonlySet<string>,
+  defer: Deferred,
+  budget: LengthBudget | null = null,
 ): void {
   const nodes = part.nodes;
   const slotOf = (name: string) => scope.slot(name)!;
   if (part.shortest) {
+    const rel = part.rels[0]!;
+    if (part.rels.length > 1 || rel.group || (!part.legacy && (rel.length?.min ?? 1) > 1)) {
+      planSelector(compiler, part, scope, bound, steps);
+      return;
+    }
     // Ends given inline (`shortestPath((a:X {id: 1})-[*]-(b:Y {id: 2}))`) are found first.
     for (const end of [nodes[0]!, nodes[nodes.length - 1]!]) {
       if (bound.has(end.variable!)) continue;
       planNode(compiler, end, scope, bound, steps);
       addFilters();
     }
-    planShortest(compiler, part, scope, bound, steps, readyFilters);
+    // shortestPath() filters on the WHERE parts that read the path; a selector selects, then they filter.
+    const filters = part.legacy
+      ? readyFilters
+      : () => conjuncts(part.where ?? null).map((e) => compiler.expr(e, scope));
+    planShortest(compiler, part, scope, bound, steps, filters);
     return;
   }
   // Where to start: a bound node, else the node with the fewest candidates: its smallest label, cut
@@ -52,11 +66,15 @@ export function planPart(
   addFilters();
   // Rightwards from the start, then leftwards.
   for (let i = start; i < part.rels.length; i++) {
-    planExpand(compiler, part.rels[i]!, nodes[i]!, nodes[i + 1]!, false, scope, bound, steps);
+    const [rel, from, to] = [part.rels[i]!, nodes[i]!, nodes[i + 1]!];
+    if (rel.group) planGroup(compiler, rel, from, to, false, scope, bound, steps, budget, defer);
+    else planExpand(compiler, rel, from, to, false, scope, bound, steps, budget);
     addFilters();
   }
   for (let i = start - 1; i >= 0; i--) {
-    planExpand(compiler, part.rels[i]!, nodes[i + 1]!, nodes[i]!, true, scope, bound, steps);
+    const [rel, from, to] = [part.rels[i]!, nodes[i + 1]!, nodes[i]!];
+    if (rel.group) planGroup(compiler, rel, from, to, true, scope, bound, steps, budget, defer);
+    else planExpand(compiler, rel, from, to, true, scope, bound, steps, budget);
     addFilters();
   }
   if (part.pathVariable) {
@@ -88,7 +106,7 @@ export function planPart(
 }
 
 /** The step that binds a pattern's first node: every candidate (by label or property index), or a check of a bound one. */
-function planNode(
+export function planNode(
   compiler: Compiler,
   first: NodePattern,
   scope: Scope,
@@ -140,6 +158,7 @@ export function planExpand(
   scope: Scope,
   bound: Set<string>,
   steps: Step[],
+  budget: LengthBudget | null,
 ): void {
   const fromSlot = scope.slot(from.variable!)!;
   const toSlot = scope.slot(to.variable!)!;
@@ -158,22 +177,6 @@ export function planExpand(
     typeOk(r, ctx) && (!typeExpr || labelMatches(typeExpr, [r.type])) && relPropsOk(r, row, ctx);
   const nodeOk = (n: CNode, row: Row, ctx: Context) =>
     (!toBound || row[toSlot] === n) && toCheck(n, row, ctx);
-  // A quantified path pattern's hop: its ends against the group's node patterns, in the walk's order.
-  const hopFrom = rel.hop ? nodeCheck(compiler, reverse ? rel.hop.to : rel.hop.from, scope) : null;
-  const hopTo = rel.hop ? nodeCheck(compiler, reverse ? rel.hop.from : rel.hop.to, scope) : null;
-  const hopOk = (a: CNode, b: CNode, row: Row, ctx: Context) =>
-    hopFrom === null || (hopFrom(a, row, ctx) && hopTo!(b, row, ctx));
-  // Group variables: each named inner node's slot, given the walk's nodes in the pattern's order.
-  const groupSlot = (n: NodePattern | undefined) =>
-    n && !n.variable!.startsWith(' ') ? scope.slot(n.variable!)! : null;
-  const fromGroup = groupSlot(rel.hop?.from);
-  const toGroup = groupSlot(rel.hop?.to);
-  const bindGroups = (walked: CNode[], row: Row) => {
-    const inOrder = reverse ? walked.slice().reverse() : walked;
-    if (fromGroup !== null) row[fromGroup] = inOrder.slice(0, -1);
-    if (toGroup !== null) row[toGroup] = inOrder.slice(1);
-  };
-
   if (rel.length) {
     const { min, max } = rel.length;
     if (relBound) {
@@ -186,20 +189,15 @@ export function planExpand(
         if (list.length < min || (max !== null && list.length > max)) return false;
         const walkOrder = reverse ? [...list].reverse() : list;
         let at = row[fromSlot] as CNode;
-        const walked = [at];
         for (const r of walkOrder) {
           if (!relOk(r, row, ctx) || used.includes(r)) return false;
           const forward = r.start === at && dir !== 'in';
           const backward = r.end === at && dir !== 'out';
           if (!forward && !backward) return false;
-          const before = at;
           at = forward ? r.end : r.start;
-          if (!hopOk(before, at, row, ctx)) return false;
-          walked.push(at);
         }
-        if (!nodeOk(at, row, ctx)) return false;
+        if (!nodeOk(at, row, ctx) || !fits(budget, used, at, list.length)) return false;
         used.push(...list);
-        bindGroups(walked, row);
         if (!toBound) row[toSlot] = at;
         const stop = next();
         used.length -= list.length;
@@ -211,23 +209,19 @@ export function planExpand(
     steps.push((row, ctx, used, next) => {
       const path: CRel[] = [];
       const start = row[fromSlot] as CNode;
-      const walked = [start];
       const visit = (node: CNode): boolean => {
         ctx.guard?.();
         if (path.length >= min && nodeOk(node, row, ctx)) {
           row[relSlot] = reverse ? path.slice().reverse() : path.slice();
-          bindGroups(walked, row);
           if (!toBound) row[toSlot] = node;
           if (next()) return true;
         }
         if (max !== null && path.length >= max) return false;
         const tryRel = (r: CRel, other: CNode): boolean => {
-          if (!relOk(r, row, ctx) || used.includes(r) || !hopOk(node, other, row, ctx)) return false;
+          if (!relOk(r, row, ctx) || used.includes(r) || !fits(budget, used, other)) return false;
           used.push(r);
           path.push(r);
-          walked.push(other);
           const stop = visit(other);
-          walked.pop();
           path.pop();
           used.pop();
           return stop;
@@ -263,6 +257,7 @@ export function planExpand(
       ctx.guard?.();
       if (!ok(r, row, ctx) || !nodeOk(other, row, ctx)) return false;
       if (used.length > 0 && used.includes(r)) return false;
+      if (!fits(budget, used, other)) return false;
       used.push(r);
       row[relSlot] = r;
       if (!toBound) row[toSlot] = other;

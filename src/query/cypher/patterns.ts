@@ -2,12 +2,13 @@
  * MATCH: patterns compiled into a backtracking matcher, and the tests of a node or relationship against
  * a pattern's labels, types and properties.
  */
-import type { Clause, Expr, LabelExpr, NodePattern, PatternPart } from './ast';
+import type { Clause, Expr, LabelExpr, NodePattern, PatternPart, RelPattern } from './ast';
 import { conjuncts, freeVariables } from './ast-walk';
 import type { Compiler } from './evaluate';
 import { typeError } from './function-args';
 import type { PropertyGraph } from './graph';
 import { planPart } from './pattern-plan';
+import { declareGroup, groupVariables } from './quantified';
 import { checkOperand, syntax, type Context, type Row, type Scope, type Stage, type Step } from './scope';
 import { equals, typeName, type CNode, type CRel, type FastProperties } from './values';
 
@@ -64,6 +65,14 @@ export function compileMatcher(
   const inputScope = scope;
   let out = scope;
   const kinds = new Map<string, 'node' | 'rel' | 'path' | 'rels' | 'LIST'>();
+  // The names outside quantified path patterns, which no group variable may reuse.
+  const outside = new Set(
+    patterns.flatMap((p) => [
+      p.pathVariable,
+      ...p.nodes.map((n) => n.variable),
+      ...p.rels.map((r) => r.variable),
+    ]),
+  );
   for (const part of patterns) {
     const declare = (name: string, kind: 'node' | 'rel' | 'path' | 'rels' | 'LIST', at: number) => {
       const prior = kinds.get(name);
@@ -94,18 +103,19 @@ export function compileMatcher(
     for (const n of part.nodes) declare(n.variable!, 'node', n.at);
     for (const r of part.rels) {
       declare(r.variable!, r.length ? 'rels' : 'rel', r.at);
-      // A quantified path pattern's named inner nodes: group variables, lists of each hop's node.
-      for (const n of r.hop ? [r.hop.from, r.hop.to] : [])
-        if (!n.variable!.startsWith(' ')) declare(n.variable!, 'LIST', n.at);
+      if (!r.group) continue;
+      const declared = (name: string) => outside.has(name) || kinds.has(name) || inputScope.has(name);
+      out = declareGroup(r.group, out, declared, r.at);
+      for (const v of groupVariables(r.group)) kinds.set(v.name, 'LIST');
     }
   }
   const bound = new Set(inputScope.names.keys());
-  const pending = where.map((e) => ({ e, vars: freeVariables(e), fn: compiler.expr(e, out) }));
+  const pending = where.map((e) => ({ at: e.at, vars: freeVariables(e), fn: compiler.expr(e, out) }));
   // Variables a WHERE part filters on its own: fewer of them get through.
   const filtered = new Set(pending.filter((p) => p.vars.size === 1).map((p) => [...p.vars][0]!));
   for (const p of pending) {
     for (const v of p.vars) {
-      if (v !== ' subquery' && !out.has(v)) throw syntax(`variable \`${v}\` is not defined`, p.e.at);
+      if (v !== ' subquery' && !out.has(v)) throw syntax(`variable \`${v}\` is not defined`, p.at);
     }
   }
   const steps: Step[] = [];
@@ -142,7 +152,9 @@ export function compileMatcher(
       .sort((a, b) => a.score - b.score || a.i - b.i);
     const part = ordered[0]!.part;
     remaining.splice(remaining.indexOf(part), 1);
-    planPart(compiler, part, out, bound, steps, addFilters, filtersFor, filtered);
+    planPart(compiler, part, out, bound, steps, addFilters, filtersFor, filtered, (vars, fn, at) =>
+      pending.push({ at, vars, fn }),
+    );
   }
   if (pending.length > 0) {
     // Reads something that is never bound here (only subqueries can get here).
@@ -191,6 +203,21 @@ export function nodeCheck(
     if (expr && !labelMatches(expr, node.labels)) return false;
     return props ? props(node.fast, row, ctx) : true;
   };
+}
+
+/** A test of a relationship against a pattern's types, type expression and properties. */
+export function relCheck(
+  compiler: Compiler,
+  rel: RelPattern,
+  scope: Scope,
+): (r: CRel, row: Row, ctx: Context) => boolean {
+  const typeOk = typeCheck(rel.types);
+  const typeExpr = rel.typeExpr;
+  const props = rel.properties ? propertyMap(compiler, rel.properties, scope) : null;
+  return (r, row, ctx) =>
+    typeOk(r, ctx) &&
+    (!typeExpr || labelMatches(typeExpr, [r.type])) &&
+    (props === null || props(r.fast, row, ctx));
 }
 
 /** A test of a relationship's type against the pattern's types, by type number. */

@@ -6,7 +6,8 @@
 import { createStatement, SCHEMA_RULES, type SchemaRule } from '../../backends/neo4j/schema';
 import { AGGREGATES } from './aggregates';
 import { FUNCTIONS } from './functions';
-import { BUILT_INS, type Procedure } from './procedures';
+import { type Procedure } from './procedures';
+import catalog from './show-catalog.json';
 import type { Value } from './values';
 
 /** A SHOW command: its columns (the first `shown` without YIELD, all with `YIELD *`) and its rows. */
@@ -125,59 +126,30 @@ function constraintRows(filter: string): Value[][] {
   );
 }
 
-/**
- * Neo4j 5's built-in functions by category, as its SHOW FUNCTIONS names them; the engine lists the
- * ones it implements (in FUNCTIONS, AGGREGATES, or an expression form of its own: the quantifiers and
- * reduce).
- */
-const CATEGORIES: Record<string, string> = {
-  Aggregating: 'avg collect count max min percentileCont percentileDisc stdev stdevp sum',
-  List: 'keys labels nodes range reduce relationships tail toBooleanList toFloatList toIntegerList toStringList',
-  Logarithmic: 'e exp log log10 sqrt',
-  Numeric: 'abs ceil floor isNaN rand round sign',
-  Predicate: 'all any isEmpty none single',
-  Scalar:
-    'char_length character_length coalesce elementId endNode head id last length nullIf properties randomUUID size startNode timestamp toBoolean toBooleanOrNull toFloat toFloatOrNull toInteger toIntegerOrNull type valueType',
-  String:
-    'btrim left lower ltrim normalize replace reverse right rtrim split substring toLower toString toStringOrNull toUpper trim upper',
-  Temporal:
-    'date date.realtime date.statement date.transaction date.truncate datetime datetime.fromepoch datetime.fromepochmillis datetime.realtime datetime.statement datetime.transaction datetime.truncate duration duration.between duration.inDays duration.inMonths duration.inSeconds localdatetime localdatetime.realtime localdatetime.statement localdatetime.transaction localdatetime.truncate localtime localtime.realtime localtime.statement localtime.transaction localtime.truncate time time.realtime time.statement time.transaction time.truncate',
-  Trigonometric: 'acos asin atan atan2 cos cot degrees haversin pi radians sin tan',
-};
-
 /** Functions the evaluator reads as expression forms rather than looking them up. */
 const EXPRESSION_FORMS = new Set(['all', 'any', 'none', 'single', 'reduce']);
 
+/** Whether the engine implements a function (in FUNCTIONS, AGGREGATES, or as an expression form). */
 export function implemented(name: string): boolean {
   const key = name.toLowerCase();
   return FUNCTIONS.has(key) || AGGREGATES.has(key) || EXPRESSION_FORMS.has(key);
 }
 
-function functionRows(filter: string): Value[][] {
-  if (filter === 'USER DEFINED') return [];
-  const rows = Object.entries(CATEGORIES).flatMap(([category, names]) =>
-    names
-      .split(' ')
-      .filter(implemented)
-      .map((name): Value[] => [
-        name,
-        category,
-        null,
-        null,
-        true,
-        null,
-        null,
-        category === 'Aggregating',
-        null,
-        null,
-        false,
-        null,
-      ]),
-  );
-  return rows.sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+/** A catalog entry as a value: its maps as maps. */
+function value(j: unknown): Value {
+  if (Array.isArray(j)) return j.map(value);
+  if (j !== null && typeof j === 'object') return new Map(Object.entries(j).map(([k, x]) => [k, value(x)]));
+  return j as Value;
 }
 
-const signature = (params: Procedure['inputs']) => params.map((p) => `${p.name} :: ${p.type}`).join(', ');
+/**
+ * Neo4j's own rows (`scripts/show-catalog.mjs` captures them from a server) for what the engine
+ * implements, in the command's columns: one row a signature, as Neo4j lists them.
+ */
+const catalogRows = (entries: Record<string, unknown>[], outputs: string) => {
+  const names = outputs.split(' ');
+  return entries.map((e) => names.map((n) => value(e[n] ?? null)));
+};
 
 const STRING = 'STRING' as const;
 const ANY = 'ANY' as const;
@@ -200,6 +172,11 @@ const command = (
     run: (_graph, [filter]) => rows(filter as string),
   },
 });
+
+const FUNCTION_COLUMNS =
+  'name category description signature isBuiltIn argumentDescription returnDescription aggregating rolesExecution rolesBoostedExecution isDeprecated deprecatedBy';
+const PROCEDURE_COLUMNS =
+  'name description mode worksOnSystem signature argumentDescription returnDescription admin rolesExecution rolesBoostedExecution isDeprecated deprecatedBy option';
 
 /** The commands by their noun, singular and plural. */
 export const SHOW_COMMANDS = new Map<string, ShowCommand>();
@@ -229,37 +206,14 @@ const commands: [string[], ShowCommand][] = [
   ],
   [
     ['FUNCTION', 'FUNCTIONS'],
-    command(
-      'SHOW FUNCTIONS',
-      'name category description signature isBuiltIn argumentDescription returnDescription aggregating rolesExecution rolesBoostedExecution isDeprecated deprecatedBy',
-      3,
-      ['ALL', 'BUILT IN', 'USER DEFINED'],
-      functionRows,
+    command('SHOW FUNCTIONS', FUNCTION_COLUMNS, 3, ['ALL', 'BUILT IN', 'USER DEFINED'], (filter) =>
+      filter === 'USER DEFINED' ? [] : catalogRows(catalog.functions, FUNCTION_COLUMNS),
     ),
   ],
   [
     ['PROCEDURE', 'PROCEDURES'],
-    command(
-      'SHOW PROCEDURES',
-      'name description mode worksOnSystem signature argumentDescription returnDescription admin rolesExecution rolesBoostedExecution isDeprecated deprecatedBy option',
-      4,
-      ['ALL'],
-      () =>
-        BUILT_INS.map((p) => [
-          p.name,
-          null,
-          p.name.startsWith('dbms.') ? 'DBMS' : 'READ',
-          true,
-          `${p.name}(${signature(p.inputs)}) :: (${signature(p.outputs)})`,
-          null,
-          null,
-          false,
-          null,
-          null,
-          false,
-          null,
-          null,
-        ]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    command('SHOW PROCEDURES', PROCEDURE_COLUMNS, 4, ['ALL'], () =>
+      catalogRows(catalog.procedures, PROCEDURE_COLUMNS),
     ),
   ],
 ];

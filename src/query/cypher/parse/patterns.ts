@@ -3,7 +3,6 @@
  * relationships, quantified path patterns, shortest paths.
  */
 import type { Expr, LabelExpr, NodePattern, PatternPart, RelPattern } from '../ast';
-import { notInMemoryEngine } from '../errors';
 import { ExpressionParser } from './expressions';
 import { syntax } from './lexer';
 
@@ -23,11 +22,30 @@ function alternatives(e: LabelExpr): string[] | null {
   return parts.every((p) => p !== null) ? parts.flat() : null;
 }
 
+function and(left: Expr, right: Expr): Expr {
+  return { kind: 'binary', at: right.at, op: 'and', left, right };
+}
+
 export abstract class PatternParser extends ExpressionParser {
   protected patterns(): PatternPart[] {
     const parts: PatternPart[] = [];
     do parts.push(this.patternPart());
     while (this.acceptOp(','));
+    const rels = parts.flatMap((p) => p.rels);
+    const legacy = rels.find((r) => r.length && !r.quantified);
+    if (legacy && rels.some((r) => r.quantified)) {
+      throw syntax(
+        "mixing variable-length relationships ('-[*]-') with quantified relationships or quantified path patterns is not allowed",
+        legacy.at,
+      );
+    }
+    const selective = parts.find((p) => p.shortest && !p.legacy);
+    if (selective && parts.length > 1) {
+      throw syntax(
+        'multiple path patterns cannot be used in the same clause in combination with a selective path selector',
+        selective.at,
+      );
+    }
     return parts;
   }
 
@@ -36,12 +54,7 @@ export abstract class PatternParser extends ExpressionParser {
    * (`(n:A WHERE n.x > 1)`), which filter the same rows.
    */
   protected withInlineWhere(from: number, where: Expr | null): Expr | null {
-    return this.inlineWhere
-      .splice(from)
-      .reduce<Expr | null>(
-        (acc, e) => (acc ? { kind: 'binary', at: e.at, op: 'and', left: acc, right: e } : e),
-        where,
-      );
+    return this.inlineWhere.splice(from).reduce<Expr | null>((acc, e) => (acc ? and(acc, e) : e), where);
   }
 
   protected patternPart(): PatternPart {
@@ -53,12 +66,17 @@ export abstract class PatternParser extends ExpressionParser {
     }
     const selector = this.pathSelector();
     if (selector) {
+      // The WHEREs inside a selective pattern filter the paths it selects from (the clause's, those selected).
+      const wheres = this.inlineWhere.length;
       const inner = this.patternElement(this.tok.at, pathVariable);
-      if (inner.rels.length !== 1)
-        throw notInMemoryEngine('a path selector over a pattern of more than one relationship', at);
-      if (inner.rels[0]!.hop)
-        throw notInMemoryEngine('a path selector over a quantified path pattern with inner labels', at);
-      return { ...inner, at, shortest: selector.selector, ...(selector.k === 1 ? {} : { k: selector.k }) };
+      const where = this.withInlineWhere(wheres, null);
+      return {
+        ...inner,
+        at,
+        shortest: selector.selector,
+        ...(selector.k === 1 ? {} : { k: selector.k }),
+        ...(where ? { where } : {}),
+      };
     }
     if (this.isKw('SHORTESTPATH') || this.isKw('ALLSHORTESTPATHS')) {
       const shortest = this.isKw('SHORTESTPATH') ? 'shortest' : 'all';
@@ -67,11 +85,12 @@ export abstract class PatternParser extends ExpressionParser {
       const inner = this.patternElement(at, pathVariable);
       this.expectOp(')');
       if (inner.rels.length !== 1) {
-        throw syntax('shortestPath needs a pattern of exactly one relationship', at);
+        throw syntax('shortestPath(...) requires a pattern containing a single relationship', at);
       }
-      if (inner.rels[0]!.hop)
-        throw notInMemoryEngine('shortestPath over a quantified path pattern with inner labels', at);
-      return { ...inner, shortest };
+      if (inner.rels[0]!.quantified) {
+        throw syntax('shortestPath(...) contains a quantified pattern, which Neo4j does not support', at);
+      }
+      return { ...inner, shortest, legacy: true };
     }
     return this.patternElement(at, pathVariable);
   }
@@ -92,29 +111,18 @@ export abstract class PatternParser extends ExpressionParser {
         this.pos++;
         const wheres = this.inlineWhere.length;
         const inner = this.patternElement(groupAt, null);
-        if (this.isKw('WHERE') || this.inlineWhere.length > wheres)
-          throw notInMemoryEngine('a WHERE inside a quantified path pattern', groupAt);
+        if (this.acceptKw('WHERE')) this.inlineWhere.push(this.expr());
         this.expectOp(')');
         const length = this.quantifier();
         if (!length) {
+          // Unquantified, its WHERE filters like the clause's (or, in a selective pattern, the pattern's).
           if (nodes.length > 0) throw syntax('a parenthesized path must be quantified here', groupAt);
           nodes.push(...inner.nodes);
           rels.push(...inner.rels);
         } else {
-          // The group is one relationship, a variable-length one whose every hop's ends must match
-          // the group's node patterns; a named inner node is a list of each hop's, as in Neo4j 5.
-          const [a, b] = inner.nodes;
-          const rel = inner.rels[0];
-          const anonymousNode = (n: NodePattern | undefined) => n?.variable!.startsWith(' ');
-          const free = (n: NodePattern) => n.labels.length === 0 && !n.labelExpr && !n.properties;
-          if (inner.rels.length !== 1 || !rel || rel.length || !a || !b) {
-            throw notInMemoryEngine('a quantified path pattern of more than one relationship', groupAt);
-          }
-          if (a.variable === b.variable)
-            throw notInMemoryEngine('a quantified path pattern whose inner nodes are one', groupAt);
+          const where = this.withInlineWhere(wheres, null);
           if (nodes.length === rels.length) nodes.push(anonymous());
-          const plain = free(a) && free(b) && anonymousNode(a) && anonymousNode(b);
-          rels.push({ ...rel, length, ...(plain ? {} : { hop: { from: a, to: b } }) });
+          rels.push(this.quantifiedGroup(inner, where, length, groupAt));
           nodes.push(this.isOp('(') && !this.isOp('(', this.peek()) ? this.nodePattern() : anonymous());
         }
       } else if (nodes.length === rels.length) nodes.push(this.nodePattern());
@@ -123,7 +131,7 @@ export abstract class PatternParser extends ExpressionParser {
         const length = this.quantifier();
         if (length && rel.length)
           throw syntax('a relationship cannot be both variable-length and quantified', rel.at);
-        rels.push(length ? { ...rel, length } : rel);
+        rels.push(length ? { ...rel, length, quantified: true } : rel);
         if (!(this.isOp('(') && this.isOp('(', this.peek()))) nodes.push(this.nodePattern());
         else nodes.push(anonymous());
         continue;
@@ -131,6 +139,48 @@ export abstract class PatternParser extends ExpressionParser {
       if (!(this.isOp('(') && this.isOp('(', this.peek()))) break;
     }
     return { at, pathVariable, shortest: null, nodes, rels };
+  }
+
+  /**
+   * A quantified path pattern as one relationship of its part: a plain variable-length one when the
+   * group is a single relationship between free, unnamed nodes, else one that repeats the group.
+   */
+  private quantifiedGroup(
+    inner: PatternPart,
+    where: Expr | null,
+    length: NonNullable<RelPattern['length']>,
+    at: number,
+  ): RelPattern {
+    if (inner.rels.length === 0) {
+      throw syntax('a quantified path pattern needs to have at least one relationship', at);
+    }
+    if (inner.rels.some((r) => r.length)) {
+      throw syntax(
+        inner.rels.some((r) => r.group)
+          ? 'quantified path patterns are not allowed to be nested'
+          : 'variable-length relationships cannot be part of a quantified path pattern',
+        at,
+      );
+    }
+    const [a, b] = inner.nodes;
+    const rel = inner.rels[0]!;
+    const free = (n: NodePattern | undefined) =>
+      n !== undefined &&
+      n.variable!.startsWith(' ') &&
+      n.labels.length === 0 &&
+      !n.labelExpr &&
+      !n.properties;
+    if (inner.rels.length === 1 && !where && free(a) && free(b)) return { ...rel, length, quantified: true };
+    return {
+      at,
+      variable: this.fresh(),
+      types: [],
+      direction: 'out',
+      properties: null,
+      length,
+      quantified: true,
+      group: { nodes: inner.nodes, rels: inner.rels, where },
+    };
   }
 
   /**
@@ -178,10 +228,14 @@ export abstract class PatternParser extends ExpressionParser {
     if (!(this.isOp('{') && (this.peek().type === 'int' || this.isOp(',', this.peek())))) return null;
     this.pos++;
     const min = this.count();
+    if (min === 0 && this.isOp('}')) {
+      throw syntax('a quantifier for a path pattern must not be limited by 0', this.tok.at);
+    }
     if (this.acceptOp('}')) return { min: min!, max: min };
     this.expectOp(',');
     const max = this.count();
     this.expectOp('}');
+    if (max === 0) throw syntax('a quantifier for a path pattern must not be limited by 0', this.tok.at);
     return { min: min ?? 0, max };
   }
 
@@ -190,7 +244,7 @@ export abstract class PatternParser extends ExpressionParser {
     this.expectOp('(');
     let variable: string | null = null;
     if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
-    const { labels, expr: labelExpr } = this.labels();
+    const { labels, expr: labelExpr } = this.labels(true);
     const properties = this.elementFilters();
     this.expectOp(')');
     return {
@@ -206,11 +260,11 @@ export abstract class PatternParser extends ExpressionParser {
    * `:A:B` or `:A&B` (labels all required), or any other label expression (`:A|B`, `:!A`, `:%`): the
    * required labels, and the expression when it is more than that.
    */
-  protected labels(): { labels: string[]; expr: LabelExpr | null } {
+  protected labels(inPattern = false): { labels: string[]; expr: LabelExpr | null } {
     const labels: string[] = [];
     const others: LabelExpr[] = [];
     while (this.acceptOp(':')) {
-      const e = this.labelOr();
+      const e = this.labelOr(inPattern);
       const names = conjunction(e);
       if (names) labels.push(...names);
       else others.push(e);
@@ -220,13 +274,14 @@ export abstract class PatternParser extends ExpressionParser {
     return { labels, expr };
   }
 
-  protected labelOr(): LabelExpr {
+  /** `inPattern`: in a node or relationship pattern, where a `|` always goes on with the expression. */
+  protected labelOr(inPattern = false): LabelExpr {
     const args = [this.labelAnd()];
     // `:A|:B`, the older spelling of relationship type alternatives.
     // `[x IN l WHERE x:A | x.name]`: a | before an expression ends the label expression.
     while (
       this.isOp('|') &&
-      !(this.peek(2).type === 'op' && ['.', '(', '[', '{'].includes(this.peek(2).text))
+      (inPattern || !(this.peek(2).type === 'op' && ['.', '(', '[', '{'].includes(this.peek(2).text)))
     ) {
       this.pos++;
       this.acceptOp(':');
@@ -245,7 +300,7 @@ export abstract class PatternParser extends ExpressionParser {
     if (this.acceptOp('!')) return { kind: 'not', arg: this.labelNot() };
     if (this.acceptOp('%')) return { kind: 'any' };
     if (this.acceptOp('(')) {
-      const e = this.labelOr();
+      const e = this.labelOr(true);
       this.expectOp(')');
       return e;
     }
@@ -277,7 +332,7 @@ export abstract class PatternParser extends ExpressionParser {
       if (this.tok.type === 'ident' || this.tok.type === 'qident') variable = this.name();
 
       if (this.acceptOp(':')) {
-        const e = this.labelOr();
+        const e = this.labelOr(true);
         const names = alternatives(e);
         if (names) types.push(...names);
         else typeExpr = e;

@@ -238,7 +238,8 @@ export function toNeo4jCsv(
   // Mentions first: neo4j-admin links each relationship into its end nodes' chains of relationship
   // groups (one a type, walked from the head), and a node's groups are chained in the order the import
   // meets their types. The mentions, 2 of 3 relationships, then find theirs first instead of after every
-  // predicate's: 22 % less of the import's CPU at 1M statements, where that walk was a fifth of it.
+  // predicate's: in a profile of the import of 1M statements, that walk went from a fifth of the samples
+  // to 1.5 % (docs/performance.md).
   for (const file of [
     'mentioned-in.csv',
     'statements.csv',

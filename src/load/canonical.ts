@@ -7,8 +7,8 @@ import { mentionedEntities } from '../model/sources';
 
 /**
  * The relationship from an entity to each document whose statements mention it. Its ends are its key:
- * it has no `id` property (a long string on 2 of 3 relationships, which cost neo4j-admin's import a
- * quarter of its time).
+ * it has no `id` property (it was a long string on 2 of 3 relationships, for every load and import
+ * to write).
  */
 export const MENTIONED_IN = 'MENTIONED_IN';
 

@@ -332,7 +332,15 @@ export const STAGES = {
         // The import proper, as neo4j-admin times it: the rest is starting its two JVMs and sizing the input.
         const [, m = 0, s = 0, ms = 0] =
           /IMPORT DONE in (?:(\d+)m )?(?:(\d+)s )?(?:(\d+)ms)?/.exec(out) ?? [];
-        return { importSeconds: Number(m) * 60 + Number(s) + Number(ms) / 1000 };
+        const importSeconds = Number(m) * 60 + Number(s) + Number(ms) / 1000;
+        const relationships = Number(/(\d+) relationships/.exec(out)?.[1] ?? 0);
+        return {
+          importSeconds,
+          relationships,
+          importRelationshipsPerSecond: Math.round(relationships / importSeconds),
+          // This process only waits: the CPU is neo4j-admin's.
+          cpuSeconds: undefined,
+        };
       });
     },
   },

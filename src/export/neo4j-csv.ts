@@ -235,34 +235,39 @@ export function toNeo4jCsv(
     if (group) group.push(r);
     else groups.set(file, [r]);
   }
+  // Mentions first: neo4j-admin links each relationship into its end nodes' chains of relationship
+  // groups (one a type, walked from the head), and a node's groups are chained in the order the import
+  // meets their types. The mentions, 2 of 3 relationships, then find theirs first instead of after every
+  // predicate's: in a profile of the import of 1M statements, that walk went from a fifth of the samples
+  // to 1.5 % (docs/performance.md).
   for (const file of [
+    'mentioned-in.csv',
     'statements.csv',
     'statements-about-statements.csv',
     'statement-entity-ties.csv',
     'statement-statement-ties.csv',
-    'mentioned-in.csv',
   ]) {
     const rows = groups.get(file);
     if (!rows && file !== 'statements.csv' && file !== 'mentioned-in.csv') continue;
     const list = rows ?? [];
     const columns = columnsOf(list, EDGE_RESERVED);
     const first = list[0];
+    // A mention has one type and no id (its ends are its key).
+    const mentions = file === 'mentioned-in.csv';
     add(
-      file === 'mentioned-in.csv' ? `relationships=${MENTIONED_IN}` : 'relationships',
+      mentions ? `relationships=${MENTIONED_IN}` : 'relationships',
       file,
       [
         `:START_ID(${first?.from ?? 'Entity'})`,
-        `:END_ID(${first?.to ?? (file === 'mentioned-in.csv' ? 'Document' : 'Entity')})`,
-        ...(file === 'mentioned-in.csv' ? [] : [':TYPE']),
-        'id:string',
+        `:END_ID(${first?.to ?? (mentions ? 'Document' : 'Entity')})`,
+        ...(mentions ? [] : [':TYPE', 'id:string']),
         ...columns.map((c) => header(c, 'statement')),
         'dataset:string',
       ],
       map(list, (r) => [
         r.subject,
         r.object,
-        ...(file === 'mentioned-in.csv' ? [] : [r.type]),
-        r.id,
+        ...(mentions ? [] : [r.type, r.id]),
         ...cells(r.props, columns),
         dataset,
       ]),

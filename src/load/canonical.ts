@@ -5,14 +5,21 @@ import type { RecordType } from '../model/edtf';
 import { withoutReserved } from '../export/attributes';
 import { mentionedEntities } from '../model/sources';
 
-/** The relationship from an entity to each document whose statements mention it. */
+/**
+ * The relationship from an entity to each document whose statements mention it. Its ends are its key:
+ * it has no `id` property (it was a long string on 2 of 3 relationships, for every load and import
+ * to write).
+ */
 export const MENTIONED_IN = 'MENTIONED_IN';
+
+/** The key of a mention in the records (not stored: a mention is found by its ends). */
+export const mentionKey = (entity: string, document: string) => `mention:${entity}@${document}`;
 
 /**
  * The version of the Neo4j form of the rows, kept on the `:Dataset` node. Bump it when that form changes:
  * an incremental load then rewrites every file.
  */
-export const NEO4J_SHAPE = 2;
+export const NEO4J_SHAPE = 3;
 
 /** The relationships from a `:Statement` node to its subject and its object. */
 export const SUBJECT = 'SUBJECT';
@@ -29,6 +36,7 @@ export interface NodeRecord<V> {
 export type EndLabel = 'Entity' | 'Statement' | 'Document';
 
 export interface RelationshipRecord<V> {
+  /** The statement's id (also its `id` property), a tie's, or a mention's key (mentionKey, no property). */
   id: string;
   type: string;
   subject: string;
@@ -145,15 +153,14 @@ export function graphRecords<V>(
   });
   for (const [entity, documents] of [...mentions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     for (const document of [...documents].sort()) {
-      const id = `mention:${entity}@${document}`;
       relationships.push({
-        id,
+        id: mentionKey(entity, document),
         type: MENTIONED_IN,
         subject: entity,
         object: document,
         from: 'Entity',
         to: 'Document',
-        props: props({}, EDGE_RESERVED, { id, dataset }, 'statement'),
+        props: props({}, EDGE_RESERVED, { dataset }, 'statement'),
       });
     }
   }

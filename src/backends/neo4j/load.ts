@@ -6,6 +6,7 @@ import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './conn
 import { toNeo4jProperty } from './values';
 import {
   graphRecords,
+  mentionKey,
   MENTIONED_IN,
   NEO4J_SHAPE,
   OBJECT,
@@ -202,9 +203,11 @@ export async function loadIntoNeo4j(
              RETURN r.id AS id, type(r) AS type, a.id AS subject, b.id AS object`,
               { dataset },
             )
-          ).records.map(
-            (rec) => rec.toObject() as { id: string; type: string; subject: string; object: string },
-          ),
+          ).records.map((rec) => {
+            const e = rec.toObject() as { id: string | null; type: string; subject: string; object: string };
+            // A mention has no id (one loaded before shape 3 has this one): its ends are its key.
+            return { ...e, id: e.id ?? mentionKey(e.subject, e.object) };
+          }),
         txConfig,
       );
       const wanted = new Map(relationships.map((r) => [r.id, r]));
@@ -362,8 +365,8 @@ export async function loadIntoNeo4j(
       await write([
         {
           query: `UNWIND $rows AS row
-         MATCH (:Entity {id: row.subject})-[r {id: row.id}]->()
-         WHERE type(r) = row.type AND r.dataset = $dataset
+         MATCH (:Entity {id: row.subject})-[r]->(o)
+         WHERE type(r) = row.type AND r.dataset = $dataset AND (r.id = row.id OR r.id IS NULL AND o.id = row.object)
          DELETE r`,
           batches: inBatches(stale),
         },
@@ -580,11 +583,14 @@ function relationshipBatches(
      WITH s, item, objects[item[0]][0] AS o
      WHERE o IS NOT NULL`;
   const extra = others.length ? ` SET r += item[${keys.length + 1}]` : '';
+  // A statement is merged on its id, a mention (no id) on its ends.
   const idAt = keys.indexOf('id');
-  if (idAt < 0) throw new KgError('NEO4J_ERROR', `relationships of type ${type} without ids`);
+  if (idAt < 0 && type !== MENTIONED_IN)
+    throw new KgError('NEO4J_ERROR', `relationships of type ${type} without ids`);
+  const key = idAt < 0 ? 'dataset: $dataset' : `dataset: $dataset, id: item[${idAt + 1}]`;
   return {
     batches,
     create: `${ends} CREATE (s)-[r:${relType(type)} {${props}}]->(o)${extra}`,
-    merge: `${ends} MERGE (s)-[r:${relType(type)} {dataset: $dataset, id: item[${idAt + 1}]}]->(o) SET r = {${props}}${extra}`,
+    merge: `${ends} MERGE (s)-[r:${relType(type)} {${key}}]->(o) SET r = {${props}}${extra}`,
   };
 }

@@ -21,10 +21,10 @@ exec "${NEO4J_ADMIN:-neo4j-admin}" database import full \
   '--nodes=Entity:Region=entities-Region.csv' \
   '--nodes=Entity:State=entities-State.csv' \
   '--nodes=Statement=statement-nodes.csv' \
+  '--relationships=MENTIONED_IN=mentioned-in.csv' \
   '--relationships=statements.csv' \
   '--relationships=statements-about-statements.csv' \
   '--relationships=statement-entity-ties.csv' \
-  '--relationships=MENTIONED_IN=mentioned-in.csv' \
   --array-delimiter=';' \
   --multiline-fields=false --trim-strings=false --ignore-empty-strings=false --legacy-style-quoting=false \
   "$@" "${NEO4J_DATABASE:-neo4j}"

@@ -57,18 +57,16 @@ export function checkFile(text: string, file: string): FileResult {
   for (const section of SECTIONS) {
     const items = value[section];
     if (!Array.isArray(items)) continue;
-    items.forEach((item: unknown, index) => {
+    for (let index = 0; index < items.length; index++) {
+      const item: unknown = items[index];
       const path = [section, index];
-      const errors = checker!.checkItem(section, item, path, locator).map(withoutFile);
+      const errors = checker.checkItem(section, item, path, locator).map(withoutFile);
       const record = isRecord(item) ? item : undefined;
-      const { where, fields } = locator.fields(path, record ? Object.keys(record) : []);
-      result.items.push({
-        section,
-        ...(record ? { record } : {}),
-        at: `${where[0]},${where[1]}${fields.length > 0 ? `,${fields.join(',')}` : ''}`,
-        ...(errors.length > 0 ? { errors } : {}),
-      });
-    });
+      const at = locator.fields(path, record ? Object.keys(record) : []);
+      const entry: FileItem = record ? { section, record, at } : { section, at };
+      if (errors.length > 0) entry.errors = errors;
+      result.items.push(entry);
+    }
   }
   return result;
 }

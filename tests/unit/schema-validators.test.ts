@@ -126,6 +126,7 @@ const value = fc.letrec((tie) => ({
   list: fc.array(tie('value'), { maxLength: 3 }),
   map: fc.dictionary(fc.constantFrom(...fieldNames, 'value', 'min', 'max', 'unit'), tie('value'), {
     maxKeys: 4,
+    noNullPrototype: true,
   }),
 })).value;
 
@@ -138,7 +139,7 @@ test('precompiled and compiled validators, and tag and section, agree on random 
       fc
         .tuple(
           base,
-          fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 3 }),
+          fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 3, noNullPrototype: true }),
           fc.array(fc.constantFrom(...fieldNames), { maxLength: 2 }),
         )
         .map(([b, changes, removed]) =>

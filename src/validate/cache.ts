@@ -36,6 +36,7 @@ async function cacheSalt(): Promise<string> {
         'parse-yaml.js',
         'schema-check.js',
         'keywords.js',
+        'wording.js',
         'quotes.js',
         'validate.js',
         'check-quotes.js',

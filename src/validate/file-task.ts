@@ -31,12 +31,15 @@ export async function runFileTask(task: FileTask, memo?: ValidationMemo): Promis
  * faster than a cloned tree of objects, and a cache hit is passed on as read.
  */
 export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<string>> {
-  const { result, key } = await check(task);
-  return { result: typeof result === 'string' ? result : JSON.stringify(result), key };
+  const { result, key, json } = await check(task);
+  return { result: typeof result === 'string' ? result : (json ?? JSON.stringify(result)), key };
 }
 
-/** The file's result, or the cached JSON text of it. */
-async function check(task: FileTask, bytes?: Buffer): Promise<CheckedFile<FileResult | string>> {
+/** The file's result, or the cached JSON text of it; `json`, the text of a result just written to the cache. */
+async function check(
+  task: FileTask,
+  bytes?: Buffer,
+): Promise<CheckedFile<FileResult | string> & { json?: string }> {
   const read = bytes === undefined ? await bytesOf(task) : { ok: true as const, bytes };
   if (!read.ok) return { result: failed(read.error) };
   // Keyed by the bytes: a hit needs no decoding, and the same bytes always decode the same.
@@ -49,8 +52,10 @@ async function check(task: FileTask, bytes?: Buffer): Promise<CheckedFile<FileRe
   const { checkFile } = checkModule();
   const text = decodeText(read.bytes, task.file);
   const result = text.ok ? checkFile(text.text, task.file) : failed(text.error);
-  if (key) await writeEntry(task.cacheDir!, key, JSON.stringify(result));
-  return { result, key };
+  if (!key) return { result };
+  const json = JSON.stringify(result);
+  await writeEntry(task.cacheDir!, key, json);
+  return { result, key, json };
 }
 
 /** check(), asked only for bytes the memo has no result of. */
@@ -61,11 +66,12 @@ async function remembered(task: FileTask, memo: ValidationMemo): Promise<Checked
   const kept = memo.file(task.file, hash);
   if (kept) return { result: kept.json, ...(kept.key === undefined ? {} : { key: kept.key }) };
   // A text not on disk (an edit being typed) is not kept in the disk cache: it would fill it.
-  const { result, key } = await check(
-    task.text === undefined ? task : { ...task, cacheDir: undefined },
-    read.bytes,
-  );
-  const json = typeof result === 'string' ? result : JSON.stringify(result);
+  const {
+    result,
+    key,
+    json: written,
+  } = await check(task.text === undefined ? task : { ...task, cacheDir: undefined }, read.bytes);
+  const json = typeof result === 'string' ? result : (written ?? JSON.stringify(result));
   memo.keepFile(task.file, { hash, json, key });
   return { result: json, ...(key === undefined ? {} : { key }) };
 }

@@ -1,45 +1,28 @@
 import type Ajv from 'ajv/dist/2020';
-import type { ErrorObject } from 'ajv/dist/2020';
+import { Name, _, type ErrorObject, type KeywordCxt } from 'ajv/dist/2020';
 import { parseEdtf } from '../model/edtf';
 import { MIN_QUOTE_LETTERS, enoughLetters, quoteLetters } from './quotes';
 import type { ErrorCode } from '../errors';
 
 /** What a check of the schema's own keywords finds: why, and the field of the value it is at. */
-interface Problem {
+export interface Problem {
   message: string;
   field?: string;
 }
 
-interface KeywordFunction {
-  (this: unknown, schema: boolean, data: unknown): boolean;
-  errors?: Partial<ErrorObject>[];
-}
-
-/** A boolean keyword (`"edtf": true`) whose check says what is wrong with a value, or nothing. */
-function addCheck(ajv: Ajv, keyword: string, check: (value: unknown) => Problem | undefined): void {
-  const validate: KeywordFunction = function (enabled, value) {
-    const problem = enabled ? check(value) : undefined;
-    if (!problem) return true;
-    validate.errors = [
-      { keyword, message: problem.message, params: problem.field ? { field: problem.field } : {} },
-    ];
-    return false;
-  };
-  ajv.addKeyword({ keyword, schemaType: 'boolean', errors: true, validate });
-}
-
 /**
- * The schema's own keywords, checked in the same pass as the standard ones so that their problems are
- * positioned and collected like every other. The bundle keeps them for editors, which ignore them.
+ * The checks of the schema's own keywords, by keyword. The compiled validators call them by name from
+ * this module, so the code ajv generates for them can also be written out ahead of time (the build's
+ * precompiled validators require this file).
  */
-export function addClaimKeywords(ajv: Ajv): void {
-  addCheck(ajv, 'edtf', (value) => {
+export const CLAIM_CHECKS = {
+  edtf(value: unknown): Problem | undefined {
     // Other types (a fraction, a list) are the `type` keyword's to report.
     if (typeof value !== 'string' && !Number.isInteger(value)) return undefined;
     const parsed = parseEdtf(value as string | number);
     return parsed.ok ? undefined : { message: parsed.message };
-  });
-  addCheck(ajv, 'quoteLength', (value) => {
+  },
+  quoteLength(value: unknown): Problem | undefined {
     // An empty one is minLength's to report.
     if (typeof value !== 'string' || value === '' || enoughLetters(value)) return undefined;
     const letters = quoteLetters(value);
@@ -48,8 +31,8 @@ export function addClaimKeywords(ajv: Ajv): void {
         `${letters} letter${letters === 1 ? '' : 's'} or digit${letters === 1 ? '' : 's'}: a quote needs at least ` +
         `${MIN_QUOTE_LETTERS} to stand as evidence; quote more of the sentence`,
     };
-  });
-  addCheck(ajv, 'quantityRange', (value) => {
+  },
+  quantityRange(value: unknown): Problem | undefined {
     if (value === null || typeof value !== 'object') return undefined;
     const q = value as Record<string, unknown>;
     const num = (k: string) => (typeof q[k] === 'number' ? (q[k] as number) : undefined);
@@ -64,7 +47,38 @@ export function addClaimKeywords(ajv: Ajv): void {
       return { field: 'min', message: `'min' ${min} is above 'max' ${max}` };
     }
     return undefined;
-  });
+  },
+};
+
+/**
+ * The schema's own keywords (`"edtf": true`), checked in the same pass as the standard ones so that
+ * their problems are positioned and collected like every other. The bundle keeps them for editors,
+ * which ignore them. Each calls its check in CLAIM_CHECKS: a problem fails the keyword with the
+ * problem's message, and its field (if any) as the error's `params.field`.
+ */
+export function addClaimKeywords(ajv: Ajv): void {
+  for (const keyword of Object.keys(CLAIM_CHECKS) as (keyof typeof CLAIM_CHECKS)[]) {
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'boolean',
+      code(cxt: KeywordCxt) {
+        if (cxt.schema !== true) return;
+        const { gen, data } = cxt;
+        const check = gen.scopeValue('keyword', {
+          ref: CLAIM_CHECKS[keyword],
+          code: _`require("./keywords").CLAIM_CHECKS.${new Name(keyword)}`,
+        });
+        const problem = gen.const('problem', _`${check}(${data})`);
+        cxt.setParams({ problem });
+        cxt.pass(_`${problem} === undefined`);
+      },
+      error: {
+        message: ({ params }) => _`${params.problem}.message`,
+        params: ({ params }) =>
+          _`${params.problem}.field === undefined ? {} : {field: ${params.problem}.field}`,
+      },
+    });
+  }
 }
 
 /** The code of a problem one of these keywords found, and the field of the value it is at. */

@@ -61,21 +61,23 @@ export class YamlLocator {
   }
 
   /**
-   * Line and column of the value at `path` and of each of its `keys` (flat: line, col, line, col, ...),
-   * as `at` gives them, in one walk: this runs for every record of every file.
+   * Line and column of the value at `path`, then of each of its `keys`' values, as `at` gives them,
+   * joined by commas ("4,5,4,9,5,14"), in one walk: this runs for every record of every file.
    */
-  fields(path: DataPath, keys: readonly string[]): { where: [number, number]; fields: number[] } {
+  fields(path: DataPath, keys: readonly string[]): string {
     const { node, offset } = this.walk(path, 'value');
     const { line, col } = this.lines.linePos(offset);
-    const fields: number[] = [];
-    for (const [i, key] of keys.entries()) {
-      const pairs = isMapSpot(node) ? node.pairs : [];
-      // Keys mostly come in the order they were written; later pairs win, as in `at`.
-      const pair = pairs[i]?.key === key && pairs.length === keys.length ? pairs[i] : lastPair(pairs, key);
+    let out = `${line},${col}`;
+    const pairs = isMapSpot(node) ? node.pairs : [];
+    // Keys mostly come in the order they were written; later pairs win, as in `at`.
+    const inOrder = pairs.length === keys.length;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const pair = inOrder && pairs[i]!.key === key ? pairs[i] : lastPair(pairs, key);
       const at = pair ? this.lines.linePos(valueOffset(pair)) : this.at([...path, key]);
-      fields.push(at.line, at.col);
+      out += `,${at.line},${at.col}`;
     }
-    return { where: [line, col], fields };
+    return out;
   }
 
   private walk(path: DataPath, target: 'value' | 'key'): { node: Spot | null; offset: number } {

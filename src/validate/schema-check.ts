@@ -1,75 +1,186 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { closest, distance } from 'fastest-levenshtein';
 import { KgError, type ErrorCode } from '../errors';
 import type { DataPath, YamlLocator } from './parse-yaml';
 import { addClaimKeywords, describeClaimKeyword } from './keywords';
 import { SCHEMA_DIR } from '../model/schema-dir';
+import { show, suggest } from './wording';
 
-interface JsonSchema {
+export interface JsonSchema {
   $id?: string;
   $ref?: string;
   pattern?: string;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema | boolean;
   $defs?: Record<string, JsonSchema>;
+  allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
+  required?: string[];
+  enum?: unknown[];
   [keyword: string]: unknown;
 }
 
 export type Section = 'documents' | 'entities' | 'statements';
 
 /**
- * The compiled data-file schema. Items are validated one at a time (ajv's `allErrors` is quadratic over
- * large arrays across `$ref`s), so the file's envelope is checked without its items.
+ * The compiled checks of a data file, by name: `envelope` (the file without its items), each section's
+ * item (`documents`, `entities`, `statements`), and each def a section's tag picks (`kinds-person`,
+ * `predicates-supports`: see taggedDefs).
  */
+export type Validators = Record<string, ValidateFunction>;
+
+/** The bundled schema's text, as read from schema/. */
+export function schemaText(): string {
+  return readFileSync(join(SCHEMA_DIR, 'data-file.schema.json'), 'utf8');
+}
+
+/** What the precompiled validators were made from: a hash of the schema's text. */
+export function schemaHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Each section's def in the bundle. */
+const SECTION_DEFS: Record<Section, string> = {
+  documents: 'document',
+  entities: 'anyEntity',
+  statements: 'anyStatement',
+};
+
+/** A section whose items a tag dispatches: the tag's field, and the def each of its values picks. */
+interface Tagged {
+  field: string;
+  defs: Map<string, string>;
+}
+
+/**
+ * The sections whose items one field picks a def of, as gen-model writes anyEntity and anyStatement:
+ * `{type: object, required: [tag], properties: {tag: {enum}}, allOf: [base, {if: {properties: {tag:
+ * {const: V}}, required: [tag]}, then: {$ref: def}}, ...]}`, where each def includes the base. An item
+ * with tag V is then valid exactly when it is valid against V's def: the other `if`s fail, and the
+ * base is checked in the def. A def of another shape dispatches nothing.
+ */
+export function taggedDefs(bundle: JsonSchema): Partial<Record<Section, Tagged>> {
+  const out: Partial<Record<Section, Tagged>> = {};
+  for (const [section, name] of Object.entries(SECTION_DEFS) as [Section, string][]) {
+    const { type, required, properties, allOf, ...others } = bundle.$defs?.[name] ?? {};
+    const field = required?.length === 1 ? required[0]! : '';
+    const defs = new Map<string, string>();
+    const [base, ...branches] = allOf ?? [];
+    for (const b of branches) {
+      const tag = b.if?.properties?.[field]?.const;
+      const def = /^#\/\$defs\/([\w-]+)$/.exec(b.then?.$ref ?? '')?.[1];
+      const exact =
+        Object.keys(b).join() === 'if,then' &&
+        Object.keys(b.if ?? {}).join() === 'properties,required' &&
+        b.if?.required?.join() === field &&
+        properties?.[field]?.enum?.includes(tag);
+      if (
+        exact &&
+        typeof tag === 'string' &&
+        def &&
+        bundle.$defs?.[def]?.allOf?.some((s) => s.$ref === base?.$ref)
+      )
+        defs.set(tag, def);
+    }
+    const plain =
+      Object.keys(others).length === 0 && type === 'object' && Object.keys(properties ?? {}).join() === field;
+    if (plain && base?.$ref && defs.size === branches.length) out[section] = { field, defs };
+  }
+  return out;
+}
+
+/**
+ * Compiles the validators with ajv, with the ids they have in `ajv` (what ajv's standalone code takes
+ * to write them out: the build does, with `source`). Items are validated one at a time (ajv's
+ * `allErrors` is quadratic over large arrays across `$ref`s), so the file's envelope is checked without
+ * its items.
+ */
+export function compileValidators(
+  bundle: JsonSchema,
+  source = false,
+): { ajv: Ajv2020; validators: Validators; ids: Record<string, string> } {
+  const id = bundle.$id ?? '';
+  const ajv = new Ajv2020({
+    allErrors: true,
+    ownProperties: true,
+    strict: true,
+    strictTypes: false,
+    ...(source ? { code: { source: true } } : {}),
+  });
+  addFormats(ajv);
+  ajv.addVocabulary(['subjectKinds', 'objectKinds', 'refKinds', 'tsType']);
+  addClaimKeywords(ajv);
+  ajv.addSchema(bundle);
+  const absolute = (s: JsonSchema): JsonSchema => (s.$ref?.startsWith('#') ? { ...s, $ref: id + s.$ref } : s);
+  const shallowProps = Object.fromEntries(
+    Object.entries(bundle.properties ?? {}).map(([k, s]) => [
+      k,
+      s.items ? { ...s, items: true } : absolute(s),
+    ]),
+  );
+  const { $defs: _defs, $schema: _schema, ...rest } = bundle;
+  const envelopeId = id.replace(/\.schema\.json$/, '-envelope.schema.json');
+  const validators: Validators = {
+    envelope: ajv.compile({ ...rest, $id: envelopeId, properties: shallowProps }),
+  };
+  const ids: Record<string, string> = { envelope: envelopeId };
+  const add = (name: string, def: string) => {
+    ids[name] = `${id}#/$defs/${def}`;
+    const fn = ajv.getSchema(ids[name]);
+    if (!fn) throw new Error(`schema bundle lacks $defs/${def}: run npm run gen`);
+    validators[name] = fn;
+  };
+  for (const [section, def] of Object.entries(SECTION_DEFS)) add(section, def);
+  for (const tagged of Object.values(taggedDefs(bundle)))
+    for (const def of tagged.defs.values()) add(def, def);
+  return { ajv, validators, ids };
+}
+
+/** The build's precompiled validators: ajv's standalone code of compileValidators, and the schema's hash. */
+const PRECOMPILED = join(__dirname, 'schema-validators.js');
+
+/**
+ * The precompiled validators when they were made from this schema text; compiling them takes a thread
+ * ~0.3 s of CPU. Run from the TypeScript sources (ts-jest) there are none.
+ */
+function precompiled(text: string): Validators | undefined {
+  if (!existsSync(PRECOMPILED)) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const module = require(PRECOMPILED) as Validators & { schemaHash?: unknown };
+  return module.schemaHash === schemaHash(text) ? module : undefined;
+}
+
+/** The data-file schema's checks, with the messages and positions of every problem they find. */
 export class SchemaChecker {
   private readonly bundle: JsonSchema;
-  private readonly envelope: ValidateFunction;
-  private readonly items: Record<Section, ValidateFunction>;
+  private readonly validators: Validators;
+  /** For a tagged section, the validator of each tag value's def. */
+  private readonly tagged: Partial<Record<Section, { field: string; byTag: Map<string, ValidateFunction> }>>;
   private readonly defs: Record<string, JsonSchema>;
 
   constructor() {
-    this.bundle = JSON.parse(readFileSync(join(SCHEMA_DIR, 'data-file.schema.json'), 'utf8')) as JsonSchema;
-    const id = this.bundle.$id ?? '';
+    const text = schemaText();
+    this.bundle = JSON.parse(text) as JsonSchema;
     this.defs = this.bundle.$defs ?? {};
-    const ajv = new Ajv2020({ allErrors: true, ownProperties: true, strict: true, strictTypes: false });
-    addFormats(ajv);
-    ajv.addVocabulary(['subjectKinds', 'objectKinds', 'refKinds', 'tsType']);
-    addClaimKeywords(ajv);
-    ajv.addSchema(this.bundle);
-    const absolute = (s: JsonSchema): JsonSchema =>
-      s.$ref?.startsWith('#') ? { ...s, $ref: id + s.$ref } : s;
-    const shallowProps = Object.fromEntries(
-      Object.entries(this.bundle.properties ?? {}).map(([k, s]) => [
-        k,
-        s.items ? { ...s, items: true } : absolute(s),
+    this.validators = precompiled(text) ?? compileValidators(this.bundle).validators;
+    this.tagged = Object.fromEntries(
+      Object.entries(taggedDefs(this.bundle)).map(([section, { field, defs }]) => [
+        section,
+        { field, byTag: new Map([...defs].map(([tag, def]) => [tag, this.validators[def]!])) },
       ]),
     );
-    const { $defs: _defs, $schema: _schema, ...rest } = this.bundle;
-    this.envelope = ajv.compile({
-      ...rest,
-      $id: id.replace(/\.schema\.json$/, '-envelope.schema.json'),
-      properties: shallowProps,
-    });
-    const item = (def: string) => {
-      const fn = ajv.getSchema(`${id}#/$defs/${def}`);
-      if (!fn) throw new Error(`schema bundle lacks $defs/${def}: run npm run gen`);
-      return fn;
-    };
-    this.items = {
-      documents: item('document'),
-      entities: item('anyEntity'),
-      statements: item('anyStatement'),
-    };
   }
 
   /** Problems of the file's top level: unknown sections, wrong types, a missing `document`. */
   checkEnvelope(value: unknown, locator: YamlLocator): KgError[] {
-    if (this.envelope(value)) return [];
+    const envelope = this.validators.envelope!;
+    if (envelope(value)) return [];
     return this.toKgErrors(
-      this.envelope.errors ?? [],
+      envelope.errors ?? [],
       value,
       [],
       locator,
@@ -79,7 +190,13 @@ export class SchemaChecker {
 
   /** Problems of one item of a section, positioned at its YAML nodes. */
   checkItem(section: Section, value: unknown, path: DataPath, locator: YamlLocator): KgError[] {
-    const validate = this.items[section];
+    // Most items are valid: one pass of the def their tag picks says so (a third of the section's pass,
+    // which tries every tag's `if` and checks the base twice). The errors come from the section's.
+    const tagged = this.tagged[section];
+    const tag =
+      tagged && isObject(value) && Object.hasOwn(value, tagged.field) ? value[tagged.field] : undefined;
+    if (typeof tag === 'string' && tagged?.byTag.get(tag)?.(value)) return [];
+    const validate = this.validators[section]!;
     if (validate(value)) return [];
     return this.toKgErrors(validate.errors ?? [], value, path, locator, this.fieldsOf(section, value));
   }
@@ -237,6 +354,10 @@ export class SchemaChecker {
   }
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object';
+}
+
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -277,30 +398,4 @@ function article(type: string): string {
     .split(',')
     .map((t) => names[t] ?? t)
     .join(' or ');
-}
-
-/** A value for a message: JSON, cut short. */
-export function show(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-/** ` (did you mean 'x'?)` when a candidate is close enough to be a likely typo. */
-export function suggest(word: string, candidates: string[], caseInsensitive = false): string {
-  const best = closeEnough(word, candidates, caseInsensitive);
-  return best === undefined ? '' : ` (did you mean '${best}'?)`;
-}
-
-/** The candidate closest to `word`, when at most `maxEdits` away: a likely typo of it. */
-export function closeEnough(
-  word: string,
-  candidates: string[],
-  caseInsensitive = false,
-  maxEdits = Math.max(1, Math.ceil(word.length / 3)),
-): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const norm = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
-  const byNorm = new Map(candidates.map((c) => [norm(c), c]));
-  const best = closest(norm(word), [...byNorm.keys()]);
-  return distance(norm(word), best) <= maxEdits ? byNorm.get(best) : undefined;
 }

@@ -1,4 +1,9 @@
-import type { FactGraph, StatementAttributes } from '../backends/memory/build-graph';
+import {
+  graphParts,
+  type FactGraph,
+  type StatementAttributes,
+} from '../backends/memory/build-graph';
+import type { Dataset } from '../model/dataset';
 import { isStatementNode, STATEMENT_NODE } from '../model/claims';
 import { flatAttributes } from './flatten';
 import type { RecordType } from '../model/edtf';
@@ -58,9 +63,10 @@ export interface GraphRecords<V> {
  * entity to each document that mentions it. A statement that another is about, or that nobody asserts,
  * is a `:Statement` node (its data set's, like a relationship) tied to its ends by `SUBJECT` and `OBJECT`.
  * `convert` turns an attribute into the backend's value (integers and dates need typed values).
+ * From a dataset, the records are made without building its graph (build-graph.ts, datasetParts).
  */
 export function graphRecords<V>(
-  graph: FactGraph,
+  source: FactGraph | Dataset,
   dataset: string,
   convert: (key: string, value: unknown, record: RecordType) => V,
 ): GraphRecords<V> {
@@ -76,7 +82,8 @@ export function graphRecords<V>(
       out[k] = convert(k, v, record);
     return out;
   };
-  const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
+  const graph = graphParts(source);
+  const documents = Object.entries(graph.documents).map(([id, attrs]) => ({
     id,
     labels: ['Document'],
     props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }, 'document'),
@@ -88,14 +95,13 @@ export function graphRecords<V>(
   const mentions = new Map<string, Set<string>>();
   const mention = (subject: string, object: string, attrs: StatementAttributes) => {
     for (const entity of mentionedEntities(subject, object, attrs)) {
-      if (!graph.hasNode(entity) || isStatementNode(graph.getNodeAttributes(entity))) continue;
+      if (!graph.hasNode(entity) || graph.isStatementNode(entity)) continue;
       const documents = mentions.get(entity) ?? new Set<string>();
       documents.add(attrs.document);
       mentions.set(entity, documents);
     }
   };
-  const endOf = (id: string): EndLabel =>
-    isStatementNode(graph.getNodeAttributes(id)) ? 'Statement' : 'Entity';
+  const endOf = (id: string): EndLabel => (graph.isStatementNode(id) ? 'Statement' : 'Entity');
   graph.forEachNode((id, attrs) => {
     if (isStatementNode(attrs)) {
       const { kind: _kind, ...rest } = attrs;

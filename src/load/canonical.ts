@@ -1,8 +1,4 @@
-import {
-  graphParts,
-  type FactGraph,
-  type StatementAttributes,
-} from '../backends/memory/build-graph';
+import { graphParts, type FactGraph, type StatementAttributes } from '../backends/memory/build-graph';
 import type { Dataset } from '../model/dataset';
 import { isStatementNode, STATEMENT_NODE } from '../model/claims';
 import { flatAttributes } from './flatten';

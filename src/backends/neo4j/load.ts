@@ -246,9 +246,7 @@ export async function loadIntoNeo4j(
         // missing or out of shape in the database (say, after an interrupted run) are written.
         const inChangedFile = (id: string) => changed.changed.has(files.statementFile.get(id) ?? '');
         const touched = new Set(
-          relationships
-            .filter((r) => inChangedFile(r.id))
-            .map((r) => r.props.document),
+          relationships.filter((r) => inChangedFile(r.id)).map((r) => r.props.document),
         );
         toWrite = relationships.filter(
           (r) =>
@@ -257,7 +255,12 @@ export async function loadIntoNeo4j(
       }
       result.writtenRelationships = toWrite.length;
       const total =
-        documents.length + entityIds.length + statementNodes.length + ties.length + stale.length + toWrite.length;
+        documents.length +
+        entityIds.length +
+        statementNodes.length +
+        ties.length +
+        stale.length +
+        toWrite.length;
       let done = 0;
       /**
        * Writes the batches of every part, each its own managed transaction, `concurrency` at a time

@@ -1,7 +1,7 @@
 import type { FileResult } from './check-file';
 import { decodeText, readBytes } from './read-text';
 import type { KgError } from '../errors';
-import { cacheKey, readEntry, writeEntry } from './cache';
+import { cacheKey, hasEntry, readEntry, writeEntry } from './cache';
 import { ValidationMemo } from './memo';
 
 /** One data file to read and check, here or on a worker thread. */
@@ -33,6 +33,13 @@ export async function runFileTask(task: FileTask, memo?: ValidationMemo): Promis
 export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<string>> {
   const { result, key } = await check(task);
   return { result: typeof result === 'string' ? result : JSON.stringify(result), key };
+}
+
+/** Whether the cache has a result of the file's bytes as they are now. */
+export async function isCached(task: FileTask): Promise<boolean> {
+  if (task.cacheDir === undefined) return false;
+  const read = await bytesOf(task);
+  return read.ok && hasEntry(task.cacheDir, await cacheKey([read.bytes]));
 }
 
 /** The file's result, or the cached JSON text of it. */

@@ -35,6 +35,7 @@ async function cacheSalt(): Promise<string> {
         'check-file.js',
         'parse-yaml.js',
         'schema-check.js',
+        'suggest.js',
         'keywords.js',
         'quotes.js',
         'validate.js',

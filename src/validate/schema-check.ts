@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { closest, distance } from 'fastest-levenshtein';
 import { KgError, type ErrorCode } from '../errors';
+import { show, suggest } from './suggest';
 import type { DataPath, YamlLocator } from './parse-yaml';
 import { addClaimKeywords, describeClaimKeyword } from './keywords';
 import { SCHEMA_DIR } from '../model/schema-dir';
@@ -277,30 +277,4 @@ function article(type: string): string {
     .split(',')
     .map((t) => names[t] ?? t)
     .join(' or ');
-}
-
-/** A value for a message: JSON, cut short. */
-export function show(v: unknown): string {
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-/** ` (did you mean 'x'?)` when a candidate is close enough to be a likely typo. */
-export function suggest(word: string, candidates: string[], caseInsensitive = false): string {
-  const best = closeEnough(word, candidates, caseInsensitive);
-  return best === undefined ? '' : ` (did you mean '${best}'?)`;
-}
-
-/** The candidate closest to `word`, when at most `maxEdits` away: a likely typo of it. */
-export function closeEnough(
-  word: string,
-  candidates: string[],
-  caseInsensitive = false,
-  maxEdits = Math.max(1, Math.ceil(word.length / 3)),
-): string | undefined {
-  if (candidates.length === 0) return undefined;
-  const norm = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
-  const byNorm = new Map(candidates.map((c) => [norm(c), c]));
-  const best = closest(norm(word), [...byNorm.keys()]);
-  return distance(norm(word), best) <= maxEdits ? byNorm.get(best) : undefined;
 }

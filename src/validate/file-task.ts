@@ -35,11 +35,19 @@ export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<strin
   return { result: typeof result === 'string' ? result : JSON.stringify(result), key };
 }
 
-/** Whether the cache has a result of the file's bytes as they are now. */
-export async function isCached(task: FileTask): Promise<boolean> {
-  if (task.cacheDir === undefined) return false;
+/** The key of the file's bytes as they are now, when the cache has an entry of that key. */
+export async function cachedKey(task: FileTask): Promise<string | undefined> {
+  if (task.cacheDir === undefined) return undefined;
   const read = await bytesOf(task);
-  return read.ok && hasEntry(task.cacheDir, await cacheKey([read.bytes]));
+  if (!read.ok) return undefined;
+  const key = await cacheKey([read.bytes]);
+  return (await hasEntry(task.cacheDir, key)) ? key : undefined;
+}
+
+/** The result cachedKey found, read without reading the file again; checked here if it is gone since. */
+export async function runCachedTask(task: FileTask, key: string): Promise<CheckedFile> {
+  const cached = await readEntry(task.cacheDir!, key);
+  return cached === undefined ? runFileTask(task) : { result: JSON.parse(cached) as FileResult, key };
 }
 
 /** The file's result, or the cached JSON text of it. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
 import type { FileResult } from './check-file';
-import { isCached, runFileTask, type CheckedFile, type FileTask } from './file-task';
+import { cachedKey, runCachedTask, runFileTask, type CheckedFile, type FileTask } from './file-task';
 import type { ValidationMemo } from './memo';
 
 /** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
@@ -28,15 +28,16 @@ export async function* runFileTasks(
   }
   // A warm run (the first file is in the cache) reads what the cache holds here: a worker would only
   // read it, and costs more to start than that. A cold run checks every file on the workers.
-  const cached: boolean[] = [];
-  if (await isCached(tasks[0]!)) for (const task of tasks) cached.push(await isCached(task));
+  const keys: (string | undefined)[] = [];
+  if ((await cachedKey(tasks[0]!)) !== undefined) for (const task of tasks) keys.push(await cachedKey(task));
   const checked = onWorkers(
-    tasks.filter((_, i) => cached[i] !== true),
+    tasks.filter((_, i) => keys[i] === undefined),
     threads,
   );
   try {
     for (const [i, task] of tasks.entries()) {
-      if (cached[i] === true) yield await runFileTask(task);
+      const key = keys[i];
+      if (key !== undefined) yield await runCachedTask(task, key);
       else yield (await checked.next()).value as CheckedFile;
     }
   } finally {

@@ -147,14 +147,15 @@ export function datasetParts(dataset: Dataset): GraphParts {
     // The source's path relative to the data folder: the YAML file's own folder means nothing here.
     documents[id] = { ...doc, path: relative(dataset.root, entry.sourcePath).split(sep).join('/') };
   }
-  const embedded = new Set<string>();
+  // The statements that are nodes: those another is about, and those nobody asserts (mostly none).
+  const statementNodes = new Set<string>();
   for (const s of dataset.statements.values()) {
+    if (s.record.asserted === false) statementNodes.add(s.record.id);
     for (const id of [s.record.object, s.record.conditionOn])
-      if (id && dataset.statements.has(id)) embedded.add(id);
+      if (id && dataset.statements.has(id)) statementNodes.add(id);
   }
   const ordered = sortedKeys(dataset.statements).map((id) => dataset.statements.get(id)!);
-  const isStatementNode = (id: string) =>
-    embedded.has(id) || dataset.statements.get(id)?.record.asserted === false;
+  const isStatementNode = (id: string) => statementNodes.has(id);
   return {
     documents,
     forEachNode(callback) {

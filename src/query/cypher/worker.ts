@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { KgError } from '../../errors';
+import type { GraphRecords } from '../../load/canonical';
 import { queryGraph, recordsGraph } from './index';
 import type { WorkerQuery } from './off-thread';
 
@@ -10,7 +11,7 @@ import type { WorkerQuery } from './off-thread';
 const { records, cypher, options, cancel } = workerData as WorkerQuery;
 const flag = new Int32Array(cancel);
 try {
-  const result = queryGraph(recordsGraph(records), cypher, {
+  const result = queryGraph(recordsGraph(JSON.parse(records) as GraphRecords<unknown>), cypher, {
     ...options,
     isCancelled: () => Atomics.load(flag, 0) !== 0,
   });

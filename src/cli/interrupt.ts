@@ -1,6 +1,6 @@
 import { constants } from 'node:os';
 import { KgError } from '../errors';
-import { removeUnfinishedOutputs } from '../export';
+import { removeUnfinishedOutputs } from '../export/unfinished';
 import { reporter } from './reporter';
 import { stopProgress } from './progress';
 

@@ -16,6 +16,7 @@ import {
   type OwnNames,
 } from './output-target';
 import type { Chunks } from './chunks';
+import { unfinished } from './unfinished';
 import type { FactGraph } from '../backends/memory/build-graph';
 import { toGraphologyJson } from './graphology';
 import { GEXF_FORMAT } from './gexf';
@@ -97,15 +98,6 @@ const SET_NAMES: OwnNames = {
     (f) => !(EXPORT_FORMATS[f as ExportFormat] as ExportFormatSpec).extension,
   ),
 };
-
-/** Writes in progress, each with the synchronous undo an interrupted process runs before it exits. */
-const unfinished = new Map<string, () => void>();
-
-/** Undoes the writes still in progress (temporary files go, a swapped-out folder comes back). */
-export function removeUnfinishedOutputs(): void {
-  for (const undo of unfinished.values()) undo();
-  unfinished.clear();
-}
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../package.json') as { version: string };

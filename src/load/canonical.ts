@@ -1,6 +1,7 @@
-import type { FactGraph, StatementAttributes } from '../backends/memory/build-graph';
+import { graphParts, type FactGraph, type StatementAttributes } from '../backends/memory/build-graph';
+import type { Dataset } from '../model/dataset';
 import { isStatementNode, STATEMENT_NODE } from '../model/claims';
-import { flatAttributes } from './flatten';
+import { flatAttributes, forEachFlatAttribute } from './flatten';
 import type { RecordType } from '../model/edtf';
 import { withoutReserved } from '../export/attributes';
 import { mentionedEntities } from '../model/sources';
@@ -66,25 +67,35 @@ export interface GraphRecords<V> {
  * entity to each document that mentions it. A statement that another is about, or that nobody asserts,
  * is a `:Statement` node (its data set's, like a relationship) tied to its ends by `SUBJECT` and `OBJECT`.
  * `convert` turns an attribute into the backend's value (integers and dates need typed values).
+ * From a dataset, the records are made without building its graph (build-graph.ts, datasetParts).
  */
 export function graphRecords<V>(
-  graph: FactGraph,
+  source: FactGraph | Dataset,
   dataset: string,
   convert: (key: string, value: unknown, record: RecordType) => V,
 ): GraphRecords<V> {
-  /** The attributes, reserved names moved, converted, plus the record's own (id, data set). */
+  /**
+   * The attributes but `omit` (flattened, reserved names moved, converted, undefined left out), then the
+   * record's own (id, data set): what withoutReserved(flatAttributes(...)) gives, made in one pass.
+   */
   const props = (
     attributes: object,
     reserved: string[],
     own: Record<string, unknown>,
     record: RecordType,
+    omit?: string,
   ): Record<string, V> => {
     const out: Record<string, V> = {};
-    for (const [k, v] of Object.entries({ ...withoutReserved(flatAttributes(attributes), reserved), ...own }))
-      out[k] = convert(k, v, record);
+    forEachFlatAttribute(attributes, (name, value) => {
+      if (value === undefined || name === omit) return;
+      const key = reserved.includes(name) ? `attr_${name}` : name;
+      out[key] = convert(key, value, record);
+    });
+    for (const key in own) out[key] = convert(key, own[key], record);
     return out;
   };
-  const documents = Object.entries(graph.getAttribute('documents')).map(([id, attrs]) => ({
+  const graph = graphParts(source);
+  const documents = Object.entries(graph.documents).map(([id, attrs]) => ({
     id,
     labels: ['Document'],
     props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }, 'document'),
@@ -96,21 +107,19 @@ export function graphRecords<V>(
   const mentions = new Map<string, Set<string>>();
   const mention = (subject: string, object: string, attrs: StatementAttributes) => {
     for (const entity of mentionedEntities(subject, object, attrs)) {
-      if (!graph.hasNode(entity) || isStatementNode(graph.getNodeAttributes(entity))) continue;
-      const documents = mentions.get(entity) ?? new Set<string>();
+      if (!graph.hasNode(entity) || graph.isStatementNode(entity)) continue;
+      let documents = mentions.get(entity);
+      if (!documents) mentions.set(entity, (documents = new Set()));
       documents.add(attrs.document);
-      mentions.set(entity, documents);
     }
   };
-  const endOf = (id: string): EndLabel =>
-    isStatementNode(graph.getNodeAttributes(id)) ? 'Statement' : 'Entity';
+  const endOf = (id: string): EndLabel => (graph.isStatementNode(id) ? 'Statement' : 'Entity');
   graph.forEachNode((id, attrs) => {
     if (isStatementNode(attrs)) {
-      const { kind: _kind, ...rest } = attrs;
       statements.push({
         id,
         labels: ['Statement'],
-        props: props(rest, EDGE_RESERVED, { id, dataset }, 'statement'),
+        props: props(attrs, EDGE_RESERVED, { id, dataset }, 'statement', 'kind'),
       });
       for (const [type, end] of [
         [SUBJECT, attrs.subject],
@@ -130,24 +139,22 @@ export function graphRecords<V>(
       mention(attrs.subject, attrs.object, attrs);
       return;
     }
-    const { kind, ...rest } = attrs;
     entities.push({
       id,
-      kind,
-      labels: ['Entity', kind],
-      props: props(rest, NODE_RESERVED, { id, datasets: [dataset] }, 'entity'),
+      kind: attrs.kind,
+      labels: ['Entity', attrs.kind],
+      props: props(attrs, NODE_RESERVED, { id, datasets: [dataset] }, 'entity', 'kind'),
     });
   });
   graph.forEachEdge((id, attrs, subject, object) => {
-    const { predicate, ...rest } = attrs;
     relationships.push({
       id,
-      type: predicate,
+      type: attrs.predicate,
       subject,
       object,
       from: 'Entity',
       to: endOf(object),
-      props: props(rest, EDGE_RESERVED, { id, dataset }, 'statement'),
+      props: props(attrs, EDGE_RESERVED, { id, dataset }, 'statement', 'predicate'),
     });
     mention(subject, object, attrs);
   });

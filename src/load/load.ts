@@ -1,5 +1,5 @@
 import { ValidationFailed, type KgError } from '../errors';
-import { buildGraph, type FactGraph } from '../backends/memory/build-graph';
+import { buildGraph, graphParts, type FactGraph } from '../backends/memory/build-graph';
 import type { Dataset } from '../model/dataset';
 import { validate, type ValidateOptions } from '../validate/validate';
 
@@ -29,13 +29,22 @@ export interface GraphCounts {
   byPredicate: Record<string, number>;
 }
 
-/** Node counts by kind and edge counts by predicate, keys sorted. */
-export function countGraph(graph: FactGraph): GraphCounts {
+/** Node counts by kind and edge counts by predicate, keys sorted: of a graph, or of a dataset's graph unbuilt. */
+export function countGraph(graph: FactGraph | Dataset): GraphCounts {
   const byKind: Record<string, number> = {};
   const byPredicate: Record<string, number> = {};
-  graph.forEachNode((_, a) => (byKind[a.kind] = (byKind[a.kind] ?? 0) + 1));
-  graph.forEachEdge((_, a) => (byPredicate[a.predicate] = (byPredicate[a.predicate] ?? 0) + 1));
+  let nodes = 0;
+  let edges = 0;
+  const parts = graphParts(graph);
+  parts.forEachNode((_, a) => {
+    nodes++;
+    byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
+  });
+  parts.forEachEdge((_, a) => {
+    edges++;
+    byPredicate[a.predicate] = (byPredicate[a.predicate] ?? 0) + 1;
+  });
   const sorted = (o: Record<string, number>) =>
     Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
-  return { nodes: graph.order, edges: graph.size, byKind: sorted(byKind), byPredicate: sorted(byPredicate) };
+  return { nodes, edges, byKind: sorted(byKind), byPredicate: sorted(byPredicate) };
 }

@@ -91,6 +91,14 @@ export async function readEntry(dir: string, key: string): Promise<string | unde
   return read?.ok ? checkedPayload(read.bytes.toString('utf8'), key) : undefined;
 }
 
+/** Whether an entry of that key is there (it may still turn out damaged when read). */
+export async function hasEntry(dir: string, key: string): Promise<boolean> {
+  return stat(entryPath(dir, key)).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
 /**
  * Stores an entry: written beside, flushed to disk, then renamed over, so a reader (or a crash) never
  * leaves half of one under its name. Only a speed-up: a read-only or full disk is ignored.

@@ -1,7 +1,7 @@
 import type { FileResult } from './check-file';
 import { decodeText, readBytes } from './read-text';
 import type { KgError } from '../errors';
-import { cacheKey, readEntry, writeEntry } from './cache';
+import { cacheKey, hasEntry, readEntry, writeEntry } from './cache';
 import { ValidationMemo } from './memo';
 
 /** One data file to read and check, here or on a worker thread. */
@@ -33,6 +33,21 @@ export async function runFileTask(task: FileTask, memo?: ValidationMemo): Promis
 export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<string>> {
   const { result, key, json } = await check(task);
   return { result: typeof result === 'string' ? result : (json ?? JSON.stringify(result)), key };
+}
+
+/** The key of the file's bytes as they are now, when the cache has an entry of that key. */
+export async function cachedKey(task: FileTask): Promise<string | undefined> {
+  if (task.cacheDir === undefined) return undefined;
+  const read = await bytesOf(task);
+  if (!read.ok) return undefined;
+  const key = await cacheKey([read.bytes]);
+  return (await hasEntry(task.cacheDir, key)) ? key : undefined;
+}
+
+/** The result cachedKey found, read without reading the file again; checked here if it is gone since. */
+export async function runCachedTask(task: FileTask, key: string): Promise<CheckedFile> {
+  const cached = await readEntry(task.cacheDir!, key);
+  return cached === undefined ? runFileTask(task) : { result: JSON.parse(cached) as FileResult, key };
 }
 
 /** The file's result, or the cached JSON text of it; `json`, the text of a result just written to the cache. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
 import type { FileResult } from './check-file';
-import { runFileTask, type CheckedFile, type FileTask } from './file-task';
+import { cachedKey, runCachedTask, runFileTask, type CheckedFile, type FileTask } from './file-task';
 import type { ValidationMemo } from './memo';
 
 /** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
@@ -33,6 +33,28 @@ export async function* runFileTasks(
     for (const task of tasks) yield await runFileTask(task, memo);
     return;
   }
+  // A warm run (the first file is in the cache) reads what the cache holds here: a worker would only
+  // read it, and costs more to start than that. A cold run checks every file on the workers.
+  const keys: (string | undefined)[] = [];
+  if ((await cachedKey(tasks[0]!)) !== undefined) for (const task of tasks) keys.push(await cachedKey(task));
+  const checked = onWorkers(
+    tasks.filter((_, i) => keys[i] === undefined),
+    threads,
+  );
+  try {
+    for (const [i, task] of tasks.entries()) {
+      const key = keys[i];
+      if (key !== undefined) yield await runCachedTask(task, key);
+      else yield (await checked.next()).value as CheckedFile;
+    }
+  } finally {
+    await checked.return(undefined);
+  }
+}
+
+/** The tasks checked on `threads` worker threads, in task order. */
+async function* onWorkers(tasks: readonly FileTask[], threads: number): AsyncGenerator<CheckedFile> {
+  if (tasks.length === 0) return;
   const settle: ((o: Outcome) => void)[] = [];
   const outcomes = tasks.map((_, i) => new Promise<Outcome>((resolve) => (settle[i] = resolve)));
   let next = 0;

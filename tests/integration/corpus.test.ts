@@ -127,6 +127,21 @@ describe('worker threads and the cache change nothing but the time', () => {
     expect(await outcome({ validate, buildGraph } as typeof dist, dir, { workers: 2 })).toEqual(inProcess);
   });
 
+  test('a warm run on 2 workers reads the cache on its own thread, a changed file or a damaged entry checked again: the same answer', async () => {
+    const { dir } = corpus('partly-warm', ['--statements', '1500', '--seed', '6']);
+    const cacheDir = join(tmp, 'cache-partly-warm');
+    await outcome(dist, dir, { workers: 2, cacheDir });
+    const entry = readdirSync(cacheDir, { recursive: true })
+      .map(String)
+      .find((f) => /^[0-9a-f]{2}[/\\][0-9a-f]{64}\.json$/.test(f))!;
+    writeFileSync(join(cacheDir, entry), 'damaged');
+    const file = join(dir, 'statements', readdirSync(join(dir, 'statements')).sort()[0]!);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}# changed\n`);
+    expect(await outcome(dist, dir, { workers: 2, cacheDir })).toEqual(
+      await outcome(dist, dir, { workers: 0 }),
+    );
+  });
+
   test('a changed source text or data file has the checks across files run again', async () => {
     const { dir } = corpus('checks-again', ['--statements', '1500', '--seed', '11']);
     const cacheDir = join(tmp, 'cache-checks-again');

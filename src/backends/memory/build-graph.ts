@@ -107,13 +107,39 @@ export function sourceTexts(graph: FactGraph): ReadonlyMap<string, string> | und
 }
 
 /**
- * Builds the in-memory graph of a valid dataset: a node per entity (key = entity id), an edge per
- * asserted statement (key = statement id), and a `Statement` node (key = statement id) for each
- * statement another is about or that nobody asserts. A multigraph, since two sources may claim the same
- * thing. Nodes and edges are added in id order, so the same data always gives the same graph, whatever
- * the file layout.
+ * The nodes and edges of a graph, as buildGraph adds them and graphRecords reads them: those of a
+ * FactGraph (factGraphParts), or the same ones made straight from a dataset (datasetParts), so that a
+ * backend that stores records (Neo4j, the memory Cypher engine) never builds the graphology graph.
  */
-export function buildGraph(dataset: Dataset): FactGraph {
+export interface GraphParts {
+  documents: Record<string, DocumentAttributes>;
+  forEachNode(callback: (id: string, attributes: NodeAttributes) => void): void;
+  forEachEdge(
+    callback: (id: string, attributes: EdgeAttributes, subject: string, object: string) => void,
+  ): void;
+  hasNode(id: string): boolean;
+  /** Whether the node is a `Statement` node (false for an entity, or no node). */
+  isStatementNode(id: string): boolean;
+}
+
+/** A FactGraph's parts, in its own order. */
+export function factGraphParts(graph: FactGraph): GraphParts {
+  return {
+    documents: graph.getAttribute('documents'),
+    forEachNode: (callback) => graph.forEachNode(callback),
+    forEachEdge: (callback) => graph.forEachEdge((id, attributes, s, o) => callback(id, attributes, s, o)),
+    hasNode: (id) => graph.hasNode(id),
+    isStatementNode: (id) => graph.hasNode(id) && graph.getNodeAttribute(id, 'kind') === STATEMENT_NODE,
+  };
+}
+
+/**
+ * The graph of a valid dataset, as parts: a node per entity (key = entity id), an edge per asserted
+ * statement (key = statement id), and a `Statement` node (key = statement id) for each statement another
+ * is about or that nobody asserts. Entities, then statement nodes, then edges, each in id order, so the
+ * same data always gives the same graph, whatever the file layout. Each walk makes the attributes anew.
+ */
+export function datasetParts(dataset: Dataset): GraphParts {
   const documents: Record<string, DocumentAttributes> = {};
   for (const id of sortedKeys(dataset.documents)) {
     const entry = dataset.documents.get(id)!;
@@ -121,43 +147,62 @@ export function buildGraph(dataset: Dataset): FactGraph {
     // The source's path relative to the data folder: the YAML file's own folder means nothing here.
     documents[id] = { ...doc, path: relative(dataset.root, entry.sourcePath).split(sep).join('/') };
   }
+  // The statements that are nodes: those another is about, and those nobody asserts (mostly none).
+  const statementNodes = new Set<string>();
+  for (const s of dataset.statements.values()) {
+    if (s.record.asserted === false) statementNodes.add(s.record.id);
+    for (const id of [s.record.object, s.record.conditionOn])
+      if (id && dataset.statements.has(id)) statementNodes.add(id);
+  }
+  const ordered = sortedKeys(dataset.statements).map((id) => dataset.statements.get(id)!);
+  const isStatementNode = (id: string) => statementNodes.has(id);
+  return {
+    documents,
+    forEachNode(callback) {
+      for (const id of sortedKeys(dataset.entities)) {
+        const { id: _id, ...attributes } = dataset.entities.get(id)!.record;
+        callback(id, withEdtf(attributes, EDTF_FIELDS.entity) as EntityAttributes);
+      }
+      for (const s of ordered) {
+        if (!isStatementNode(s.record.id)) continue;
+        const { subject, object } = s.record;
+        callback(s.record.id, {
+          kind: STATEMENT_NODE,
+          name: claimName(dataset, s.record.id),
+          subject,
+          object,
+          ...statementAttributes(s, documents),
+        });
+      }
+    },
+    forEachEdge(callback) {
+      for (const s of ordered)
+        if (s.record.asserted !== false)
+          callback(s.record.id, statementAttributes(s, documents), s.record.subject, s.record.object);
+    },
+    hasNode: (id) => dataset.entities.has(id) || isStatementNode(id),
+    isStatementNode,
+  };
+}
+
+/** The parts of a FactGraph, or of a dataset without building its graph. */
+export function graphParts(source: FactGraph | Dataset): GraphParts {
+  return 'forEachNode' in source ? factGraphParts(source) : datasetParts(source);
+}
+
+/** Builds the in-memory graph of a valid dataset (datasetParts says what it holds). */
+export function buildGraph(dataset: Dataset): FactGraph {
+  const parts = datasetParts(dataset);
   const graph: FactGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  graph.replaceAttributes({ documents });
+  graph.replaceAttributes({ documents: parts.documents });
   const texts = new Map<string, string>();
   for (const [id, entry] of dataset.documents) if (entry.text !== undefined) texts.set(id, entry.text);
   SOURCE_TEXTS.set(graph, texts);
-  for (const id of sortedKeys(dataset.entities)) {
-    const { id: _id, ...attributes } = dataset.entities.get(id)!.record;
-    graph.addNode(id, withEdtf(attributes, EDTF_FIELDS.entity) as EntityAttributes);
-  }
-  const embedded = new Set<string>();
-  for (const s of dataset.statements.values()) {
-    for (const id of [s.record.object, s.record.conditionOn])
-      if (id && dataset.statements.has(id)) embedded.add(id);
-  }
-  const ordered = sortedKeys(dataset.statements).map((id) => dataset.statements.get(id)!);
   // The nodes first: an edge may end at one.
-  for (const s of ordered) {
-    if (embedded.has(s.record.id) || s.record.asserted === false) {
-      const { subject, object } = s.record;
-      graph.addNode(s.record.id, {
-        kind: STATEMENT_NODE,
-        name: claimName(dataset, s.record.id),
-        subject,
-        object,
-        ...statementAttributes(s, documents),
-      });
-    }
-  }
-  for (const s of ordered) {
-    if (s.record.asserted === false) continue;
-    graph.addDirectedEdgeWithKey(
-      s.record.id,
-      s.record.subject,
-      s.record.object,
-      statementAttributes(s, documents),
-    );
-  }
+  parts.forEachNode((id, attributes) => graph.addNode(id, attributes));
+  parts.forEachEdge((id, attributes, subject, object) =>
+    graph.addDirectedEdgeWithKey(id, subject, object, attributes),
+  );
   return graph;
 }
 

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type Integer, type ManagedTransaction, type Session
 import { KgError } from '../../errors';
 import { ENTITY_KINDS, PREDICATES } from '../../model/generated';
 import type { FactGraph } from '../memory/build-graph';
+import type { Dataset } from '../../model/dataset';
 import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
 import { toNeo4jProperty } from './values';
 import {
@@ -13,7 +14,6 @@ import {
   SUBJECT,
   type RelationshipRecord,
 } from '../../load/canonical';
-import { isStatementNode } from '../../model/claims';
 import { createStatement, OBSOLETE_SCHEMA, QUOTE_INDEX, SCHEMA_RULES } from './schema';
 import type { FileKeys } from '../../load/file-keys';
 
@@ -137,7 +137,8 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
 }
 
 /**
- * Loads the graph into Neo4j: every entity an `:Entity` node with its kind as a second label, every
+ * Loads the graph (a FactGraph, or a validated dataset, whose FactGraph is then never built) into
+ * Neo4j: every entity an `:Entity` node with its kind as a second label, every
  * asserted statement a relationship of its predicate's type with its fields as properties, a statement
  * that another is about (or that nobody asserts) also a `:Statement` node tied to its ends by `SUBJECT`
  * and `OBJECT`, each document a `:Document` node that the entities it mentions point to (`MENTIONED_IN`),
@@ -149,7 +150,7 @@ export async function ensureSchema(driver: Driver, database: string): Promise<vo
  * converges to the graph a clean load gives.
  */
 export async function loadIntoNeo4j(
-  graph: FactGraph,
+  graph: FactGraph | Dataset,
   config: Neo4jConfig,
   options: Neo4jLoadOptions,
 ): Promise<Neo4jLoadResult> {
@@ -171,14 +172,11 @@ export async function loadIntoNeo4j(
     if (options.incremental && !files)
       throw new KgError('USAGE', 'an incremental load needs the files and their keys');
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-    const statementNodes = graph.filterNodes((_, a) => isStatementNode(a));
-    const unasserted = graph.filterNodes((_, a) => isStatementNode(a) && a.asserted === false);
-    const entityIds = graph.filterNodes((_, a) => !isStatementNode(a));
     const result: Neo4jLoadResult = {
       dataset,
       documents: 0,
-      entities: entityIds.length,
-      statements: graph.size + unasserted.length,
+      entities: 0,
+      statements: 0,
       mentions: 0,
       removedRelationships: 0,
       removedNodes: 0,
@@ -188,11 +186,19 @@ export async function loadIntoNeo4j(
     try {
       const records = graphRecords(graph, dataset, toNeo4jProperty);
       const documents = records.documents;
-      result.documents = documents.length;
+      const statementNodes = records.statements.map((s) => s.id);
+      const entityIds = records.entities.map((e) => e.id);
       // The ties of the statement nodes are written with them, below.
       const ties = records.relationships.filter((r) => r.type === SUBJECT || r.type === OBJECT);
       const relationships = records.relationships.filter((r) => r.type !== SUBJECT && r.type !== OBJECT);
+      result.documents = documents.length;
+      result.entities = entityIds.length;
       result.mentions = relationships.filter((r) => r.type === MENTIONED_IN).length;
+      // Every statement: a relationship, or (asserted: false) a `:Statement` node only.
+      result.statements =
+        relationships.length -
+        result.mentions +
+        records.statements.filter((s) => s.props.asserted === false).length;
 
       phase = 'reading what the data set has';
       const existing = await session.executeRead(
@@ -243,9 +249,7 @@ export async function loadIntoNeo4j(
         // missing or out of shape in the database (say, after an interrupted run) are written.
         const inChangedFile = (id: string) => changed.changed.has(files.statementFile.get(id) ?? '');
         const touched = new Set(
-          relationships
-            .filter((r) => inChangedFile(r.id))
-            .map((r) => graph.getEdgeAttribute(r.id, 'document')),
+          relationships.filter((r) => inChangedFile(r.id)).map((r) => r.props.document),
         );
         toWrite = relationships.filter(
           (r) =>
@@ -253,7 +257,13 @@ export async function loadIntoNeo4j(
         );
       }
       result.writtenRelationships = toWrite.length;
-      const total = documents.length + graph.order + ties.length + stale.length + toWrite.length;
+      const total =
+        documents.length +
+        entityIds.length +
+        statementNodes.length +
+        ties.length +
+        stale.length +
+        toWrite.length;
       let done = 0;
       /**
        * Writes the batches of every part, each its own managed transaction, `concurrency` at a time

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { KgError } from '../../errors';
 import { countGraph } from '../../load/load';
+import { buildGraph } from '../../backends/memory/build-graph';
 import { fileKeys } from '../../load/file-keys';
 import { redactUri } from '../../backends/neo4j/connection';
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, loadIntoNeo4j } from '../../backends/neo4j/load';
@@ -9,8 +10,8 @@ import {
   datasetName,
   datasetOption,
   formatOption,
-  loadOrReport,
   positiveInt,
+  validateOrReport,
   type DataOptions,
 } from '../shared';
 import {
@@ -56,9 +57,10 @@ export function register(program: Command): void {
           'USAGE',
           '--incremental needs --backend neo4j (the in-memory graph is built whole every time)',
         );
-      const loaded = await loadOrReport(paths, options);
+      const loaded = await validateOrReport(paths, options);
       if (!loaded) return;
-      const counts = countGraph(loaded.graph);
+      // Neo4j stores the records the dataset gives: only the memory backend builds the graph.
+      const counts = countGraph(backend === 'neo4j' ? loaded.dataset : buildGraph(loaded.dataset));
       let neo4j: Record<string, unknown> | undefined;
       const say: string[] = [];
       if (backend === 'neo4j') {
@@ -66,7 +68,7 @@ export function register(program: Command): void {
         const files = await fileKeys(loaded.dataset);
         const bar = progressBar('loading into Neo4j', 'rows');
         const { config, value: r } = await onNeo4j(options, (config) =>
-          loadIntoNeo4j(loaded.graph, config, {
+          loadIntoNeo4j(loaded.dataset, config, {
             dataset,
             batchSize: options.batchSize,
             concurrency: options.concurrency,

@@ -4,7 +4,7 @@ import { readText } from '../../validate/read-text';
 import { parseParams, queryNeo4j, type QueryResult } from '../../query/query';
 import { queryGraphOffThread } from '../../query/cypher/off-thread';
 import { formatResult, RESULT_FORMATS, type ResultFormat } from '../../query/format';
-import { collect, dataOptions, loadOrReport, type DataOptions } from '../shared';
+import { collect, dataOptions, validateOrReport, type DataOptions } from '../shared';
 import {
   backendOption,
   chooseBackend,
@@ -72,16 +72,17 @@ export function register(program: Command): void {
       } else {
         if (options.write)
           throw new KgError('USAGE', '--write needs --backend neo4j: the memory backend is read-only');
-        const loaded = await loadOrReport(options.data ?? ['graph-data'], options);
-        if (!loaded) return;
-        // On a worker thread: this one stays free to answer SIGINT and SIGTERM at once.
-        result = await queryGraphOffThread(loaded.graph, text, {
+        const validated = await validateOrReport(options.data ?? ['graph-data'], options);
+        if (!validated) return;
+        // On a worker thread: this one stays free to answer SIGINT and SIGTERM at once. The engine reads
+        // the records the dataset gives, as Neo4j stores them: no FactGraph is built.
+        result = await queryGraphOffThread(validated.dataset, text, {
           params,
           ...(options.file === undefined ? {} : { file: options.file }),
           ...(options.timeout === undefined ? {} : { timeoutSeconds: options.timeout }),
         });
         // Said when the rule chose memory: after loading Neo4j, this is where a person looks for it.
-        answered = `memory (${displayPath(loaded.dataset.root)}/)${explicit ? '' : ' · --backend neo4j asks Neo4j'}`;
+        answered = `memory (${displayPath(validated.dataset.root)}/)${explicit ? '' : ' · --backend neo4j asks Neo4j'}`;
       }
       if (reporter.json) reporter.result({ ok: true, ...result });
       else if (!reporter.quiet) {

@@ -1,14 +1,13 @@
-import { MultiDirectedGraph } from 'graphology';
 import type { Procedure } from './procedures';
 import { hashKey, makeNode, makeRel, type CNode, type CRel, type Value } from './values';
 
 /**
- * The property graph Cypher sees: a graphology multigraph whose node and edge attributes are the Cypher
- * nodes and relationships themselves, plus the indexes the matcher needs (by label, by relationship
- * type per node, and property indexes built the first time a query looks a property up).
+ * The property graph Cypher sees: the Cypher nodes and relationships, each node holding its own
+ * relationships (no graphology graph: the matcher only walks these), plus the indexes the matcher needs
+ * (by label, by relationship type per node, and property indexes built the first time a query looks a
+ * property up).
  */
 export class PropertyGraph {
-  readonly store = new MultiDirectedGraph<{ node: CNode }, { rel: CRel }>({ allowSelfLoops: true });
   readonly nodes: CNode[] = [];
   readonly rels: CRel[] = [];
   /** Procedures this graph offers beyond the built-in ones (the TCK's test procedures), by name. */
@@ -24,7 +23,6 @@ export class PropertyGraph {
     const canonical = [...new Set(labels.map((l) => this.canonicalLabel(l)))];
     const bits = canonical.reduce((b, l) => b | this.labelBit(l), 0);
     const node = makeNode(id, key ?? `_${id}`, canonical, bits, properties);
-    this.store.addNode(node.key, { node });
     this.nodes.push(node);
     for (const label of node.labels) this.labelList(label).push(node);
     this.propertyIndexes.clear();
@@ -34,7 +32,6 @@ export class PropertyGraph {
   addRel(key: string | null, type: string, start: CNode, end: CNode, properties: Map<string, Value>): CRel {
     const id = this.nextId++;
     const rel = makeRel(id, key ?? `_${id}`, type, this.typeId(type), start, end, properties);
-    this.store.addDirectedEdgeWithKey(rel.key, start.key, end.key, { rel });
     this.rels.push(rel);
     start.out.push(rel);
     end.in.push(rel);

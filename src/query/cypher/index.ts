@@ -1,6 +1,7 @@
 import type { FactGraph } from '../../backends/memory/build-graph';
 import { KgError } from '../../errors';
-import { graphRecords } from '../../load/canonical';
+import { graphRecords, type GraphRecords } from '../../load/canonical';
+import type { Dataset } from '../../model/dataset';
 import { DATE_PROPERTIES, type RecordType } from '../../model/edtf';
 import type { QueryResult } from '../query';
 import { cypherError, CypherFault } from './errors';
@@ -21,37 +22,54 @@ function toCypherProperty(key: string, value: unknown, record: RecordType): Valu
 /** The data set name the memory view records as the owner, as `kg load` names a folder's data set. */
 export const MEMORY_DATASET = 'graph-data';
 
-const views = new WeakMap<FactGraph, Map<string, PropertyGraph>>();
+const views = new WeakMap<FactGraph | Dataset, Map<string, PropertyGraph>>();
 
 /**
  * The property graph Neo4j would hold after `loadIntoNeo4j(graph, ..., { dataset })`, built from the same
- * records the Neo4j loader writes (except the `:Dataset` bookkeeping node). Cached per graph.
+ * records the Neo4j loader writes (except the `:Dataset` bookkeeping node): of a FactGraph, or of a
+ * validated dataset without building its FactGraph. Cached per graph or dataset.
  */
-export function propertyGraph(graph: FactGraph, dataset = MEMORY_DATASET): PropertyGraph {
-  let byDataset = views.get(graph);
-  if (!byDataset) views.set(graph, (byDataset = new Map()));
+export function propertyGraph(source: FactGraph | Dataset, dataset = MEMORY_DATASET): PropertyGraph {
+  let byDataset = views.get(source);
+  if (!byDataset) views.set(source, (byDataset = new Map()));
   const cached = byDataset.get(dataset);
   if (cached) return cached;
-  const records = graphRecords(graph, dataset, toCypherProperty);
+  const view = recordsGraph(plainRecords(source, dataset));
+  byDataset.set(dataset, view);
+  return view;
+}
+
+/** The records with their values as the data has them: what a worker thread is sent (recordsGraph). */
+export function plainRecords(source: FactGraph | Dataset, dataset = MEMORY_DATASET): GraphRecords<unknown> {
+  return graphRecords(source, dataset, (_key, value) => value);
+}
+
+/** The property graph of plainRecords, values converted as the Neo4j loader converts them (dates typed). */
+export function recordsGraph(records: GraphRecords<unknown>): PropertyGraph {
   const view = new PropertyGraph();
   const nodes = new Map<string, ReturnType<PropertyGraph['addNode']>>();
-  const toMap = (props: Record<string, Value>) =>
-    new Map(Object.entries(props).filter((e): e is [string, Value] => e[1] !== null));
+  const toMap = (props: Record<string, unknown>, record: RecordType) => {
+    const map = new Map<string, Value>();
+    for (const key in props) {
+      const value = toCypherProperty(key, props[key], record);
+      if (value !== null) map.set(key, value);
+    }
+    return map;
+  };
   // Documents, entities and statements are keyed apart: an entity and a document may share an id.
   for (const d of records.documents)
-    nodes.set(`d:${d.id}`, view.addNode(`d:${d.id}`, d.labels, toMap(d.props)));
+    nodes.set(`d:${d.id}`, view.addNode(`d:${d.id}`, d.labels, toMap(d.props, 'document')));
   for (const e of records.entities)
-    nodes.set(`e:${e.id}`, view.addNode(`e:${e.id}`, e.labels, toMap(e.props)));
+    nodes.set(`e:${e.id}`, view.addNode(`e:${e.id}`, e.labels, toMap(e.props, 'entity')));
   for (const s of records.statements)
-    nodes.set(`s:${s.id}`, view.addNode(`s:${s.id}`, s.labels, toMap(s.props)));
+    nodes.set(`s:${s.id}`, view.addNode(`s:${s.id}`, s.labels, toMap(s.props, 'statement')));
   const key = { Document: 'd', Entity: 'e', Statement: 's' } as const;
   for (const r of records.relationships) {
     const start = nodes.get(`${key[r.from]}:${r.subject}`);
     const end = nodes.get(`${key[r.to]}:${r.object}`);
     if (!start || !end) throw new Error(`relationship ${r.id} has a missing end`);
-    view.addRel(r.id, r.type, start, end, toMap(r.props));
+    view.addRel(r.id, r.type, start, end, toMap(r.props, 'statement'));
   }
-  byDataset.set(dataset, view);
   return view;
 }
 
@@ -123,7 +141,7 @@ function execute(
  * (writes are refused) and CYPHER_RUNTIME.
  */
 export function queryGraph(
-  graph: FactGraph | PropertyGraph,
+  graph: FactGraph | Dataset | PropertyGraph,
   cypher: string,
   options: CypherOptions = {},
 ): QueryResult {

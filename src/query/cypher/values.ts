@@ -35,7 +35,7 @@ function fastProperties(properties: Map<string, Value>): FastProperties {
 
 export interface CNode {
   readonly id: number;
-  /** The graphology key. */
+  /** The node's key in its graph (`e:<id>` for an entity of the data, `_<n>` for one a query made). */
   readonly key: string;
   labels: string[];
   /**

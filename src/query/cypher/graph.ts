@@ -42,8 +42,8 @@ export class PropertyGraph {
 
   /** Removes a relationship (the setup-only DELETE). */
   removeRel(rel: CRel): void {
-    if (!this.store.hasEdge(rel.key)) return;
-    this.store.dropEdge(rel.key);
+    // Already gone: a node's DETACH DELETE took it, or the query deletes it twice.
+    if (!this.rels.includes(rel)) return;
     const drop = (list: CRel[] | undefined) => list?.splice(list.indexOf(rel), 1);
     drop(this.rels);
     drop(rel.start.out);
@@ -54,9 +54,8 @@ export class PropertyGraph {
 
   /** Removes a node and its relationships (the setup-only DETACH DELETE). */
   removeNode(node: CNode): void {
-    if (!this.store.hasNode(node.key)) return;
+    if (!this.nodes.includes(node)) return;
     for (const r of [...node.out, ...node.in]) this.removeRel(r);
-    this.store.dropNode(node.key);
     this.nodes.splice(this.nodes.indexOf(node), 1);
     for (const label of node.labels) {
       const list = this.labelList(label);

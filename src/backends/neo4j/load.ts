@@ -272,16 +272,18 @@ export async function loadIntoNeo4j(
        * attempt that failed may have committed all the same (a connection lost after the commit), so a
        * CREATE batch is retried as MERGE.
        */
-      const write = async (parts: { query: string; batches: Batch[]; retry?: string }[]) => {
-        const jobs = parts.flatMap(({ query, batches, retry = query }) =>
-          batches.map((batch) => ({ query, retry, batch })),
-        );
-        let next = 0;
+      const write = async (parts: { query: string; batches: Iterable<Batch>; retry?: string }[]) => {
+        // Each batch is made when a transaction takes it: at a million statements, making them all first
+        // doubled what the process held, and its garbage collector, not the server, set the pace.
+        const jobs = (function* () {
+          for (const { query, batches, retry = query } of parts)
+            for (const batch of batches) yield { query, retry, batch };
+        })();
         let failure: { error: unknown } | undefined;
         await Promise.all(
           sessions.map(async (s) => {
-            while (next < jobs.length && !failure) {
-              const { query, retry, batch } = jobs[next++]!;
+            for (let job = jobs.next(); !job.done && !failure; job = jobs.next()) {
+              const { query, retry, batch } = job.value;
               let attempts = 0;
               try {
                 await s.executeWrite(
@@ -301,14 +303,12 @@ export async function loadIntoNeo4j(
         );
         if (failure) throw failure.error;
       };
-      const inBatches = (rows: unknown[]): Batch[] => {
-        const batches: Batch[] = [];
+      function* inBatches(rows: unknown[]): Generator<Batch> {
         for (let i = 0; i < rows.length; i += batchSize) {
           const slice = rows.slice(i, i + batchSize);
-          batches.push({ params: { rows: slice }, size: slice.length });
+          yield { params: { rows: slice }, size: slice.length };
         }
-        return batches;
-      };
+      }
 
       phase = 'loading documents';
       await write([
@@ -536,44 +536,45 @@ function relationshipBatches(
   rows: RelationshipRecord<unknown>[],
   dataset: string,
   batchSize: number,
-): { batches: Batch[]; create: string; merge: string } {
+): { batches: Iterable<Batch>; create: string; merge: string } {
   const names = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r.props)) if (k !== 'dataset') names.add(k);
   const keys = [...names].filter((k) => PLAIN_NAME.test(k)).sort();
   const others = [...names].filter((k) => !PLAIN_NAME.test(k));
   const bySubject = [...rows].sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
-  const places: Integer[] = [];
-  const batches: Batch[] = [];
-  let rowsOf: unknown[] = [];
-  let objects = new Map<string, Integer>();
-  let size = 0;
-  let last: [string, unknown[][]] | undefined;
-  const flush = () => {
-    if (size) batches.push({ params: { rows: rowsOf, objects: [...objects.keys()] }, size });
-    rowsOf = [];
-    objects = new Map();
-    size = 0;
-    last = undefined;
-  };
-  for (const r of bySubject) {
+  for (const r of rows)
     if (r.props.dataset !== dataset)
       throw new KgError('NEO4J_ERROR', `relationship ${r.id} is not of ${dataset}`);
-    if (size === batchSize) flush();
-    if (last?.[0] !== r.subject) {
-      last = [r.subject, []];
-      rowsOf.push(last);
+  function* batches(): Generator<Batch> {
+    const places: Integer[] = [];
+    let rowsOf: unknown[] = [];
+    let objects = new Map<string, Integer>();
+    let last: [string, unknown[][]] | undefined;
+    let size = 0;
+    for (const r of bySubject) {
+      if (size === batchSize) {
+        yield { params: { rows: rowsOf, objects: [...objects.keys()] }, size };
+        rowsOf = [];
+        objects = new Map();
+        size = 0;
+        last = undefined;
+      }
+      if (last?.[0] !== r.subject) {
+        last = [r.subject, []];
+        rowsOf.push(last);
+      }
+      let place = objects.get(r.object);
+      if (place === undefined) {
+        place = places[objects.size] ??= neo4j.int(objects.size);
+        objects.set(r.object, place);
+      }
+      const values: unknown[] = [place, ...keys.map((k) => r.props[k] ?? null)];
+      if (others.length) values.push(Object.fromEntries(others.map((k) => [k, r.props[k] ?? null])));
+      last[1].push(values);
+      size++;
     }
-    let place = objects.get(r.object);
-    if (place === undefined) {
-      place = places[objects.size] ??= neo4j.int(objects.size);
-      objects.set(r.object, place);
-    }
-    const values: unknown[] = [place, ...keys.map((k) => r.props[k] ?? null)];
-    if (others.length) values.push(Object.fromEntries(others.map((k) => [k, r.props[k] ?? null])));
-    last[1].push(values);
-    size++;
+    if (size) yield { params: { rows: rowsOf, objects: [...objects.keys()] }, size };
   }
-  flush();
   const to = rows[0]?.to ?? 'Entity';
   if (rows.some((r) => r.to !== to))
     throw new KgError('NEO4J_ERROR', `relationships of type ${type} to mixed ends`);
@@ -599,7 +600,7 @@ function relationshipBatches(
     throw new KgError('NEO4J_ERROR', `relationships of type ${type} without ids`);
   const key = idAt < 0 ? 'dataset: $dataset' : `dataset: $dataset, id: item[${idAt + 1}]`;
   return {
-    batches,
+    batches: batches(),
     create: `${ends} CREATE (s)-[r:${relType(type)} {${props}}]->(o)${extra}`,
     merge: `${ends} MERGE (s)-[r:${relType(type)} {${key}}]->(o) SET r = {${props}}${extra}`,
   };

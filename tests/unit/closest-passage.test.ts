@@ -66,17 +66,31 @@ const nearMiss = (text: string) =>
       ),
     })
     .map(({ at, length, edits }) =>
-      edits.reduce((q, e) => {
-        const i = e.at % (q.length + 1);
-        if (e.kind === 'insert') return q.slice(0, i) + e.char + q.slice(i);
-        return q.slice(0, i) + (e.kind === 'substitute' ? e.char : '') + q.slice(i + 1);
-      }, text.slice(at, at + length)),
+      edits.reduce(
+        (q, e) => {
+          const i = e.at % (q.length + 1);
+          if (e.kind === 'insert') return q.slice(0, i) + e.char + q.slice(i);
+          return q.slice(0, i) + (e.kind === 'substitute' ? e.char : '') + q.slice(i + 1);
+        },
+        text.slice(at, at + length),
+      ),
     );
 
 test('in texts of few words the index gives the edit table’s passage for near misses and strangers', () => {
   // Texts long enough that the q-gram filter leaves most of them out, of words that recur all over
   // them (as in generated corpora), so that many stretches pass the filter and tie.
-  const word = fc.constantFrom('og', 'i', 'går', 'etter', 'lange', 'samtaler', 'sa', 'han', 'Lavrov', '«nei»');
+  const word = fc.constantFrom(
+    'og',
+    'i',
+    'går',
+    'etter',
+    'lange',
+    'samtaler',
+    'sa',
+    'han',
+    'Lavrov',
+    '«nei»',
+  );
   const text = fc
     .array(word, { minLength: 1, maxLength: 400 })
     .map((words) => normalizeSource(words.join(' ')));

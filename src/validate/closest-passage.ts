@@ -277,31 +277,31 @@ class Pattern {
     const { m, blocks, low, high, none } = this;
     const pv = new Int32Array(blocks).fill(-1);
     const mv = new Int32Array(blocks);
-    const top = 1 << ((m - 1) & 31);
+    // The bit of each block's last row: its carry out (the quote's last row, in the last block).
+    const lastRow = new Int32Array(blocks).fill(31);
+    lastRow[blocks - 1] = (m - 1) & 31;
     let score = m;
     for (let j = from + 1; j <= to; j++) {
       const c = source.charCodeAt(j - 1);
       const eqs = c < 256 ? low : (high.get(c) ?? none);
       const at = c < 256 ? c * blocks : 0;
+      // The carry between blocks, -1, 0 or 1, without branches: its sign bit, and whether it is 1.
       let hin = 0;
       for (let b = 0; b < blocks; b++) {
-        let eq = eqs[at + b]!;
+        const neg = hin >>> 31;
+        const pos = (hin & 1) ^ neg;
         const p = pv[b]!;
         const n = mv[b]!;
+        const eq = eqs[at + b]!;
         const xv = eq | n;
-        if (hin < 0) eq |= 1;
-        const xh = (((eq & p) + p) ^ p) | eq;
-        let ph = n | ~(xh | p);
-        let mh = p & xh;
-        const last = b === blocks - 1 ? top : 0x80000000 | 0;
-        const hout = ph & last ? 1 : mh & last ? -1 : 0;
-        ph <<= 1;
-        mh <<= 1;
-        if (hin < 0) mh |= 1;
-        else if (hin > 0) ph |= 1;
-        pv[b] = mh | ~(xv | ph);
-        mv[b] = ph & xv;
-        hin = hout;
+        const xh = ((((eq | neg) & p) + p) ^ p) | eq | neg;
+        const ph = n | ~(xh | p);
+        const mh = p & xh;
+        const row = lastRow[b]!;
+        hin = ((ph >>> row) & 1) - ((mh >>> row) & 1);
+        const phIn = (ph << 1) | pos;
+        pv[b] = (mh << 1) | neg | ~(xv | phIn);
+        mv[b] = phIn & xv;
       }
       score += hin;
       if (j >= record) keep(found, score, j);

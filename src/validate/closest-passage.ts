@@ -231,11 +231,6 @@ const sameGram = (a: string, at: number, b: string, bt: number) =>
   a.charCodeAt(at + 1) === b.charCodeAt(bt + 1) &&
   a.charCodeAt(at + 2) === b.charCodeAt(bt + 2);
 
-/** The closest passage to the quote in the source (see `PassageIndex`, for several quotes of one source). */
-export function closestPassage(source: string, quote: string): Passage | undefined {
-  return new PassageIndex(source).closest(quote);
-}
-
 interface EditEnds {
   edits: number;
   ends: number[];

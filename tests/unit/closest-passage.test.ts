@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { closestPassage, PassageIndex, sellers, type Passage } from '../../src/validate/closest-passage';
+import { PassageIndex, sellers, type Passage } from '../../src/validate/closest-passage';
 import { normalizeQuote, normalizeSource } from '../../src/validate/quotes';
 
 /** The brute force, and the definition: Sellers' edit table over the whole source (m × n cells). */
@@ -9,6 +9,9 @@ function passageByTable(source: string, quote: string): Passage | undefined {
   const best = sellers(source, q, 0, source.length, { edits: q.length, start: 0, end: 0 }, () => true);
   return { text: source.slice(best.start, best.end), edits: best.edits };
 }
+
+/** One quote's closest passage, from an index of the source made for it. */
+const closestPassage = (source: string, quote: string) => new PassageIndex(source).closest(quote);
 
 const source = normalizeSource(
   'Russlands utenriksminister Sergej Lavrov understreket at Moskva støtter garantier.\r\n– Alt annet er «håpløst», sa Lavrov.\r\n',

@@ -26,16 +26,7 @@ class Reporter {
   problems(list: readonly KgError[]): void {
     // Not push(...list): hundreds of thousands of problems overflow the stack.
     if (this.json) for (const p of list) this.collected.push(p);
-    else {
-      // A write a thousand problems, not one each: writing 400,000 one by one took seconds.
-      for (let i = 0; i < list.length; i += 1000)
-        console.error(
-          list
-            .slice(i, i + 1000)
-            .map((p) => formatProblem(p, pc.isColorSupported))
-            .join('\n'),
-        );
-    }
+    else printProblems(list, console.error);
   }
 
   /** The command's result; with --json printed as the one JSON object, with the problems collected. */
@@ -57,3 +48,14 @@ class Reporter {
 }
 
 export const reporter = new Reporter();
+
+/** Problems, a line each: a write a thousand lines, where one each took seconds for 400,000 problems. */
+export function printProblems(list: readonly KgError[], print: (text: string) => void): void {
+  for (let i = 0; i < list.length; i += 1000)
+    print(
+      list
+        .slice(i, i + 1000)
+        .map((p) => formatProblem(p, pc.isColorSupported))
+        .join('\n'),
+    );
+}

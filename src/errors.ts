@@ -176,7 +176,13 @@ export class KgError extends Error {
     where?: Partial<SourcePosition>,
     options?: { severity?: Severity; cause?: unknown },
   ) {
+    // A problem at a place in a file is bad data, collected and reported, not thrown: its stack says
+    // nothing, and capturing one was 85 % of the cost of each of 500,000 problems (1M statements, half
+    // of them invalid).
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (where?.file !== undefined) Error.stackTraceLimit = 0;
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    Error.stackTraceLimit = stackTraceLimit;
     this.code = code;
     this.severity = options?.severity ?? 'error';
     this.file = where?.file;

@@ -1,13 +1,14 @@
 import { join, relative } from 'node:path';
 import { KgError, type SourcePosition } from '../errors';
 import type { Dataset, StatementEntry } from '../model/dataset';
-import { allOccurrences, closestPassage, firstHolders, type Occurrences } from './quotes';
+import { allOccurrences, firstHolders, type Occurrences } from './quotes';
+import { PassageIndex, type Passage } from './closest-passage';
 import { cacheKey, readEntry, writeEntry } from './cache';
 import type { ValidationMemo } from './memo';
 
 /**
- * Closest passages computed for a data file's missing quotes, at most: each costs up to about 0.1 s on
- * a long document, so a file of hundreds of broken quotes (a wrong `document:`) is reported at once.
+ * Closest passages computed for a data file's missing quotes, at most: a file of hundreds of broken
+ * quotes (a wrong `document:`) gets a hint for the first few, and a count of the rest.
  */
 export const HINTS_PER_FILE = 10;
 
@@ -114,7 +115,8 @@ export async function checkQuotes(
       }
     }
   }
-  errors.push(...(await missingQuotes(dataset, missing)));
+  // Not push(...list): 80,000 missing quotes (1M statements, half invalid) overflow the stack.
+  for (const e of await missingQuotes(dataset, missing)) errors.push(e);
 }
 
 interface Missing {
@@ -144,12 +146,15 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
     missing.map((m) => ({ quote: m.quote, except: position.get(m.document) ?? -1 })),
   );
   const holder = new Map(missing.map((m, i) => [m, documents[holders[i]!]]));
+  const passages = await closestPassages(
+    dataset,
+    [...perFile.values()].flatMap((list) =>
+      list.slice(0, HINTS_PER_FILE).filter((m) => holder.get(m) === undefined),
+    ),
+  );
   const errors: KgError[] = [];
   for (const list of perFile.values()) {
     for (const [i, m] of list.entries()) {
-      const withPassage = i < HINTS_PER_FILE;
-      // A near miss's hint is costly: let a signal in between them.
-      if (withPassage) await breather();
       const rest = list.length - HINTS_PER_FILE;
       const more =
         i === HINTS_PER_FILE - 1 && rest > 0
@@ -158,13 +163,36 @@ async function missingQuotes(dataset: Dataset, missing: readonly Missing[]): Pro
       errors.push(
         new KgError(
           'QUOTE_NOT_FOUND',
-          `${m.field} not found verbatim in ${m.document}${quoteHint(dataset, m, holder.get(m), withPassage)}${more}`,
+          `${m.field} not found verbatim in ${m.document}${quoteHint(holder.get(m), passages.get(m))}${more}`,
           m.where,
         ),
       );
     }
   }
   return errors;
+}
+
+/** The closest passage to each quote, each document's q-grams indexed once for all of its quotes. */
+async function closestPassages(
+  dataset: Dataset,
+  missing: readonly Missing[],
+): Promise<Map<Missing, Passage | undefined>> {
+  const byDocument = new Map<string, Missing[]>();
+  for (const m of missing) {
+    const list = byDocument.get(m.document);
+    if (list) list.push(m);
+    else byDocument.set(m.document, [m]);
+  }
+  const passages = new Map<Missing, Passage | undefined>();
+  for (const [document, list] of byDocument) {
+    const index = new PassageIndex(dataset.documents.get(document)?.text ?? '');
+    for (const m of list) {
+      // A near miss's hint is costly: let a signal in between them.
+      await breather();
+      passages.set(m, index.closest(m.quote));
+    }
+  }
+  return passages;
 }
 
 /** The occurrence of the quote field the statement asks for, if it gives a usable one. */
@@ -202,9 +230,8 @@ async function breather(): Promise<void> {
 }
 
 /** Where the quote is after all (`holder`, another document: a wrong `document:`), or the closest passage. */
-function quoteHint(dataset: Dataset, m: Missing, holder: string | undefined, withPassage: boolean): string {
+function quoteHint(holder: string | undefined, near: Passage | undefined): string {
   if (holder !== undefined) return `; it is in ${holder} (check the file's document:)`;
-  const near = withPassage && closestPassage(dataset.documents.get(m.document)?.text ?? '', m.quote);
   return near
     ? `; closest passage (${near.edits} edit${near.edits === 1 ? '' : 's'} away): ${JSON.stringify(near.text)}`
     : '';

@@ -6,14 +6,12 @@ import { validate } from '../../src';
 import { ROOT } from '../helpers';
 import {
   allOccurrences,
-  closestPassage,
   enoughLetters,
   findQuote,
   firstHolders,
   normalizeSource,
   occurrences,
   MIN_QUOTE_LETTERS,
-  passageByTable,
   quoteLetters,
 } from '../../src/validate/quotes';
 
@@ -77,40 +75,6 @@ test('a quote has enough letters exactly when it counts MIN_QUOTE_LETTERS or mor
     }),
     { numRuns: 2000 },
   );
-});
-
-test('the closest passage is the near miss with the fewest edits', () => {
-  expect(closestPassage(source, 'Moskva støtter garantiene')).toEqual({
-    text: 'Moskva støtter garantier.',
-    edits: 2,
-  });
-  expect(closestPassage(source, 'Alt annet er "håpløst"')).toEqual({
-    text: 'Alt annet er «håpløst»',
-    edits: 2,
-  });
-  expect(closestPassage(source, 'Moskva støtter garantier')).toEqual({
-    text: 'Moskva støtter garantier',
-    edits: 0,
-  });
-});
-
-test('the bit-parallel closest passage gives the edit table’s answer, tie-breaks included', () => {
-  // Small alphabets make many ties; long quotes span several 32-row blocks.
-  const text = (alphabet: string, max: number) =>
-    fc.array(fc.constantFrom(...alphabet), { maxLength: max }).map((cs) => cs.join(''));
-  for (const [alphabet, quoteLength] of [
-    ['ab', 12],
-    ['abc ', 40],
-    ['aæ😀', 70],
-    ['abcdefghij', 140],
-  ] as const) {
-    fc.assert(
-      fc.property(text(alphabet, 300), text(alphabet, quoteLength), (source, quote) => {
-        expect(closestPassage(source, quote)).toEqual(passageByTable(source, quote));
-      }),
-      { numRuns: 300 },
-    );
-  }
 });
 
 test('the occurrences of many quotes in one pass are what occurrences gives each', () => {
@@ -182,15 +146,6 @@ test('the first other text holding each quote is what findQuote over every text 
     ),
     { numRuns: 1000 },
   );
-});
-
-test('a quote cut out of a long text with a few edits is found again', () => {
-  const long = 'Russlands utenriksminister Sergej Lavrov understreket at Moskva støtter garantier. '.repeat(
-    300,
-  );
-  const quote = `${long.slice(12_000, 12_200).replace('Moskva', 'Moskwa')}`;
-  expect(closestPassage(long, quote)).toEqual(passageByTable(long, quote));
-  expect(closestPassage(long, quote)?.edits).toBe(1);
 });
 
 test('a warm cache puts back where every quote and sourceQuote of the article is', async () => {

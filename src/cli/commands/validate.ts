@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import pc from 'picocolors';
 import { validate } from '../../validate/validate';
 import { dataArguments, formatOption, validateOptions, type DataOptions } from '../shared';
-import { formatProblem, problemsJson, validationSummary } from '../output';
-import { reporter } from '../reporter';
+import { problemsJson, validationSummary } from '../output';
+import { printProblems, reporter } from '../reporter';
 
 export function register(program: Command): void {
   dataArguments(program.command('validate'))
@@ -20,7 +19,7 @@ export function register(program: Command): void {
         return;
       }
       // Problems are this command's output: stdout for people too.
-      if (!reporter.json) for (const p of problems) console.log(formatProblem(p, pc.isColorSupported));
+      if (!reporter.json) printProblems(problems, console.log);
       else reporter.problems(problems);
       reporter.say(validationSummary(result.dataset, result.errors.length));
       reporter.result({

@@ -6,7 +6,7 @@ import { KgError, loadGraph, type FactGraph } from '../src';
 import type { Neo4jConfig } from '../src/backends/neo4j/connection';
 import { loadIntoNeo4j } from '../src/backends/neo4j/load';
 import type { Json } from '../src/backends/neo4j/values';
-import { propertyGraph, queryGraph, type PropertyGraph } from '../src/query/cypher';
+import { PropertyGraph, propertyGraph, queryGraph, runSetup } from '../src/query/cypher';
 import { queryNeo4j, runInTransaction, type QueryResult } from '../src/query/query';
 import { ROOT, seededRandom } from './helpers';
 import { resetNeo4j } from './neo4j-helpers';
@@ -80,6 +80,21 @@ export async function articleGraphOnBoth(config: Neo4jConfig): Promise<PropertyG
   const { graph } = await loadGraph([join(ROOT, 'graph-data')]);
   await loadIntoNeo4j(graph, config, { dataset: 'graph-data' });
   return propertyGraph(graph, 'graph-data');
+}
+
+/** The generated graph of `seed` created in an emptied test Neo4j, and in memory. */
+export async function generatedGraphOnBoth(config: Neo4jConfig, seed: number): Promise<PropertyGraph> {
+  await resetNeo4j(config);
+  const create = generatedGraph(seed);
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
+  try {
+    await driver.executeQuery(create, {}, { database: config.database });
+  } finally {
+    await driver.close();
+  }
+  const memory = new PropertyGraph();
+  runSetup(memory, create);
+  return memory;
 }
 
 /** Differential tests of expressions: a query without a graph. */

@@ -6,11 +6,10 @@
  * generated graph. All run in one Neo4j session; every query must give the same rows on both backends,
  * or be refused by both. The mismatches are listed together, so one run shows them all.
  */
-import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../src/backends/neo4j/connection';
-import { PropertyGraph, queryGraph, runSetup } from '../../src/query/cypher';
-import { articleGraphOnBoth, differences, generatedGraph, random, type Case } from '../cypher-compare';
-import { resetNeo4j, testNeo4j } from '../neo4j-helpers';
+import { PropertyGraph, queryGraph } from '../../src/query/cypher';
+import { articleGraphOnBoth, differences, generatedGraphOnBoth, random, type Case } from '../cypher-compare';
+import { testNeo4j } from '../neo4j-helpers';
 
 let config: Neo4jConfig;
 
@@ -336,18 +335,10 @@ describe('the article graph', () => {
 });
 
 describe('a generated graph', () => {
-  const memory = new PropertyGraph();
+  let memory: PropertyGraph;
 
   beforeAll(async () => {
-    await resetNeo4j(config);
-    const create = generatedGraph(11);
-    const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password));
-    try {
-      await driver.executeQuery(create, {}, { database: config.database });
-    } finally {
-      await driver.close();
-    }
-    runSetup(memory, create);
+    memory = await generatedGraphOnBoth(config, 11);
   });
 
   test('200 generated Neo4j 5 queries: the same rows', async () => {

@@ -1,7 +1,7 @@
 import type { NodePattern, PatternPart } from './ast';
 import type { Compiler } from './evaluate';
 import { labelMatches, nodeCheck, propertyMap } from './patterns';
-import { notInMemoryEngine } from './errors';
+import { CypherFault, notInMemoryEngine } from './errors';
 import { type Fn, type Scope, type Step } from './scope';
 import { CPath, isNode, type CNode, type CRel } from './values';
 
@@ -33,7 +33,16 @@ export function planShortest(
   const relProps = rel.properties ? propertyMap(compiler, rel.properties, scope) : null;
   const min = rel.length?.min ?? 1;
   const max = rel.length ? rel.length.max : 1;
-  if (min > 1) throw notInMemoryEngine('shortestPath with a minimum length above 1', rel.at);
+  // Only the legacy functions come here with a minimum above 1 (selectors take path-selector.ts): Neo4j 5
+  // refuses them so.
+  if (min > 1) {
+    const fn = part.shortest === 'all' ? 'allShortestPaths' : 'shortestPath';
+    throw new CypherFault(
+      'CYPHER_SYNTAX',
+      `${fn}(...) does not support a minimal length different from 0 or 1`,
+      rel.at,
+    );
+  }
   const all = part.shortest === 'all';
   const k = part.k ?? 1;
   const dir = rel.direction;

@@ -35,8 +35,8 @@ export async function* runFileTasks(
   }
   // A warm run (the first file is in the cache) reads what the cache holds here: a worker would only
   // read it, and costs more to start than that. A cold run checks every file on the workers.
-  const keys: (string | undefined)[] = [];
-  if ((await cachedKey(tasks[0]!)) !== undefined) for (const task of tasks) keys.push(await cachedKey(task));
+  const keys: (string | undefined)[] = [await cachedKey(tasks[0]!)];
+  if (keys[0] !== undefined) for (const task of tasks.slice(1)) keys.push(await cachedKey(task));
   const checked = onWorkers(
     tasks.filter((_, i) => keys[i] === undefined),
     threads,

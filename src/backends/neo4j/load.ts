@@ -5,7 +5,15 @@ import type { FactGraph } from '../memory/build-graph';
 import type { Dataset } from '../../model/dataset';
 import { connect, neo4jError, transactionConfig, type Neo4jConfig } from './connection';
 import { toNeo4jProperty } from './values';
-import { graphRecords, mentionKey, MENTIONED_IN, NEO4J_SHAPE, OBJECT, SUBJECT } from '../../load/canonical';
+import {
+  graphRecords,
+  mentionKey,
+  MENTIONED_IN,
+  NEO4J_SHAPE,
+  OBJECT,
+  SUBJECT,
+  type RelationshipRecord,
+} from '../../load/canonical';
 import { createStatement, OBSOLETE_SCHEMA, QUOTE_INDEX, SCHEMA_RULES } from './schema';
 import { label, relationshipBatches, relType, type Batch } from './batches';
 import type { FileKeys } from '../../load/file-keys';
@@ -192,7 +200,11 @@ export async function loadIntoNeo4j(
           }),
         txConfig,
       );
-      const wanted = new Map(relationships.map((r) => [r.id, r]));
+      // Only the ids the database has are looked up: a map of every relationship (3 million at 1M
+      // statements, most of them mention keys made for it) took seconds of a new data set's load.
+      const present = new Set(existing.map((e) => e.id));
+      const wanted = new Map<string, RelationshipRecord<unknown>>();
+      if (present.size) for (const r of relationships) if (present.has(r.id)) wanted.set(r.id, r);
       // An id the data set has twice (mentions have no uniqueness constraint: two loads of one data set
       // at once may both create one) is removed, every copy, and written again.
       const seen = new Set<string>();
@@ -211,7 +223,6 @@ export async function loadIntoNeo4j(
         return true;
       });
       // What is in the database, in shape, after the stale relationships are removed.
-      const present = new Set(existing.map((e) => e.id));
       for (const e of stale) present.delete(e.id);
       let toWrite = relationships;
       if (options.incremental && files) {
@@ -365,7 +376,7 @@ export async function loadIntoNeo4j(
       // data set have created it meanwhile.
       const groups = new Map<string, { type: string; known: boolean; rows: typeof relationships }>();
       for (const r of toWrite) {
-        const known = present.has(r.id);
+        const known = present.size > 0 && present.has(r.id);
         const key = `${r.type} ${known} ${r.to}`;
         const group = groups.get(key) ?? { type: r.type, known, rows: [] };
         group.rows.push(r);

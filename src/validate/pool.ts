@@ -5,6 +5,7 @@ import { KgError, type ErrorCode, type KgErrorJSON } from '../errors';
 import type { FileResult } from './check-file';
 import { cachedKey, runCachedTask, runFileTask, type CheckedFile, type FileTask } from './file-task';
 import type { ValidationMemo } from './memo';
+import { StatIndex } from './stat-index';
 
 /** The compiled worker; run from the TypeScript sources (ts-jest) there is none, and files are checked here. */
 const WORKER = join(__dirname, 'worker.js');
@@ -29,27 +30,44 @@ export async function* runFileTasks(
   threads: number,
   memo?: ValidationMemo,
 ): AsyncGenerator<CheckedFile> {
-  if (memo || threads <= 1 || tasks.length < 2 || !existsSync(WORKER)) {
+  if (memo) {
     for (const task of tasks) yield await runFileTask(task, memo);
     return;
   }
+  const cacheDir = tasks[0]?.cacheDir;
+  const index =
+    cacheDir === undefined
+      ? undefined
+      : await StatIndex.open(
+          cacheDir,
+          tasks.map((t) => t.file),
+        );
+  // The keys of the files the index vouches for: those are neither read nor hashed.
+  const keys = await Promise.all(
+    tasks.map((task) => (task.text === undefined ? index?.lookup(task.file) : undefined)),
+  );
+  const onThreads = threads > 1 && tasks.length >= 2 && existsSync(WORKER);
   // A warm run (the first file is in the cache) reads what the cache holds here: a worker would only
   // read it, and costs more to start than that. A cold run checks every file on the workers.
-  const keys: (string | undefined)[] = [await cachedKey(tasks[0]!)];
-  if (keys[0] !== undefined) for (const task of tasks.slice(1)) keys.push(await cachedKey(task));
-  const checked = onWorkers(
-    tasks.filter((_, i) => keys[i] === undefined),
-    threads,
-  );
+  if (onThreads && (keys[0] ??= await cachedKey(tasks[0]!)) !== undefined)
+    for (const [i, task] of tasks.entries()) keys[i] ??= await cachedKey(task);
+  const checked = onWorkers(onThreads ? tasks.filter((_, i) => keys[i] === undefined) : [], threads);
   try {
     for (const [i, task] of tasks.entries()) {
-      const key = keys[i];
-      if (key !== undefined) yield await runCachedTask(task, key);
-      else yield (await checked.next()).value as CheckedFile;
+      const known = keys[i];
+      const file =
+        known !== undefined
+          ? await runCachedTask(task, known)
+          : onThreads
+            ? ((await checked.next()).value as CheckedFile)
+            : await runFileTask(task);
+      if (file.key !== undefined) index?.record(task.file, file.key);
+      yield file;
     }
   } finally {
     await checked.return(undefined);
   }
+  await index?.save();
 }
 
 /** The tasks checked on `threads` worker threads, in task order. */

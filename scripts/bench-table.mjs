@@ -60,14 +60,17 @@ export async function benchTable(results) {
   return (await prettier.format(md, { parser: 'markdown' })).trim();
 }
 
-/** The machine and the span of dates the figures were measured in. */
+/** The machine, the span of dates the figures were measured in, and the load average then. */
 export function benchMachine(results) {
   const m = results.machine;
-  const dates = Object.values(results.sizes).flatMap((s) =>
-    Object.values(s.stages).map((r) => r.date.slice(0, 10)),
-  );
-  const span = [...new Set(dates)].sort();
-  return `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; measured ${span.join(' to ')}`;
+  const runs = Object.values(results.sizes).flatMap((s) => Object.values(s.stages));
+  const span = [...new Set(runs.map((r) => r.date.slice(0, 10)))].sort();
+  const loads = runs.map((r) => r.loadAverage).filter((l) => l !== undefined);
+  const load = loads.length
+    ? `; load average ${Math.min(...loads)}–${Math.max(...loads)} as the stages ended` +
+      (loads.length < runs.length ? ` (${loads.length} of ${runs.length} stages recorded it)` : '')
+    : '';
+  return `${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; measured ${span.join(' to ')}${load}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

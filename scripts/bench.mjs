@@ -13,7 +13,7 @@
 // pip). Corpora and outputs go to .cache/bench/.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -496,7 +496,10 @@ async function main() {
           const peer = stage.peer && stages[stage.peer]?.seconds;
           if (peer) r.peerRatio = Math.round((r.seconds / peer) * 100) / 100;
         }
-        stages[name] = { ...r, date: new Date().toISOString() };
+        // The machine's 1-minute load average as the stage ends (this bench's own processes included):
+        // how busy the two cores were, which wall times depend on.
+        const loadAverage = Math.round(loadavg()[0] * 10) / 10;
+        stages[name] = { ...r, date: new Date().toISOString(), loadAverage };
         // Written after every stage, so a run cut short keeps what it measured.
         save();
         table.push([

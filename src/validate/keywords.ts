@@ -1,5 +1,5 @@
 import type Ajv from 'ajv/dist/2020';
-import { Name, _, type ErrorObject, type KeywordCxt } from 'ajv/dist/2020';
+import type { ErrorObject, KeywordCxt } from 'ajv/dist/2020';
 import { parseEdtf } from '../model/edtf';
 import { MIN_QUOTE_LETTERS, enoughLetters, quoteLetters } from './quotes';
 import type { ErrorCode } from '../errors';
@@ -57,6 +57,9 @@ export const CLAIM_CHECKS = {
  * problem's message, and its field (if any) as the error's `params.field`.
  */
 export function addClaimKeywords(ajv: Ajv): void {
+  // Required here, as ajv itself (schema-check.ts): a worker running the precompiled validators needs neither.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Name, _ } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
   for (const keyword of Object.keys(CLAIM_CHECKS) as (keyof typeof CLAIM_CHECKS)[]) {
     ajv.addKeyword({
       keyword,

@@ -1,4 +1,3 @@
-import { LineCounter, isCollection, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import {
   EVENT_ID,
   SCALAR_STYLE_DOUBLE_QUOTED,
@@ -37,13 +36,40 @@ interface MapSpot {
   pairs: { key: string; keyStart: number; value: Spot }[];
 }
 
+/**
+ * yaml, loaded only for a file js-yaml does not read plainly: most runs never need it, and loading it
+ * took each worker ~30 ms.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yaml = () => require('yaml') as typeof import('yaml');
+
+/**
+ * Where each line starts, to turn an offset into a line and column (1-based) as yaml's LineCounter
+ * does, without loading yaml for it.
+ */
+class LineStarts {
+  constructor(private readonly starts: readonly number[]) {}
+
+  linePos(offset: number): { line: number; col: number } {
+    // The number of lines starting at or before the offset.
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.starts[mid]! <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low === 0 ? { line: 0, col: offset } : { line: low, col: offset - this.starts[low - 1]! + 1 };
+  }
+}
+
 const startOf = (spot: Spot): number => (typeof spot === 'number' ? spot : spot.start);
 
 /** Finds where a value of a parsed file was written, so every error can point at its own YAML node. */
 export class YamlLocator {
   constructor(
     private readonly root: Spot | null,
-    private readonly lines: LineCounter,
+    private readonly lines: LineStarts,
     readonly file: string,
   ) {}
 
@@ -120,6 +146,7 @@ function valueOffset(pair: { keyStart: number; value: Spot }): number {
 
 /** The spots of a tree the yaml package composed. */
 function spotOf(node: unknown): Spot {
+  const { isMap, isScalar, isSeq } = yaml();
   if (isMap(node)) {
     const pairs = node.items.flatMap((p) =>
       isScalar(p.key)
@@ -134,7 +161,7 @@ function spotOf(node: unknown): Spot {
 
 /** A pair's value: `key:` with nothing after it (an empty null scalar) points at the key. */
 function pairValueSpot(node: unknown): Spot {
-  return isScalar(node) && node.range?.[0] === node.range?.[1] ? -1 : spotOf(node);
+  return yaml().isScalar(node) && node.range?.[0] === node.range?.[1] ? -1 : spotOf(node);
 }
 
 /** Annotation files nest four levels deep; far beyond that is a mistake or an attack (stack exhaustion). */
@@ -176,7 +203,7 @@ const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF
 
 function nonPrintable(text: string, file: string): KgError[] {
   const errors: KgError[] = [];
-  let lines: LineCounter | undefined;
+  let lines: LineStarts | undefined;
   let lastLine = 0;
   for (const m of text.matchAll(NON_PRINTABLE)) {
     lines ??= lineCounterOf(text);
@@ -216,15 +243,15 @@ function loneSurrogates(value: unknown, locator: YamlLocator, path: (string | nu
 }
 
 /** Line starts after every \n (a CR alone starts no line, as for the editors that show the positions). */
-function lineCounterOf(text: string): LineCounter {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-  return lines;
+function lineCounterOf(text: string): LineStarts {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return new LineStarts(starts);
 }
 
 /** parseYaml with the yaml package alone. */
 export function parseYamlDocument(text: string, file: string): ParseResult {
+  const { isCollection, isScalar, parseDocument, visit } = yaml();
   // Not the parser's own lineCounter: recovering from some errors, its lexer skips a line's start, and
   // every position after it lands on the line before (found by the hardening fuzz: "   *idage: &a x").
   const lines = lineCounterOf(text);

@@ -1,5 +1,5 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { KgError, type ErrorCode, type Severity } from '../errors';
 import { describeSpecial } from './read-text';
 
@@ -27,42 +27,54 @@ export async function collectFiles(
   /** Each file found, by its real path. */
   const found = new Map<string, string>();
   const problems: KgError[] = [];
-  const problem = (code: ErrorCode, path: string, message: string, severity: Severity = 'error') =>
-    problems.push(new KgError(code, message, { file: path }, { severity }));
+  /** What a path holds: data files as [real path, path], and problems, in path order. */
+  type Found = [real: string, path: string] | KgError;
+  const problem = (code: ErrorCode, path: string, message: string, severity: Severity = 'error'): Found[] => [
+    new KgError(code, message, { file: path }, { severity }),
+  ];
 
-  const visit = async (path: string, given: boolean, ancestors: readonly string[]): Promise<void> => {
+  /**
+   * `parentReal`: the real path of the folder `path` was listed in; a name in it that is no link needs
+   * neither realpath nor a second stat.
+   */
+  const visit = async (
+    path: string,
+    given: boolean,
+    ancestors: readonly string[],
+    parentReal?: string,
+  ): Promise<Found[]> => {
     let info = await lstat(path);
     const link = info.isSymbolicLink();
-    let real = path;
-    if (link || info.isDirectory() || info.isFile()) {
+    let real = link || parentReal === undefined ? path : join(parentReal, basename(path));
+    if (link || (parentReal === undefined && (info.isDirectory() || info.isFile()))) {
       try {
         real = await realpath(path);
         info = await stat(path);
       } catch (cause) {
         const code = (cause as NodeJS.ErrnoException).code;
         if (code === 'ELOOP')
-          return void problem('PATH_LOOP', path, 'symbolic link leads round in a loop; skipped');
+          return problem('PATH_LOOP', path, 'symbolic link leads round in a loop; skipped');
         if (given || DATA_FILE.test(path))
-          problem('FILE_UNREADABLE', path, `symbolic link to a missing path (${(cause as Error).message})`);
-        return;
+          return problem(
+            'FILE_UNREADABLE',
+            path,
+            `symbolic link to a missing path (${(cause as Error).message})`,
+          );
+        return [];
       }
       if (link && !isInside(realRoot, real)) {
         if (given || info.isDirectory() || DATA_FILE.test(path))
-          problem(
+          return problem(
             'PATH_OUTSIDE_ROOT',
             path,
             `symbolic link to ${real}, outside the data folder ${root}; move the data inside, or give --root`,
           );
-        return;
+        return [];
       }
     }
     if (info.isDirectory()) {
       if (ancestors.includes(real))
-        return void problem(
-          'PATH_LOOP',
-          path,
-          `symbolic link leads back to ${real}, a folder it is in; skipped`,
-        );
+        return problem('PATH_LOOP', path, `symbolic link leads back to ${real}, a folder it is in; skipped`);
       let entries;
       try {
         entries = await readdir(path);
@@ -74,18 +86,31 @@ export async function collectFiles(
           { cause },
         );
       }
-      for (const name of entries.sort()) await visit(join(path, name), false, [...ancestors, real]);
-    } else if (info.isFile()) {
-      if (!given && !DATA_FILE.test(path)) return;
-      // A file reached again (through a linked folder, say) is read once, under the path found first.
-      if (!found.has(real)) found.set(real, path);
-    } else if (given || DATA_FILE.test(path)) {
-      problem(
+      // The entries looked at together (one after another, a large folder waited on each stat), their
+      // findings taken in name order; of several failures, the first in that order is thrown.
+      const inside = [...ancestors, real];
+      const settled = await Promise.allSettled(
+        entries.sort().map((name) => visit(join(path, name), false, inside, real)),
+      );
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
+    }
+    if (info.isFile()) return given || DATA_FILE.test(path) ? [[real, path]] : [];
+    if (given || DATA_FILE.test(path))
+      return problem(
         'NOT_REGULAR_FILE',
         path,
         `${describeSpecial(info)}, not a regular file or folder: skipped, never read`,
         strict ? 'error' : 'warning',
       );
+    return [];
+  };
+  /** A file reached again (through a linked folder, say) is read once, under the path found first. */
+  const take = (findings: Found[]) => {
+    for (const f of findings) {
+      if (f instanceof KgError) problems.push(f);
+      else if (!found.has(f[0])) found.set(f[0], f[1]);
     }
   };
 
@@ -99,7 +124,7 @@ export async function collectFiles(
         () => false,
       )
     )
-      await visit(abs, true, []);
+      take(await visit(abs, true, []));
     else missing.push(p);
   }
   if (missing.length > 0)

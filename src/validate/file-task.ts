@@ -44,9 +44,16 @@ export async function cachedKey(task: FileTask): Promise<string | undefined> {
   return (await hasEntry(task.cacheDir, key)) ? key : undefined;
 }
 
-/** The result cachedKey found, read without reading the file again; checked here if it is gone since. */
-export async function runCachedTask(task: FileTask, key: string): Promise<CheckedFile> {
-  const cached = await readEntry(task.cacheDir!, key);
+/**
+ * The result cachedKey found, read without reading the file again (or from `entry`, its entry read
+ * ahead); checked here if it is gone since.
+ */
+export async function runCachedTask(
+  task: FileTask,
+  key: string,
+  entry: Promise<string | undefined> = readEntry(task.cacheDir!, key),
+): Promise<CheckedFile> {
+  const cached = await entry;
   return cached === undefined ? runFileTask(task) : { result: JSON.parse(cached) as FileResult, key };
 }
 

@@ -90,7 +90,9 @@ export async function* runFileTasks(
 async function* onWorkers(tasks: readonly FileTask[], threads: number): AsyncGenerator<CheckedFile> {
   if (tasks.length === 0) return;
   const settle: ((o: Outcome) => void)[] = [];
-  const outcomes = tasks.map((_, i) => new Promise<Outcome>((resolve) => (settle[i] = resolve)));
+  const outcomes: (Promise<Outcome> | undefined)[] = tasks.map(
+    (_, i) => new Promise<Outcome>((resolve) => (settle[i] = resolve)),
+  );
   let next = 0;
   const workers = Array.from({ length: Math.min(threads, tasks.length) }, () => {
     const worker = new Worker(WORKER, {
@@ -110,8 +112,10 @@ async function* onWorkers(tasks: readonly FileTask[], threads: number): AsyncGen
     return worker;
   });
   try {
-    for (const outcome of outcomes) {
-      const o = await outcome;
+    for (let i = 0; i < tasks.length; i++) {
+      const o = (await outcomes[i])!;
+      // Let go of the text once taken in, not at the end of the run.
+      outcomes[i] = undefined;
       if ('json' in o) yield { result: JSON.parse(o.json) as FileResult, key: o.key };
       else if (o.error.code === 'INTERNAL') throw new Error(`file worker failed: ${o.error.message}`);
       else throw new KgError(o.error.code as ErrorCode, o.error.message, o.error as KgErrorJSON);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -126,6 +126,27 @@ describe('worker threads and the cache change nothing but the time', () => {
     expect(entries()).toHaveLength(manifest.files + quotes.length + 1);
     // The library run from the sources, where there is no compiled worker, agrees too.
     expect(await outcome({ validate, buildGraph } as typeof dist, dir, { workers: 2 })).toEqual(inProcess);
+  });
+
+  test('a caller slower than the workers, over many files: the same answer', async () => {
+    const dir = join(tmp, 'many-files');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 120; i++) {
+      const kind = i % 17 === 0 ? 'Planet' : 'Person';
+      writeFileSync(
+        join(dir, `people-${String(i).padStart(3, '0')}.yaml`),
+        `entities:\n  - id: person:p-${i}\n    kind: ${kind}\n    name: P ${i}\n`,
+      );
+    }
+    const inProcess = await outcome(dist, dir, { workers: 0 });
+    expect(inProcess).toContain('Planet');
+    let files = 0;
+    const slowly = (p: { phase: string }) => {
+      if (p.phase !== 'files' || files++ % 10 !== 0) return;
+      const until = Date.now() + 20;
+      while (Date.now() < until); // the caller busy while the workers' results arrive
+    };
+    expect(await outcome(dist, dir, { workers: 2, onProgress: slowly })).toEqual(inProcess);
   });
 
   test('a warm run on 2 workers reads the cache on its own thread, a changed file or a damaged entry checked again: the same answer', async () => {

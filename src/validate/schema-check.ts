@@ -201,9 +201,10 @@ export class SchemaChecker {
     const tagged = this.tagged[section];
     const tag =
       tagged && isObject(value) && Object.hasOwn(value, tagged.field) ? value[tagged.field] : undefined;
-    if (typeof tag === 'string' && tagged?.byTag.get(tag)?.(value)) return [];
-    const validate = this.validators[section]!;
-    if (validate(value)) return [];
+    const byTag = typeof tag === 'string' ? tagged?.byTag.get(tag) : undefined;
+    if (byTag?.(value)) return [];
+    const validate = byTag ?? this.validators[section]!;
+    if (validate === this.validators[section] && validate(value)) return [];
     return this.toKgErrors(validate.errors ?? [], value, path, locator, this.fieldsOf(section, value));
   }
 

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { load } from 'js-yaml';
+import { dump, load } from 'js-yaml';
+import { compareErrors, type KgError } from '../../src/errors';
+import type * as ParseYaml from '../../src/validate/parse-yaml';
 import type * as SchemaCheck from '../../src/validate/schema-check';
 import { taggedDefs } from '../../src/validate/schema-check';
 import { ROOT } from '../helpers';
@@ -130,29 +132,72 @@ const value = fc.letrec((tie) => ({
   }),
 })).value;
 
-test('precompiled and compiled validators, and tag and section, agree on random items (fast-check)', () => {
-  for (const section of SECTIONS) {
-    const base = fc.constantFrom(...examples(section));
-    // A real item with fields added, changed or removed: mostly near-valid, so every branch is reached.
-    const item = fc.oneof(
-      value,
-      fc
-        .tuple(
-          base,
-          fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 3, noNullPrototype: true }),
-          fc.array(fc.constantFrom(...fieldNames), { maxLength: 2 }),
-        )
-        .map(([b, changes, removed]) =>
-          Object.fromEntries(
-            Object.entries({ ...(b as Record<string, unknown>), ...changes }).filter(
-              ([k]) => !removed.includes(k),
-            ),
+/** A random item of the section: a real one with fields added, changed or removed (mostly near-valid, so every branch is reached), or any value. */
+function randomItem(section: (typeof SECTIONS)[number]): fc.Arbitrary<unknown> {
+  const base = fc.constantFrom(...examples(section));
+  return fc.oneof(
+    value,
+    fc
+      .tuple(
+        base,
+        fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 3, noNullPrototype: true }),
+        fc.array(fc.constantFrom(...fieldNames), { maxLength: 2 }),
+      )
+      .map(([b, changes, removed]) =>
+        Object.fromEntries(
+          Object.entries({ ...(b as Record<string, unknown>), ...changes }).filter(
+            ([k]) => !removed.includes(k),
           ),
         ),
-    );
+      ),
+  );
+}
+
+test('precompiled and compiled validators, and tag and section, agree on random items (fast-check)', () => {
+  for (const section of SECTIONS) {
     fc.assert(
-      fc.property(item, (v) => agree(section, v)),
+      fc.property(randomItem(section), (v) => agree(section, v)),
       { numRuns: 300 },
     );
   }
+});
+
+// An invalid item whose tag picks a def gets its problems from that def alone (the section's schema
+// tries every tag's `if`: three times the work): they must be the problems the section's schema finds,
+// as validate sorts them, at the same positions.
+test('an item whose tag picks a def: the problems of the def are those of the whole section (fast-check)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseYaml } = require(join(DIST, 'parse-yaml.js')) as typeof ParseYaml;
+  const checker = new built.SchemaChecker();
+  /** What checkItem reported before: the section's errors, described by the checker's own code. */
+  const bySection = checker as unknown as {
+    toKgErrors(raw: unknown[], v: unknown, base: unknown[], l: unknown, f: string[]): KgError[];
+    fieldsOf(section: string, v: unknown): string[];
+  };
+  const sorted = (errors: KgError[]) => [...errors].sort(compareErrors).map((e) => e.toJSON());
+  let compared = 0;
+  for (const section of ['entities', 'statements'] as const) {
+    fc.assert(
+      fc.property(randomItem(section), (v) => {
+        const parsed = parseYaml(dump({ [section]: [v] }), 'item.yaml');
+        if (!parsed.ok) return;
+        const item = (parsed.value as Record<string, unknown[]>)[section]![0];
+        const path = [section, 0];
+        const validate = compiled[section]!;
+        const want = validate(item)
+          ? []
+          : bySection.toKgErrors(
+              validate.errors ?? [],
+              item,
+              path,
+              parsed.locator,
+              bySection.fieldsOf(section, item),
+            );
+        if (want.length > 0) compared++;
+        expect(sorted(checker.checkItem(section, item, path, parsed.locator))).toEqual(sorted(want));
+      }),
+      { numRuns: 400 },
+    );
+  }
+  expect(compared).toBeGreaterThan(200);
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { KgError, queryGraph, validate, type FactGraph } from '../src';
 import type { PropertyGraph } from '../src/query/cypher';
@@ -5,6 +6,15 @@ import type { PropertyGraph } from '../src/query/cypher';
 export const ROOT = join(__dirname, '..');
 export const FIXTURES = join(__dirname, 'fixtures');
 export const BASE = join(FIXTURES, 'base');
+
+/** Writes a generated corpus (scripts/corpus.mjs, with its arguments) to `dir`; returns `dir`. */
+export function generateCorpus(dir: string, args: readonly string[]): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'corpus.mjs'), '--out', dir, ...args], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return dir;
+}
 
 /** Problems as the CLI prints them, paths relative to tests/fixtures. */
 export function formatted(errors: readonly KgError[]): string[] {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { MultiDirectedGraph } from 'graphology';
 import { buildGraph, validate, type FactGraph } from '../../src';
 import { datasetParts } from '../../src/backends/memory/build-graph';
-import { ROOT } from '../helpers';
+import { generateCorpus, ROOT } from '../helpers';
 
 const tmp = mkdtempSync(join(tmpdir(), 'factgraph-build-graph-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,16 +32,7 @@ describe('buildGraph keeps graphology neighbours in hash tables', () => {
     ['the article data', () => join(ROOT, 'graph-data')],
     [
       'a generated corpus',
-      () => {
-        const dir = join(tmp, 'corpus');
-        const r = spawnSync(
-          process.execPath,
-          [join(ROOT, 'scripts', 'corpus.mjs'), '--out', dir, '--statements', '3000', '--seed', '11'],
-          { encoding: 'utf8' },
-        );
-        if (r.status !== 0) throw new Error(r.stderr);
-        return dir;
-      },
+      () => generateCorpus(join(tmp, 'corpus'), ['--statements', '3000', '--seed', '11']),
     ],
   ])('%s: the graph graphology builds unchanged, and every query on it the same', async (_, data) => {
     const result = await validate([data()]);

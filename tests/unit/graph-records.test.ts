@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,21 +5,14 @@ import { buildGraph, validate } from '../../src';
 import { graphRecords } from '../../src/load/canonical';
 import { toNeo4jProperty } from '../../src/backends/neo4j/values';
 import { propertyGraph } from '../../src/query/cypher';
-import { BASE, FIXTURES, ROOT } from '../helpers';
+import { BASE, FIXTURES, generateCorpus, ROOT } from '../helpers';
 
 const tmp = mkdtempSync(join(tmpdir(), 'factgraph-records-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** A generated corpus (scripts/corpus.mjs): claims about claims, unasserted ones, sources, quantities. */
 function corpus(): string {
-  const dir = join(tmp, 'corpus');
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'scripts', 'corpus.mjs'), '--out', dir, '--statements', '3000', '--seed', '7'],
-    { encoding: 'utf8' },
-  );
-  if (r.status !== 0) throw new Error(r.stderr);
-  return dir;
+  return generateCorpus(join(tmp, 'corpus'), ['--statements', '3000', '--seed', '7']);
 }
 
 // The records every backend stores, made from the dataset without a graph, are those made by reading the

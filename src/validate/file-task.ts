@@ -45,13 +45,13 @@ export async function cachedKey(task: FileTask): Promise<string | undefined> {
 }
 
 /**
- * The result cachedKey found, read without reading the file again (or from `entry`, its entry read
- * ahead); checked here if it is gone since.
+ * The result cachedKey found, from its cache entry (`entry`, being read) without reading the file again;
+ * checked here if the entry is gone since.
  */
 export async function runCachedTask(
   task: FileTask,
   key: string,
-  entry: Promise<string | undefined> = readEntry(task.cacheDir!, key),
+  entry: Promise<string | undefined>,
 ): Promise<CheckedFile> {
   const cached = await entry;
   return cached === undefined ? runFileTask(task) : { result: JSON.parse(cached) as FileResult, key };

@@ -72,8 +72,8 @@ export async function* runFileTasks(
       const entry = ahead.get(i);
       ahead.delete(i);
       const file =
-        known !== undefined
-          ? await runCachedTask(task, known, entry)
+        entry !== undefined
+          ? await runCachedTask(task, known!, entry)
           : onThreads
             ? ((await checked.next()).value as CheckedFile)
             : await runFileTask(task);

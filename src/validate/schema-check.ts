@@ -196,15 +196,15 @@ export class SchemaChecker {
 
   /** Problems of one item of a section, positioned at its YAML nodes. */
   checkItem(section: Section, value: unknown, path: DataPath, locator: YamlLocator): KgError[] {
-    // Most items are valid: one pass of the def their tag picks says so (a third of the section's pass,
-    // which tries every tag's `if` and checks the base twice). The errors come from the section's.
+    // An item whose tag picks a def is checked by that def alone: a third of the section's pass, which
+    // tries every tag's `if` and checks the base twice, with the same verdict and the same problems
+    // (tests/unit/schema-validators.test.ts). Only an item with no known tag takes the section's.
     const tagged = this.tagged[section];
     const tag =
       tagged && isObject(value) && Object.hasOwn(value, tagged.field) ? value[tagged.field] : undefined;
-    const byTag = typeof tag === 'string' ? tagged?.byTag.get(tag) : undefined;
-    if (byTag?.(value)) return [];
-    const validate = byTag ?? this.validators[section]!;
-    if (validate === this.validators[section] && validate(value)) return [];
+    const validate =
+      (typeof tag === 'string' ? tagged?.byTag.get(tag) : undefined) ?? this.validators[section]!;
+    if (validate(value)) return [];
     return this.toKgErrors(validate.errors ?? [], value, path, locator, this.fieldsOf(section, value));
   }
 

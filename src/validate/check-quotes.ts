@@ -3,7 +3,7 @@ import { KgError, type SourcePosition } from '../errors';
 import type { Dataset, StatementEntry } from '../model/dataset';
 import { allOccurrences, firstHolders, type Occurrences } from './quotes';
 import { PassageIndex, type Passage } from './closest-passage';
-import { cacheKey, readEntry, writeEntry } from './cache';
+import { asciiJson, cacheKey, readEntry, writeEntry } from './cache';
 import type { ValidationMemo } from './memo';
 
 /**
@@ -77,7 +77,7 @@ export async function checkQuotes(
     const key = dir ? await cacheKey([text, ...quotes, ...keep.map(String)]) : undefined;
     const cached = key && (await readEntry(dir!, key));
     const found = cached ? (JSON.parse(cached) as Occurrences[]) : find();
-    if (key && !cached) await writeEntry(dir!, key, JSON.stringify(found));
+    if (key && !cached) await writeEntry(dir!, key, asciiJson(found));
     const places = (starts: number[], count: number) =>
       `${listed(
         starts.slice(0, PLACES_SHOWN).map((at) => lineCol(text, at)),

@@ -1,7 +1,7 @@
 import type { FileResult } from './check-file';
 import { decodeText, readBytes } from './read-text';
 import type { KgError } from '../errors';
-import { cacheKey, hasEntry, readEntry, writeEntry } from './cache';
+import { asciiJson, cacheKey, hasEntry, readEntry, writeEntry } from './cache';
 import { ValidationMemo } from './memo';
 
 /** One data file to read and check, here or on a worker thread. */
@@ -32,7 +32,7 @@ export async function runFileTask(task: FileTask, memo?: ValidationMemo): Promis
  */
 export async function runFileTaskJson(task: FileTask): Promise<CheckedFile<string>> {
   const { result, key, json } = await check(task);
-  return { result: typeof result === 'string' ? result : (json ?? JSON.stringify(result)), key };
+  return { result: typeof result === 'string' ? result : (json ?? asciiJson(result)), key };
 }
 
 /** The key of the file's bytes as they are now, when the cache has an entry of that key. */
@@ -75,7 +75,7 @@ async function check(
   const text = decodeText(read.bytes, task.file);
   const result = text.ok ? checkFile(text.text, task.file) : failed(text.error);
   if (!key) return { result };
-  const json = JSON.stringify(result);
+  const json = asciiJson(result);
   await writeEntry(task.cacheDir!, key, json);
   return { result, key, json };
 }
@@ -93,7 +93,7 @@ async function remembered(task: FileTask, memo: ValidationMemo): Promise<Checked
     key,
     json: written,
   } = await check(task.text === undefined ? task : { ...task, cacheDir: undefined }, read.bytes);
-  const json = typeof result === 'string' ? result : (written ?? JSON.stringify(result));
+  const json = typeof result === 'string' ? result : (written ?? asciiJson(result));
   memo.keepFile(task.file, { hash, json, key });
   return { result: json, ...(key === undefined ? {} : { key }) };
 }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { cacheKey, readEntry, writeEntry } from './cache';
+import { asciiJson, cacheKey, readEntry, writeEntry } from './cache';
 
 /**
  * The cache keys of data files by what `stat` says of them, as git's index keeps them: a file whose
@@ -75,7 +75,7 @@ export class StatIndex {
   /** Writes the index of this run's files, when it differs from what was read. */
   async save(): Promise<void> {
     const dropped = Object.keys(this.recorded).some((file) => !Object.hasOwn(this.next, file));
-    if (this.changed || dropped) await writeEntry(this.dir, this.key, JSON.stringify(this.next));
+    if (this.changed || dropped) await writeEntry(this.dir, this.key, asciiJson(this.next));
   }
 }
 

@@ -9,10 +9,10 @@ import { normalizeSource } from './quotes';
 import { checkQuotes } from './check-quotes';
 import { readText, DEFAULT_MAX_FILE_BYTES } from './read-text';
 import { closeEnough, show } from './wording';
-import { LocatedEntry, toKgError } from './located-entry';
+import { LocatedEntry, LocatedStatement, toKgError } from './located-entry';
 import { runFileTasks } from './pool';
 import { checkClaimsAboutClaims } from './claim-checks';
-import { cacheKey, readEntry, writeEntry } from './cache';
+import { asciiJson, cacheKey, readEntry, writeEntry } from './cache';
 import type { ValidationMemo } from './memo';
 
 export interface ValidateOptions {
@@ -137,7 +137,10 @@ export async function validate(
       for (const e of item.errors ?? []) fileErrors.push(toKgError(e, file));
       const { section, record } = item;
       if (!record) continue;
-      const entry = new LocatedEntry(record, item, file);
+      const entry =
+        section === 'statements' && document !== undefined
+          ? new LocatedStatement(record, item, file)
+          : new LocatedEntry(record, item, file);
       const { id } = record;
       if (!isFree(id, entry)) {
         const described =
@@ -377,7 +380,7 @@ async function checkAcrossFiles(
     for (const s of dataset.statements.values())
       for (const which of SPANS) spans.push(s[which]?.start ?? -1, s[which]?.end ?? -1);
     const entry: CrossFileEntry = { errors: errors.map((e) => e.toJSON()), spans };
-    await writeEntry(dir!, entryKey, JSON.stringify(entry));
+    await writeEntry(dir!, entryKey, asciiJson(entry));
   }
   return errors;
 }

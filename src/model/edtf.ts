@@ -159,10 +159,20 @@ export function compareIsoDates(a: string, b: string): number {
   return key(a) - key(b);
 }
 
-/** The names of the properties that hold an EDTF field's first and last day. */
-export function boundNames(field: string): { from: string; to: string } {
-  return { from: `${field}From`, to: `${field}To` };
+/**
+ * The names of the properties that hold an EDTF field's first and last day. The same strings each time:
+ * a name made anew had to be looked up among the property names for each of a million statements.
+ */
+export function boundNames(field: string): Readonly<{ from: string; to: string }> {
+  let names = namesByField.get(field);
+  if (names === undefined) {
+    names = Object.freeze({ from: `${field}From`, to: `${field}To` });
+    namesByField.set(field, names);
+  }
+  return names;
 }
+
+const namesByField = new Map<string, Readonly<{ from: string; to: string }>>();
 
 /** What a record is: a document's `date` is a calendar date, an event's or a statement's EDTF text. */
 export type RecordType = 'document' | 'entity' | 'statement';

@@ -5,19 +5,22 @@ import { SchemaChecker, type Section } from './schema-check';
 /** A position in the file being checked: [line, col]. */
 type Pos = [number, number];
 
-/** One record of a section, with where it and each of its fields (in `Object.keys` order) were written. */
-export interface FileItem {
+/**
+ * The items of one section of a file, in file order, as lists side by side: no object an item (a million
+ * of them weighed ~46 MiB on the main thread, and ~30 MB of JSON to send and cache).
+ */
+export interface FileSection {
   section: Section;
-  /** The item as parsed; undefined when it is not a mapping (the schema errors say so). */
-  record?: Record<string, unknown>;
+  /** Each item as parsed; null when it is not a mapping (the schema errors say so). */
+  records: (Record<string, unknown> | null)[];
   /**
-   * Where the item was written, then each of its fields in `Object.keys(record)` order: line,col pairs
-   * joined by commas. One string, not arrays: a million records' positions, mostly never asked for,
-   * cost a string each to parse and keep, not two arrays of numbers.
+   * Where each item was written, then each of its fields (in `Object.keys` order): line,col pairs joined
+   * by commas. One string, not arrays: a million records' positions, mostly never asked for, cost a
+   * string each to parse and keep, not two arrays of numbers.
    */
-  at: string;
-  /** The schema's problems with this item; absent when none (a million empty arrays weigh). */
-  errors?: KgErrorJSON[];
+  at: string[];
+  /** The schema's problems with the items that have any, by the item's index; absent when none. */
+  errors?: Record<number, KgErrorJSON[]>;
 }
 
 /**
@@ -31,7 +34,8 @@ export interface FileResult {
   errors: KgErrorJSON[];
   warnings: KgErrorJSON[];
   document?: { id: string; where: Pos };
-  items: FileItem[];
+  /** The sections that hold a list, in the order documents, entities, statements. */
+  sections: FileSection[];
 }
 
 let checker: SchemaChecker | undefined;
@@ -42,13 +46,14 @@ const SECTIONS = ['documents', 'entities', 'statements'] as const satisfies read
 export function checkFile(text: string, file: string): FileResult {
   checker ??= new SchemaChecker();
   const parsed = parseYaml(text, file);
-  if (!parsed.ok) return { parsed: false, errors: parsed.errors.map(withoutFile), warnings: [], items: [] };
+  if (!parsed.ok)
+    return { parsed: false, errors: parsed.errors.map(withoutFile), warnings: [], sections: [] };
   const { value, locator } = parsed;
   const result: FileResult = {
     parsed: true,
     errors: checker.checkEnvelope(value, locator).map(withoutFile),
     warnings: parsed.warnings.map(withoutFile),
-    items: [],
+    sections: [],
   };
   if (!isRecord(value)) return result;
   if (typeof value.document === 'string') {
@@ -57,16 +62,17 @@ export function checkFile(text: string, file: string): FileResult {
   for (const section of SECTIONS) {
     const items = value[section];
     if (!Array.isArray(items)) continue;
+    const found: FileSection = { section, records: [], at: [] };
     for (let index = 0; index < items.length; index++) {
       const item: unknown = items[index];
       const path = [section, index];
       const errors = checker.checkItem(section, item, path, locator).map(withoutFile);
-      const record = isRecord(item) ? item : undefined;
-      const at = locator.fields(path, record ? Object.keys(record) : []);
-      const entry: FileItem = record ? { section, record, at } : { section, at };
-      if (errors.length > 0) entry.errors = errors;
-      result.items.push(entry);
+      const record = isRecord(item) ? item : null;
+      found.records.push(record);
+      found.at.push(locator.fields(path, record ? Object.keys(record) : []));
+      if (errors.length > 0) (found.errors ??= {})[index] = errors;
     }
+    result.sections.push(found);
   }
   return result;
 }

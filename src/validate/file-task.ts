@@ -110,5 +110,5 @@ const checkModule = () => require('./check-file') as typeof import('./check-file
 
 function failed(error: KgError): FileResult {
   const { withoutFile } = checkModule();
-  return { parsed: false, errors: [withoutFile(error)], warnings: [], items: [] };
+  return { parsed: false, errors: [withoutFile(error)], warnings: [], sections: [] };
 }

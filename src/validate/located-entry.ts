@@ -1,6 +1,5 @@
 import { KgError, type KgErrorJSON, type SourcePosition } from '../errors';
 import type { Located, StatementEntry } from '../model/dataset';
-import type { FileItem } from './check-file';
 import type { Section } from './schema-check';
 
 // What the main thread makes of a file's result: no parser or ajv needed (they stay on the workers).
@@ -8,22 +7,22 @@ import type { Section } from './schema-check';
 /**
  * A record of a file result, located. The positions of it and its fields stay the item's compact
  * string until something asks for them (an error, a merge): a million statements need no six million
- * objects. The item itself is not kept (a million of them weighed ~46 MiB).
+ * objects.
  */
 export class LocatedEntry implements Located<unknown> {
-  readonly section: Section;
   readonly #at: string;
   #fields: Partial<Record<string, SourcePosition>> | undefined;
 
+  /** `at`: where the record and its fields were written, as its file's result gives it (FileSection). */
   constructor(
     readonly record: Record<string, unknown>,
-    item: FileItem,
+    readonly section: Section,
+    at: string,
     private readonly file: string,
   ) {
-    this.section = item.section;
-    this.#at = item.at;
+    this.#at = at;
     // A merge adds fields to an entity's record: its positions are taken while the keys are its own.
-    if (item.section === 'entities') this.#fields = this.makeFields();
+    if (section === 'entities') this.#fields = this.makeFields();
   }
 
   get where(): SourcePosition {

@@ -133,37 +133,37 @@ export async function validate(
       const [line, col] = result.document.where;
       fileDocuments.push({ file, id: result.document.id, where: { file, line, col } });
     }
-    for (const item of result.items) {
-      for (const e of item.errors ?? []) fileErrors.push(toKgError(e, file));
-      const { section, record } = item;
-      if (!record) continue;
-      const entry =
-        section === 'statements' && document !== undefined
-          ? new LocatedStatement(record, item, file)
-          : new LocatedEntry(record, item, file);
-      const { id } = record;
-      if (!isFree(id, entry)) {
-        const described =
-          section === 'entities' && typeof id === 'string' ? dataset.entities.get(id) : undefined;
-        if (described)
-          fileErrors.push(...mergeEntity(described, entry as Located<unknown> as Located<Entity>, at));
-        continue;
+    for (const { section, records, at: where, errors: itemErrors } of result.sections)
+      for (const [i, record] of records.entries()) {
+        for (const e of itemErrors?.[i] ?? []) fileErrors.push(toKgError(e, file));
+        if (!record) continue;
+        const entry =
+          section === 'statements' && document !== undefined
+            ? new LocatedStatement(record, section, where[i]!, file)
+            : new LocatedEntry(record, section, where[i]!, file);
+        const { id } = record;
+        if (!isFree(id, entry)) {
+          const described =
+            section === 'entities' && typeof id === 'string' ? dataset.entities.get(id) : undefined;
+          if (described)
+            fileErrors.push(...mergeEntity(described, entry as Located<unknown> as Located<Entity>, at));
+          continue;
+        }
+        if (section === 'documents') {
+          const d = entry as Located<unknown> as DocumentEntry;
+          d.sourcePath = '';
+          dataset.documents.set(id, d);
+        } else if (section === 'entities') {
+          // Registered even with an unknown kind, so references to it are not reported as undefined too.
+          dataset.entities.set(id, entry as Located<unknown> as Located<Entity>);
+        } else if (document !== undefined) {
+          const s = entry as Located<unknown> as StatementEntry;
+          s.document = document;
+          dataset.statements.set(id, s);
+        } else {
+          unplaced.set(id, entry);
+        }
       }
-      if (section === 'documents') {
-        const d = entry as Located<unknown> as DocumentEntry;
-        d.sourcePath = '';
-        dataset.documents.set(id, d);
-      } else if (section === 'entities') {
-        // Registered even with an unknown kind, so references to it are not reported as undefined too.
-        dataset.entities.set(id, entry as Located<unknown> as Located<Entity>);
-      } else if (document !== undefined) {
-        const s = entry as Located<unknown> as StatementEntry;
-        s.document = document;
-        dataset.statements.set(id, s);
-      } else {
-        unplaced.set(id, entry);
-      }
-    }
     errors.push(...capped(fileErrors, options, file));
     progress('files', checked, files.length);
   }

@@ -5,7 +5,7 @@
  * (Concept, Proposal, Agreement, Person, ...), is the stance's *concept*.
  */
 import { KgError } from '../errors';
-import type { Dataset, StatementEntry } from '../model/dataset';
+import { isStatementId, type Dataset, type StatementEntry } from '../model/dataset';
 import { parseEdtf } from '../model/edtf';
 import { REFERENCE_KINDS } from '../model/generated';
 
@@ -55,7 +55,7 @@ export function collectStances(
     if (sign === undefined) continue;
     const skip = (reason: SkipReason) => skipped.push({ statement: record.id, reason });
     if (record.asserted === false) skip('unasserted');
-    else if (dataset.statements.has(record.object)) skip('claim');
+    else if (isStatementId(dataset, record.object)) skip('claim');
     else {
       const actor = actorOf(dataset, entry, actors);
       if (actor === undefined) skip('no-organization');

@@ -1,12 +1,9 @@
 import { KgError } from '../errors';
-import type { Dataset, StatementEntry } from '../model/dataset';
+import { isStatementId, type Dataset, type StatementEntry } from '../model/dataset';
 
 /** The statements a statement is about or depends on: its object and its conditionOn, where they are statements. */
 function embedded(dataset: Dataset, s: StatementEntry): ('object' | 'conditionOn')[] {
-  return (['object', 'conditionOn'] as const).filter((field) => {
-    const id = s.record[field];
-    return typeof id === 'string' && dataset.statements.has(id);
-  });
+  return (['object', 'conditionOn'] as const).filter((field) => isStatementId(dataset, s.record[field]));
 }
 
 /**

@@ -2,7 +2,13 @@ import { realpath, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { KgError, compareErrors, type ErrorCode, type KgErrorJSON, type SourcePosition } from '../errors';
-import type { Dataset, DocumentEntry, Located, StatementEntry } from '../model/dataset';
+import {
+  isStatementId,
+  type Dataset,
+  type DocumentEntry,
+  type Located,
+  type StatementEntry,
+} from '../model/dataset';
 import { ENTITY_KINDS, PREDICATES, REFERENCE_KINDS, STATEMENT_KIND, type Entity } from '../model/generated';
 import { collectFiles, commonRoot, isInside } from './collect-files';
 import { normalizeSource } from './quotes';
@@ -522,8 +528,7 @@ function checkReferences(
     // With an unknown predicate, any kind goes: the predicate is reported already.
     const rule = Object.hasOwn(PREDICATES, predicate) ? PREDICATES[predicate] : ANY_KINDS;
     check(s, 'subject', subject, rule.subjectKinds, predicate);
-    // An id is an entity's or a statement's, never both: the small map first.
-    if (typeof object === 'string' && !dataset.entities.has(object) && dataset.statements.has(object)) {
+    if (isStatementId(dataset, object)) {
       if (!(rule.objectKinds as readonly string[]).includes(STATEMENT_KIND)) {
         errors.push(
           new KgError(

@@ -1,6 +1,6 @@
 import { relative, sep } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
-import type { Dataset, StatementEntry } from '../../model/dataset';
+import { isStatementId, type Dataset, type StatementEntry } from '../../model/dataset';
 import { boundNames, edtfText, parseEdtf } from '../../model/edtf';
 import {
   EDTF_FIELDS,
@@ -151,11 +151,8 @@ export function datasetParts(dataset: Dataset): GraphParts {
   const statementNodes = new Set<string>();
   for (const { record } of dataset.statements.values()) {
     if (record.asserted === false) statementNodes.add(record.id);
-    // An entity's id is no statement's: the small map of entities answers for most objects, sparing a
-    // look-up among a million statements.
-    const { object, conditionOn } = record;
-    if (!dataset.entities.has(object) && dataset.statements.has(object)) statementNodes.add(object);
-    if (conditionOn && dataset.statements.has(conditionOn)) statementNodes.add(conditionOn);
+    if (isStatementId(dataset, record.object)) statementNodes.add(record.object);
+    if (isStatementId(dataset, record.conditionOn)) statementNodes.add(record.conditionOn);
   }
   const ordered = inKeyOrder(dataset.statements);
   const isStatementNode = (id: string) => statementNodes.has(id);
@@ -237,7 +234,7 @@ function isPlainObject(value: unknown): value is object {
 function claimName(dataset: Dataset, id: string): string {
   const s = dataset.statements.get(id)!.record;
   const name = (end: string) =>
-    dataset.statements.has(end)
+    isStatementId(dataset, end)
       ? `[${claimName(dataset, end)}]`
       : (dataset.entities.get(end)?.record.name ?? end);
   return `${name(s.subject)} ${s.predicate} ${name(s.object)}`;
